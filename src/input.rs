@@ -1,0 +1,123 @@
+//! The input layer: UTF-8 and BOM handling, and the line walker.
+//!
+//! Lines end at LF, CRLF or a lone CR. The walker yields each line's byte range without
+//! copying; finding line ends is the only work that touches every byte.
+
+use crate::error::{Error, ErrorKind, Position};
+
+const BOM: &str = "\u{feff}";
+
+/// Validates UTF-8, reporting the first bad byte's position.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let pos = Position::of(bytes, at);
+        Error::new(ErrorKind::InvalidUtf8, format!("invalid UTF-8 byte 0x{:02x}", bytes[at]), pos)
+    })
+}
+
+/// Byte offset where the content starts: after a UTF-8 byte-order mark, if any.
+pub(crate) fn content_start(input: &str) -> usize {
+    if input.starts_with(BOM) {
+        BOM.len()
+    } else {
+        0
+    }
+}
+
+/// One line of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawLine<'a> {
+    /// 1-based line number.
+    pub number: usize,
+    /// Offset of the line's first byte.
+    pub start: usize,
+    /// The line without its line ending.
+    pub text: &'a str,
+}
+
+impl RawLine<'_> {
+    /// Offset one past the line's last byte, line ending excluded.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// Iterator over the lines of `input` from byte `start`.
+#[derive(Debug, Clone)]
+pub(crate) struct Lines<'a> {
+    input: &'a str,
+    pos: usize,
+    number: usize,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(input: &'a str, start: usize) -> Self {
+        Lines { input, pos: start, number: 0 }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = RawLine<'a>;
+
+    fn next(&mut self) -> Option<RawLine<'a>> {
+        let bytes = self.input.as_bytes();
+        if self.pos >= bytes.len() {
+            return None;
+        }
+        let start = self.pos;
+        let rest = &bytes[start..];
+        let (len, next) = match memchr::memchr2(b'\n', b'\r', rest) {
+            Some(i) if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') => (i, i + 2),
+            Some(i) => (i, i + 1),
+            None => (rest.len(), rest.len()),
+        };
+        self.pos = start + next;
+        self.number += 1;
+        Some(RawLine {
+            number: self.number,
+            start,
+            text: &self.input[start..start + len],
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<&str> {
+        Lines::new(input, content_start(input)).map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn splits_on_lf_crlf_and_lone_cr() {
+        assert_eq!(texts("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
+        assert_eq!(texts("a\n\nb\n"), ["a", "", "b"]);
+        assert_eq!(texts("\r\n\r\n"), ["", ""]);
+        assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn numbers_and_offsets_agree() {
+        let input = "ab\r\ncd\ref";
+        let lines: Vec<_> = Lines::new(input, 0).collect();
+        for line in &lines {
+            assert_eq!(&input[line.start..line.end()], line.text);
+        }
+        assert_eq!(lines.iter().map(|l| l.number).collect::<Vec<_>>(), [1, 2, 3]);
+    }
+
+    #[test]
+    fn skips_bom() {
+        assert_eq!(texts("\u{feff}x\ny"), ["x", "y"]);
+        assert_eq!(content_start("\u{feff}x"), 3);
+    }
+
+    #[test]
+    fn utf8_errors_name_the_bad_byte() {
+        let e = utf8(b"ok\nab\xffc").unwrap_err();
+        assert_eq!(e.to_string(), "invalid UTF-8 byte 0xff at line 2 column 3");
+        assert_eq!(e.offset(), 5);
+    }
+}

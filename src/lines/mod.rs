@@ -1,0 +1,3 @@
+//! Stage 1: classify every line once.
+
+pub(crate) mod date;
