@@ -57,6 +57,13 @@ impl<'a> Lines<'a> {
     }
 }
 
+impl<'a> Lines<'a> {
+    /// An iterator that starts again at `line` (which it yields first).
+    pub fn resume(input: &'a str, line: &RawLine<'a>) -> Self {
+        Lines { input, pos: line.start, number: line.number - 1 }
+    }
+}
+
 impl<'a> Iterator for Lines<'a> {
     type Item = RawLine<'a>;
 

@@ -1,3 +1,406 @@
-//! Stage 1: classify every line once.
+//! Stage 1: read every line once and say what it looks like.
+//!
+//! Each line (or, for markup a converter wrapped over several lines, each group of lines) gets
+//! a [`Kind`] from small rules: phrase lookup in the tables of every language, nom rules for
+//! numbers, dates, markdown links and images, reply markers. Kinds say what a line *could*
+//! be; whether an `Author` line is a role badge or article text is decided in stage 2, which
+//! sees the whole page.
 
 pub(crate) mod date;
+mod rules;
+
+use crate::input::{Lines, RawLine};
+use crate::phrases::{self, Class, Normalized, Phrase, Segmentation};
+pub(crate) use date::DateToken;
+pub(crate) use rules::{heading, is_blank};
+
+/// What a line looks like.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind<'a> {
+    /// Empty, or whitespace only.
+    Blank,
+    /// Anything the rules below don't claim: article, body or footer text.
+    Text,
+    /// A markdown heading (`## Related`) that is not a phrase.
+    Heading,
+    /// Markup or converter residue with no words: `__`, `[    ]`, `:::` fences, `{}`-less
+    /// pandoc attribute lines, empty links.
+    Residue,
+    /// A pandoc fence that opens the wpDiscuz block (`::: {#wpdcom ...}`).
+    SectionFence,
+    /// One phrase of the tables, or several glued together (`Newest Most Voted`).
+    Chrome(Segmentation),
+    /// `14 Comments`, `1.2K Comments`, `1 Comment on "Title"`.
+    Count(u64),
+    /// `4.5 2 votes`: average in tenths, votes.
+    RatingLine { tenths: u32, votes: u64 },
+    /// A bare number: a vote count, or a part of a split rating widget or count header.
+    Number(i64),
+    /// A bare decimal with one digit after the point (`4.5`), in tenths: a split rating
+    /// widget's average.
+    Average(u32),
+    /// A date line (`text` is the date as shown, residue removed).
+    Date { token: DateToken, text: &'a str },
+    /// `Reply to NAME`; the name is empty when a converter put it on the next line.
+    ReplyTo { name: &'a str },
+    /// A markdown link to the parent comment, `[ Name ](...#comment-123)`.
+    ParentLink { name: &'a str },
+    /// A markdown avatar image, `![Name](...)`.
+    Avatar { alt: &'a str },
+    /// A markdown link alone on a line, `[Name](url)`: an author with a website.
+    AuthorLink { name: &'a str, url: &'a str },
+    /// Legacy `Vote Up 3 Vote Down`.
+    LegacyVotes(i64),
+    /// Legacy `9  REPLY3 months 11 days ago`: votes, and the date when there is one.
+    LegacyFooter { votes: i64, date: Option<(DateToken, &'a str)> },
+    /// `Last edited 2 years ago by Frank`.
+    Edited,
+    /// Share links or buttons.
+    Share,
+}
+
+/// A classified line (or group of lines).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    /// 1-based number of the first physical line.
+    pub number: usize,
+    /// Number of physical lines in the group (1 unless markup was wrapped).
+    pub count: usize,
+    /// Offset of the first byte of the first physical line.
+    pub start: usize,
+    /// The text without surrounding whitespace (may span lines when `count > 1`).
+    pub text: &'a str,
+    /// What it looks like.
+    pub kind: Kind<'a>,
+}
+
+impl<'a> Line<'a> {
+    /// True for blank lines.
+    pub fn is_blank(&self) -> bool {
+        matches!(self.kind, Kind::Blank)
+    }
+
+    /// The phrases when the line is chrome.
+    pub fn chrome(&self) -> Option<&Segmentation> {
+        match &self.kind {
+            Kind::Chrome(seg) => Some(seg),
+            _ => None,
+        }
+    }
+
+    /// True when the line is chrome made only of phrases of `class`.
+    pub fn is_chrome(&self, class: Class) -> bool {
+        self.chrome().is_some_and(|s| s.all(class))
+    }
+
+    /// The key of the (first) phrase of a chrome line.
+    pub fn phrase_key(&self) -> Option<&'static str> {
+        self.chrome().map(|s| s.first().key)
+    }
+}
+
+/// Classifies every line of `input` from byte `start`.
+pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
+    let mut classifier = Classifier::default();
+    let mut out = Vec::with_capacity(input.len() / 48 + 16);
+    let mut raw = Lines::new(input, start).peekable();
+    while let Some(first) = raw.next() {
+        let trimmed = first.text.trim_matches(is_blank);
+        let mut group = Group { first, last: first, count: 1 };
+        if opens_wrapped_markup(trimmed) {
+            group.extend_while_open(input, &mut raw);
+        }
+        let text = group.text(input);
+        let kind = classifier.classify(text);
+        out.push(Line { number: first.number, count: group.count, start: first.start, text, kind });
+    }
+    out
+}
+
+/// Physical lines read as one: markup that a converter wrapped.
+struct Group<'a> {
+    first: RawLine<'a>,
+    last: RawLine<'a>,
+    count: usize,
+}
+
+/// The most lines a wrapped markdown link or pandoc attribute block may span.
+const MAX_WRAPPED_LINES: usize = 8;
+
+impl<'a> Group<'a> {
+    /// Takes following lines until brackets balance, a blank line, or the cap.
+    fn extend_while_open(&mut self, input: &'a str, raw: &mut std::iter::Peekable<Lines<'a>>) {
+        let mut depth = bracket_depth(self.first.text);
+        let mut taken = Vec::new();
+        while depth > 0 && self.count + taken.len() < MAX_WRAPPED_LINES {
+            match raw.peek() {
+                Some(next) if !next.text.trim_matches(is_blank).is_empty() => {
+                    depth += bracket_depth(next.text);
+                    taken.push(raw.next().expect("peeked"));
+                }
+                _ => break,
+            }
+        }
+        if depth <= 0 {
+            if let Some(last) = taken.last() {
+                self.last = *last;
+                self.count += taken.len();
+            }
+        } else {
+            // Never balanced: not wrapped markup after all. Put the lines back by
+            // re-reading them as lines of their own.
+            *raw = rewind(input, raw, &taken);
+        }
+    }
+
+    /// The group's text, trimmed.
+    fn text(&self, input: &'a str) -> &'a str {
+        input[self.first.start..self.last.end()].trim_matches(is_blank)
+    }
+}
+
+/// An iterator that yields `taken` again, then the rest of `raw`.
+fn rewind<'a>(
+    input: &'a str,
+    raw: &std::iter::Peekable<Lines<'a>>,
+    taken: &[RawLine<'a>],
+) -> std::iter::Peekable<Lines<'a>> {
+    match taken.first() {
+        Some(first) => Lines::resume(input, first).peekable(),
+        None => raw.clone(),
+    }
+}
+
+/// A line that starts markdown or pandoc markup (`[`, `![`, `\[`) and leaves a bracket open.
+fn opens_wrapped_markup(trimmed: &str) -> bool {
+    let core = trimmed.trim_start_matches(['_', ' ']);
+    (core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[")) && bracket_depth(trimmed) > 0
+}
+
+/// Open minus closed brackets of all kinds (escaped ones excepted).
+fn bracket_depth(text: &str) -> i32 {
+    let mut depth = 0;
+    let mut escaped = false;
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' | '(' | '{' => depth += 1,
+            ']' | ')' | '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// The per-parse state of stage 1: a reused buffer for normalized text.
+#[derive(Debug, Default)]
+struct Classifier {
+    normalized: Normalized,
+}
+
+/// Lines longer than this are never chrome, dates or markers (only text or markup).
+const MAX_SHORT_LINE: usize = 200;
+
+impl Classifier {
+    fn classify<'a>(&mut self, text: &'a str) -> Kind<'a> {
+        if text.is_empty() {
+            return Kind::Blank;
+        }
+        let core = rules::strip_residue(text);
+        if core.is_empty() {
+            return Kind::Residue;
+        }
+        let first = core.as_bytes()[0];
+        match first {
+            b':' if core.starts_with(":::") => {
+                if let Ok((_, attrs)) = rules::fence(core) {
+                    if attrs.contains("#wpdcom") {
+                        return Kind::SectionFence;
+                    }
+                    return Kind::Residue;
+                }
+            }
+            b'#' => {
+                if let Ok((_, (_, title))) = rules::heading(core) {
+                    // A heading that is chrome (`### Leave a Reply`, `## 3 Comments`) is chrome.
+                    return match self.classify_short(title) {
+                        Kind::Text => Kind::Heading,
+                        kind => kind,
+                    };
+                }
+            }
+            b'!' | b'[' | b'\\' => {
+                if let Some(kind) = self.classify_markup(core) {
+                    return kind;
+                }
+            }
+            _ => {}
+        }
+        if core.len() > MAX_SHORT_LINE {
+            return Kind::Text;
+        }
+        self.classify_short(core)
+    }
+
+    /// Markdown images and links alone on a line.
+    fn classify_markup<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
+        if let Ok((_, alt)) = rules::avatar(core) {
+            if let Some(seg) = self.segment(alt) {
+                return Some(Kind::Chrome(seg));
+            }
+            return Some(Kind::Avatar { alt: alt.trim_matches(is_blank) });
+        }
+        if let Ok((_, (text, url))) = rules::link(core) {
+            let name = text.trim_matches(is_blank);
+            if let Some(seg) = self.segment(name) {
+                return Some(Kind::Chrome(seg));
+            }
+            if self.normalize(name).is_empty() {
+                return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
+            }
+            if url.contains("#comment-") {
+                return Some(Kind::ParentLink { name });
+            }
+            return Some(Kind::AuthorLink { name, url });
+        }
+        // A share block that a converter split over lines: `[ __Share On\nTwitter](...)`.
+        if self.normalize(core).starts_with("share ") && core.contains("](") {
+            return Some(Kind::Share);
+        }
+        None
+    }
+
+    /// Everything else, on lines short enough to be chrome, markers or dates.
+    fn classify_short<'a>(&mut self, core: &'a str) -> Kind<'a> {
+        let first = core.as_bytes()[0];
+        if first.is_ascii_digit() || ((first == b'-' || first == b'+') && core.len() > 1) {
+            if let Some(kind) = self.classify_numeric(core) {
+                return kind;
+            }
+        }
+        if let Some(seg) = self.segment(core) {
+            if seg.is_single() && seg.first().class == Class::ReplyTo {
+                return Kind::ReplyTo { name: "" };
+            }
+            return Kind::Chrome(seg);
+        }
+        if let Some(kind) = self.classify_prefixed(core) {
+            return kind;
+        }
+        if let Some(token) = date::date_line(core) {
+            return Kind::Date { token, text: core };
+        }
+        Kind::Text
+    }
+
+    /// Lines that start with a number: rating, count, votes, legacy footer, numeric dates.
+    fn classify_numeric<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
+        if let Some(votes) = rules::vote_number(core) {
+            return Some(Kind::Number(votes));
+        }
+        if let Ok(("", tenths)) = rules::rating_average(core) {
+            return Some(Kind::Average(tenths));
+        }
+        if let Some(token) = date::date_line(core) {
+            return Some(Kind::Date { token, text: core });
+        }
+        {
+            let normalized = self.normalize(core);
+            if let Ok((word, (tenths, votes))) = rules::rating_numbers(normalized) {
+                if phrases::chrome().get(word).is_some_and(|p| p.class == Class::VoteWord) {
+                    return Some(Kind::RatingLine { tenths, votes });
+                }
+            }
+            if let Ok((rest, count)) = rules::count_number(normalized) {
+                if is_count_word(rest.trim_start()) {
+                    return Some(Kind::Count(count));
+                }
+            }
+        }
+        if let Ok((rest, votes)) = rules::leading_int(core) {
+            // Legacy footer: `9  REPLY3 months 11 days ago`.
+            phrases::normalize_into(rest, &mut self.normalized);
+            let normalized = &self.normalized;
+            for (end, phrase) in phrases::chrome().prefixes(&normalized.text, 0) {
+                if phrase.class == Class::ReplyButton {
+                    let after = normalized.source_offset(end);
+                    let date_text = rest[after..].trim_matches(is_blank);
+                    if date_text.is_empty() {
+                        return Some(Kind::LegacyFooter { votes, date: None });
+                    }
+                    if let Some(token) = date::date_line(date_text) {
+                        return Some(Kind::LegacyFooter { votes, date: Some((token, date_text)) });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// `Reply to NAME` and `Last edited ... by ...`.
+    fn classify_prefixed<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
+        let normalized = self.normalize(core);
+        let reply_to_end = phrases::chrome()
+            .prefixes(normalized, 0)
+            .filter(|(end, p)| p.class == Class::ReplyTo && normalized.as_bytes().get(*end) == Some(&b' '))
+            .map(|(end, _)| end)
+            .last();
+        if let Some(end) = reply_to_end {
+            let name = core[self.normalized.source_offset(end)..].trim_matches(is_blank);
+            if is_name_like(name) {
+                return Some(Kind::ReplyTo { name });
+            }
+        }
+        let normalized = self.normalize(core);
+        if phrases::markers().is_last_edited(normalized) {
+            return Some(Kind::Edited);
+        }
+        legacy_votes(normalized).map(Kind::LegacyVotes)
+    }
+
+    fn normalize(&mut self, text: &str) -> &str {
+        phrases::normalize_into(text, &mut self.normalized);
+        &self.normalized.text
+    }
+
+    fn segment(&mut self, text: &str) -> Option<Segmentation> {
+        if text.len() > MAX_SHORT_LINE {
+            return None;
+        }
+        let normalized = self.normalize(text);
+        phrases::chrome().segment(normalized)
+    }
+}
+
+/// `Comments`, `Comment`, and legacy `Comments on "Title"`, in normalized text.
+fn is_count_word(rest: &str) -> bool {
+    let chrome = phrases::chrome();
+    chrome.prefixes(rest, 0).any(|(end, phrase)| {
+        phrase.class == Class::CountWord && {
+            let after = &rest[end..];
+            after.is_empty() || phrases::markers().is_header_on_title(after)
+        }
+    })
+}
+
+/// `Vote Up 3 Vote Down` (legacy), in normalized text: the number.
+fn legacy_votes(normalized: &str) -> Option<i64> {
+    let chrome = phrases::chrome();
+    let (end, _) = chrome.prefixes(normalized, 0).filter(|(_, p)| p.class == Class::VoteButton).last()?;
+    let (rest, votes) = rules::leading_int(normalized[end..].trim_start()).ok()?;
+    let rest = rest.trim();
+    (rest.is_empty() || chrome.get(rest).is_some_and(|p| p.class == Class::VoteButton)).then_some(votes)
+}
+
+/// A reply marker's name: short, a few words, not a sentence.
+fn is_name_like(name: &str) -> bool {
+    !name.is_empty() && name.chars().count() <= 80 && name.split_whitespace().count() <= 8
+}
+
+/// Share links of the social networks wpDiscuz offers.
+fn is_share_url(url: &str) -> bool {
+    ["twitter.com/intent", "facebook.com/sharer", "whatsapp.com/send", "plus.google.com/share", "vk.com/share", "connect.ok.ru"]
+        .iter()
+        .any(|site| url.contains(site))
+}

@@ -1,57 +1,199 @@
-//! Stage 2: build the page structure from the classified lines.
+//! Stage 2: build the page from the classified lines.
+//!
+//! The page is read in regions, each decided with the whole page in view:
+//! 1. [`section`] finds where the comment section starts (the first confirmed anchor: the
+//!    rating widget, `Notify of`, `N Comments`, ...) and reads the rating widget;
+//! 2. [`article`] turns everything before it into the title, paragraphs and credit line;
+//! 3. [`discussion`] splits the section into comments (header, body, footer) and finds
+//!    where the thread ends; what follows goes to the trailer;
+//! 4. [`thread`] nests replies under their parents and recovers lost author names;
+//! 5. [`dates`] decides the day-month order of numeric dates and resolves every date.
+//!
+//! Every line gets exactly one [`LineRole`] on the way, so nothing is dropped silently.
+
+mod article;
+mod dates;
+mod discussion;
+mod section;
+mod text;
+mod thread;
 
 use std::borrow::Cow;
 
 use crate::annotation::{LineInfo, LineRole};
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Error, ErrorKind, Position, Warning, WarningKind};
 use crate::input::{content_start, Lines};
-use crate::model::{Article, Dump, Span};
+use crate::lines::{self, Line};
+use crate::model::{Discussion, Dump, Span};
 use crate::options::Parser;
 
-/// Parses `input` with `options`; fills `annotate` with one entry per line when given.
+/// Parses `input` with `options`; fills `annotate` with one entry per physical line when
+/// given.
 pub(crate) fn parse<'a>(
     options: &Parser,
     input: &'a str,
-    mut annotate: Option<&mut Vec<LineInfo<'a>>>,
+    annotate: Option<&mut Vec<LineInfo<'a>>>,
 ) -> Result<Dump<'a>, Error> {
-    let _ = options;
     let start = content_start(input);
-    if input[start..].trim().is_empty() {
-        return Err(Error::new(ErrorKind::Empty, "input is empty", Position::of(input.as_bytes(), start)));
+    if input[start..].trim_matches(lines::is_blank).is_empty() {
+        let pos = Position::of(input.as_bytes(), input.len());
+        return Err(Error::new(ErrorKind::Empty, "input is empty or only whitespace", pos));
     }
-    // Placeholder until the line classifier lands: every paragraph is article text.
-    let mut paragraphs = Vec::new();
-    let mut current: Option<(usize, usize)> = None;
-    for line in Lines::new(input, start) {
-        let blank = line.text.trim().is_empty();
-        if let Some(a) = annotate.as_deref_mut() {
-            a.push(LineInfo {
-                line: line.number,
-                span: Span::new(line.start, line.end()),
-                text: line.text,
-                role: if blank { LineRole::Blank } else { LineRole::Article },
-                phrase: None,
-            });
+    let classified = lines::classify_all(input, start);
+    let mut page = Page::new(input, &classified);
+    let dump = page.build(options, start);
+    if let Some(out) = annotate {
+        page.annotate(out);
+    }
+    if options.strict {
+        if let Some(problem) = page.first_problem(&dump) {
+            return Err(Error::from_warning(problem));
         }
-        if blank {
-            if let Some((s, e)) = current.take() {
-                paragraphs.push(Cow::Borrowed(&input[s..e]));
+    }
+    Ok(dump)
+}
+
+/// The page being built: the classified lines, the role given to each, the warnings.
+pub(crate) struct Page<'p, 'a> {
+    pub input: &'a str,
+    pub lines: &'p [Line<'a>],
+    /// One role per classified line, `None` until placed.
+    pub roles: Vec<Option<LineRole>>,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'p, 'a> Page<'p, 'a> {
+    fn new(input: &'a str, lines: &'p [Line<'a>]) -> Self {
+        let roles = lines.iter().map(|l| l.is_blank().then_some(LineRole::Blank)).collect();
+        Page { input, lines, roles, warnings: Vec::new() }
+    }
+
+    fn build(&mut self, options: &Parser, start: usize) -> Dump<'a> {
+        let layout = section::locate(self);
+        let rating = layout.rating.as_ref().map(|r| section::rating(self, r));
+        let article_end = layout.section_start.unwrap_or(layout.footer_start);
+        let article = article::build(self, 0..article_end, start);
+        let (discussion, trailer_start) = match layout.section_start {
+            Some(section_start) => {
+                let (mut discussion, flat, end) = discussion::build(self, section_start);
+                let mut flat = flat;
+                dates::resolve(self, &mut flat, options);
+                discussion.comments = thread::nest(self, flat);
+                (Some(discussion), end)
             }
-        } else {
-            let s = current.map_or(line.start, |(s, _)| s);
-            current = Some((s, line.end()));
+            None => (None, layout.footer_start),
+        };
+        let trailer = self.trailer(trailer_start);
+        self.place_rest();
+        self.warnings.sort_by_key(|w| (w.offset, w.message.clone()));
+        Dump { article, rating, discussion, trailer, warnings: std::mem::take(&mut self.warnings) }
+    }
+
+    /// Text after the comment section, as paragraphs; chrome there stays chrome.
+    fn trailer(&mut self, from: usize) -> Vec<Cow<'a, str>> {
+        let mut out = Vec::new();
+        for range in text::paragraphs(self, from..self.lines.len(), |line| text::is_plain_text(line)) {
+            out.push(self.paragraph(range.clone()));
+            self.set_roles(range, LineRole::Trailer);
+        }
+        for i in from..self.lines.len() {
+            if self.roles[i].is_none() {
+                self.roles[i] = Some(if matches!(self.lines[i].kind, lines::Kind::Text | lines::Kind::Heading) {
+                    LineRole::Trailer
+                } else {
+                    LineRole::Chrome
+                });
+            }
+        }
+        out
+    }
+
+    /// Lines no stage placed: only chrome can be left (anything else is a bug upstream,
+    /// kept visible as `Other` rather than lost).
+    fn place_rest(&mut self) {
+        for i in 0..self.lines.len() {
+            if self.roles[i].is_none() {
+                self.roles[i] = Some(LineRole::Chrome);
+            }
         }
     }
-    if let Some((s, e)) = current {
-        paragraphs.push(Cow::Borrowed(&input[s..e]));
+
+    /// The text of lines `range` as one paragraph: from the first line's text to the last's.
+    pub fn paragraph(&self, range: std::ops::Range<usize>) -> Cow<'a, str> {
+        Cow::Borrowed(&self.input[self.span_of(range).range()])
     }
-    Ok(Dump {
-        article: Article {
-            title: None,
-            paragraphs,
-            source: None,
-            span: Span::new(start, input.len()),
-        },
-        ..Dump::default()
-    })
+
+    /// Bytes from the first line's text to the end of the last line's text.
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        let first = &self.lines[range.start];
+        let last = &self.lines[range.end - 1];
+        Span::new(self.offset_of(first.text), self.offset_of(last.text) + last.text.len())
+    }
+
+    /// Offset of a slice of the input.
+    pub fn offset_of(&self, slice: &str) -> usize {
+        slice.as_ptr() as usize - self.input.as_ptr() as usize
+    }
+
+    pub fn set_roles(&mut self, range: std::ops::Range<usize>, role: LineRole) {
+        for i in range {
+            if !self.lines[i].is_blank() {
+                self.roles[i] = Some(role);
+            }
+        }
+    }
+
+    pub fn set_role(&mut self, i: usize, role: LineRole) {
+        self.roles[i] = Some(role);
+    }
+
+    /// Records a warning at the start of line `i`'s text.
+    pub fn warn(&mut self, i: usize, kind: WarningKind, message: String) {
+        let offset = self.offset_of(self.lines[i].text);
+        self.warn_at(offset, kind, message);
+    }
+
+    pub fn warn_at(&mut self, offset: usize, kind: WarningKind, message: String) {
+        let pos = Position::of(self.input.as_bytes(), offset);
+        self.warnings.push(Warning { line: pos.line, column: pos.column, message, kind, offset });
+    }
+
+    /// One entry per physical line, with the role of the group it belongs to.
+    fn annotate(&self, out: &mut Vec<LineInfo<'a>>) {
+        out.clear();
+        let mut raw = Lines::new(self.input, content_start(self.input));
+        for (line, role) in self.lines.iter().zip(&self.roles) {
+            for _ in 0..line.count {
+                let Some(physical) = raw.next() else { return };
+                let blank = physical.text.trim_matches(lines::is_blank).is_empty();
+                out.push(LineInfo {
+                    line: physical.number,
+                    span: Span::new(physical.start, physical.end()),
+                    text: physical.text,
+                    role: if blank { LineRole::Blank } else { role.unwrap_or(LineRole::Chrome) },
+                    phrase: if role == &Some(LineRole::Chrome) { line.phrase_key() } else { None },
+                });
+            }
+        }
+    }
+
+    /// Strict mode: the first warning, or text placed in the trailer or in
+    /// `discussion.other`, whichever comes first in the input.
+    fn first_problem(&self, dump: &Dump<'a>) -> Option<Warning> {
+        let mut problems: Vec<Warning> = dump.warnings.clone();
+        let located = |role: LineRole, kind: WarningKind, what: &str| {
+            let i = self.roles.iter().position(|r| *r == Some(role))?;
+            let offset = self.offset_of(self.lines[i].text);
+            let pos = Position::of(self.input.as_bytes(), offset);
+            Some(Warning { line: pos.line, column: pos.column, message: what.to_owned(), kind, offset })
+        };
+        problems.extend(located(LineRole::Other, WarningKind::UnplacedText, "text in the comment section belongs to no comment"));
+        problems.extend(located(LineRole::Trailer, WarningKind::TrailingText, "text after the comment section is not chrome"));
+        problems.into_iter().min_by_key(|w| w.offset)
+    }
+}
+
+/// A discussion with no comments yet (filled by `thread::nest`).
+fn empty_discussion<'a>(span: Span) -> Discussion<'a> {
+    Discussion { span, ..Discussion::default() }
 }

@@ -11,8 +11,14 @@
 //!
 //! Rows are keyed by the plugin's phrase key (`wc_notify_of`, `wc_year_text`, ...).
 
+mod normalize;
+mod trie;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+pub(crate) use normalize::{normalize_into, Normalized};
+pub(crate) use trie::{Phrase, PhraseSet, Segmentation};
 
 const TABLES: [&str; 4] = [
     include_str!("wpdiscuz7.tsv"),
@@ -78,9 +84,205 @@ pub(crate) fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(Catalog::load)
 }
 
+/// What a chrome phrase is, for the structure stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Class {
+    /// Opens the comment section with confidence: `Notify of`, `Inline Feedbacks`,
+    /// `View all comments`, `Leave a Reply`, `Sort by`, the hidden `Label`, ...
+    Anchor,
+    /// Form and subscription furniture that also appears elsewhere on pages: `Subscribe`,
+    /// `Login`, `Name*`, `Email`, `{}`, `Δ`, ...
+    Form,
+    /// Sort buttons: `Oldest`, `Newest`, `Most Voted`.
+    Sort,
+    /// Markers that the page holds only part of the thread: `Load More Comments`, ...
+    More,
+    /// `wp_footer` leftovers at the end of the page: `wpDiscuz`, `Insert`, modal buttons.
+    PageFooter,
+    /// `Comment` / `Comments`: the word of the `N Comments` header.
+    CountWord,
+    /// `vote` / `votes`: the word of the rating widget.
+    VoteWord,
+    /// `Article Rating`: the rating widget's default title.
+    RatingTitle,
+    /// Role badges: `Admin`, `Editor`, `Author`, `Guest`, `Member`.
+    Role,
+    /// `Reply to`: the prefix of a reply marker.
+    ReplyTo,
+    /// `Reply`: the reply button under a comment.
+    ReplyButton,
+    /// `Awaiting for approval`.
+    Status,
+    /// `Read more »`.
+    ReadMore,
+    /// Legacy `Vote Up` / `Vote Down` buttons.
+    VoteButton,
+    /// Per-comment tools that print text: `Edit`, `Share On Twitter`, `View Replies`, ...
+    CommentTool,
+    /// The avatar alt text of pingbacks: `trackback`.
+    AvatarAlt,
+}
+
+/// The class of a phrase key, `None` for keys that are not chrome (dates are matched by
+/// the date rules; `comment image` and `Anonymous` are comment text).
+pub(crate) fn class_of(key: &str) -> Option<Class> {
+    use Class::*;
+    Some(match key {
+        "wc_notify_of" | "wc_inline_feedbacks" | "wc_inline_comments_view_all" | "form_header_text"
+        | "wc_be_the_first_text" | "wc_comment_join_text" | "wc_comment_start_text" | "wc_login_to_comment"
+        | "wc_sort_by" | "literal_textarea_hidden_label" | "wc_commenting_is_closed"
+        | "wc_roles_cannot_comment_message" | "wc_login_required" | "wp_leave_reply" | "wp_leave_comment"
+        | "wp_comments_closed" | "wp_disqus_noscript" => Anchor,
+        "wc_subscribe_anchor" | "wc_log_in" | "wc_log_out" | "wc_logged_in_as" | "wc_connect_with"
+        | "wc_notify_on_new_comment" | "wc_notify_on_all_new_reply" | "wc_notify_on_new_reply" | "wc_email_text"
+        | "wc_form_subscription_submit" | "literal_subscribe_submit" | "wc_subscribed_to" | "wc_unsubscribe"
+        | "wc_ignore_subscription" | "field_name" | "field_email" | "field_website" | "field_submit"
+        | "literal_editor_btn_sourcecode" | "literal_editor_btn_spoiler" | "literal_editor_btns"
+        | "literal_akismet_honeypot_label" | "literal_form_avatar_alt_guest" | "literal_captcha_img_alt"
+        | "literal_captcha_refresh_alt" | "wc_inline_form_comment" | "wc_inline_form_name"
+        | "wc_inline_form_email" | "wc_inline_form_comment_button" | "wc_inline_form_notify"
+        | "wc_please_leave_feebdack" | "wc_content_and_settings" | "wc_social_login_agreement_label"
+        | "wc_login_please" | "wp_cancel_reply" | "wp_email_not_published" | "wp_required_fields"
+        | "wp_comment_label" | "wp_name_label" | "wp_email_label" | "wp_save_details" | "wp_post_comment"
+        | "jetpack_write" => Form,
+        "wc_newest" | "wc_oldest" | "wc_most_voted" => Sort,
+        "wc_load_more_submit_text" | "wc_load_rest_comments_submit_text" | "wc_view_comments" | "wp_older_comments"
+        | "wp_newer_comments" => More,
+        "literal_footer_insert_button" | "literal_footer_hidden_brand" | "loading_bar_img_alt"
+        | "literal_powered_by_img_alt" | "literal_powered_by_link" | "wc_bubble_invite_message"
+        | "literal_footer_send_email" | "literal_footer_send_button" | "literal_footer_move_comment"
+        | "literal_footer_move_button" | "wp_disqus_powered" | "jetpack_loading" => PageFooter,
+        "header_text_single" | "header_text_plural" | "wc_header_text" | "wc_header_text_plural" => CountWord,
+        "wc_vote_phrase" | "wc_votes_phrase" => VoteWord,
+        "post_rating_title" => RatingTitle,
+        "wc_blog_role_guest" | "wc_blog_role_post_author" | "wc_blog_role_administrator" | "wc_blog_role_editor"
+        | "wc_blog_role_other" => Role,
+        "wc_reply_to" => ReplyTo,
+        "wc_reply_text" => ReplyButton,
+        "wc_awaiting_for_approval" | "wc_held_for_moderate" | "wp_awaiting_moderation" => Status,
+        "wc_read_more" => ReadMore,
+        "wc_vote_up" | "wc_vote_down" | "wc_login_to_vote" => VoteButton,
+        "wc_edit_text" | "wc_comment_edit_cancel_button" | "wc_share_text" | "wc_share_facebook"
+        | "wc_share_twitter" | "wc_share_whatsapp" | "wc_share_google" | "wc_share_vk" | "wc_share_ok"
+        | "wc_show_replies_text" | "wc_hide_replies_text" | "wc_comment_link" | "wc_manage_comment"
+        | "wc_follow_user" | "wc_unfollow_user" | "wc_stick_comment" | "wc_close_comment"
+        | "wc_sticky_comment_icon_title" | "wc_closed_comment_icon_title" | "wc_spoiler"
+        | "spoiler_default_title" | "wc_inline_comments" | "wc_most_reacted_comment"
+        | "wc_hottest_comment_thread" | "wp_log_in_to_reply" => CommentTool,
+        "literal_trackback_avatar_alt" => AvatarAlt,
+        _ => return None,
+    })
+}
+
+/// Every chrome phrase in normal form, for lookup, built once.
+pub(crate) fn chrome() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = PhraseSet::default();
+        // Keys in a fixed order so that a text shared by several keys (`Email`) always
+        // resolves to the same one.
+        let mut keys: Vec<_> = catalog().entries().filter_map(|(k, t)| Some((k, class_of(k)?, t))).collect();
+        keys.sort_by_key(|(k, _, _)| *k);
+        for (key, class, texts) in keys {
+            for text in texts {
+                set.insert(text, Phrase { key, class });
+            }
+        }
+        set
+    })
+}
+
+/// Phrases that frame other text rather than standing alone, in normal form.
+#[derive(Debug)]
+pub(crate) struct Markers {
+    /// What `Last edited %1$s by %2$s` starts with, per language (`last edited`).
+    last_edited: Vec<String>,
+    /// The `on` of the legacy `N Comments on "Title"` header, per language.
+    header_on: Vec<String>,
+}
+
+impl Markers {
+    fn load() -> Markers {
+        let prefix_of = |template: &str| normalize::normalize(template.split("%1$s").next().unwrap_or(""));
+        let catalog = catalog();
+        let mut last_edited: Vec<String> =
+            catalog.texts("wc_last_edited").iter().map(|t| prefix_of(t)).filter(|p| !p.is_empty()).collect();
+        last_edited.dedup();
+        let header_on = catalog.texts("wc_header_on_text").iter().map(|t| normalize::normalize(t)).collect();
+        Markers { last_edited, header_on }
+    }
+
+    /// True for a normalized `Last edited ... by ...` line (something must follow the prefix).
+    pub fn is_last_edited(&self, normalized: &str) -> bool {
+        self.last_edited
+            .iter()
+            .any(|p| normalized.len() > p.len() + 1 && normalized.starts_with(p.as_str()) && normalized.as_bytes()[p.len()] == b' ')
+    }
+
+    /// True for the normalized rest of a legacy count header after the count word:
+    /// ` on "Title"` (quotes are not folded away).
+    pub fn is_header_on_title(&self, after: &str) -> bool {
+        let after = after.trim_start();
+        self.header_on.iter().any(|on| {
+            after.len() > on.len() + 1 && after.starts_with(on.as_str()) && after.as_bytes()[on.len()] == b' '
+        })
+    }
+}
+
+/// The markers, built once.
+pub(crate) fn markers() -> &'static Markers {
+    static MARKERS: OnceLock<Markers> = OnceLock::new();
+    MARKERS.get_or_init(Markers::load)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classes(line: &str) -> Option<Vec<Class>> {
+        let mut n = Normalized::default();
+        normalize_into(line, &mut n);
+        let seg = chrome().segment(&n.text)?;
+        Some(seg.phrases().map(|p| p.class).collect())
+    }
+
+    #[test]
+    fn whole_line_phrases_in_any_language() {
+        assert_eq!(classes("Notify of"), Some(vec![Class::Anchor]));
+        assert_eq!(classes("Benachrichtige mich bei"), Some(vec![Class::Anchor]));
+        assert_eq!(classes("  Inline Feedbacks                    "), Some(vec![Class::Anchor]));
+        assert_eq!(classes("Name\\*"), Some(vec![Class::Form]));
+        assert_eq!(classes("Évaluation de l'article"), Some(vec![Class::RatingTitle]));
+        assert_eq!(classes("Load More Comments   "), Some(vec![Class::More]));
+        assert_eq!(classes("Frank O'hara"), None);
+        assert_eq!(classes("comment image"), None);
+    }
+
+    #[test]
+    fn markers_match_prefixes() {
+        assert!(markers().is_last_edited("last edited 2 years ago by frank"));
+        assert!(markers().is_last_edited("zuletzt bearbeitet 2 jahre zuvor von frank"));
+        assert!(!markers().is_last_edited("last edited"));
+        assert!(!markers().is_last_edited("last editedx"));
+        assert!(markers().is_header_on_title(" on \"how to\""));
+        assert!(!markers().is_header_on_title(" online"));
+    }
+
+    #[test]
+    fn glued_phrases_split() {
+        assert_eq!(classes("Newest Most Voted"), Some(vec![Class::Sort, Class::Sort]));
+        assert_eq!(classes("wpDiscuzInsert "), Some(vec![Class::PageFooter, Class::PageFooter]));
+        assert_eq!(
+            classes("new follow-up comments new replies to my comments"),
+            Some(vec![Class::Form, Class::Form])
+        );
+        assert_eq!(classes("Inline Feedbacks View all comments"), Some(vec![Class::Anchor, Class::Anchor]));
+        assert_eq!(
+            classes("Sort by:   newest | oldest | most voted"),
+            Some(vec![Class::Anchor, Class::Sort, Class::Sort, Class::Sort])
+        );
+        assert_eq!(classes("Newest Frank"), None);
+    }
 
     #[test]
     fn loads_every_language_of_a_key() {

@@ -1,0 +1,82 @@
+//! The article: everything before the comment section.
+
+use std::ops::Range;
+
+use super::{text, Page};
+use crate::annotation::LineRole;
+use crate::lines::Line;
+use crate::model::{Article, Span};
+
+/// Builds the article from lines `range` (those not already placed, e.g. a rating widget).
+pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_start: usize) -> Article<'a> {
+    let mut article = Article { span: Span::new(content_start, content_start), ..Article::default() };
+    let first = range.clone().find(|&i| page.roles[i].is_none());
+    if let Some(i) = first {
+        if let Ok((_, (1, title))) = crate::lines::heading(page.lines[i].text) {
+            article.title = Some(std::borrow::Cow::Borrowed(title));
+            page.set_role(i, LineRole::Title);
+        }
+    }
+    let mut paragraphs = text::paragraphs(page, range.clone(), |_| true);
+    if let Some(last) = paragraphs.last() {
+        if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines[last.start]) {
+            article.source = Some(page.paragraph(last.clone()));
+            page.set_role(last.start, LineRole::Source);
+            paragraphs.pop();
+        }
+    }
+    for paragraph in &paragraphs {
+        article.paragraphs.push(page.paragraph(paragraph.clone()));
+        page.set_roles(paragraph.clone(), LineRole::Article);
+    }
+    let placed: Vec<usize> = range.filter(|&i| matches!(page.roles[i], Some(LineRole::Title | LineRole::Article | LineRole::Source))).collect();
+    if let (Some(&a), Some(&b)) = (placed.first(), placed.last()) {
+        article.span = page.span_of(a..b + 1);
+    }
+    article
+}
+
+/// A credit line closing an article: `RT. com / ABC Flash Point News 2021.`,
+/// `Source: Reuters`, `© 2021 Example Media`. Short, one line, and shaped like a credit.
+fn is_credit_line(line: &Line<'_>) -> bool {
+    let text = line.text;
+    let words = text.split_whitespace().count();
+    if line.count != 1 || text.chars().count() > 100 || words < 2 || text.ends_with(':') || text.contains("](") {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    const LEADS: [&str; 14] = [
+        "source:", "sources:", "source :", "via ", "credit:", "credits:", "photo:", "image:", "courtesy", "originally published",
+        "reprinted", "©", "(c)", "copyright",
+    ];
+    if LEADS.iter().any(|lead| lower.starts_with(lead)) {
+        return true;
+    }
+    // `Outlet / Outlet Year.`: outlets separated by slashes, ending in a year.
+    let ends_with_year = text
+        .trim_end_matches('.')
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()
+        .is_some_and(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")));
+    text.contains(" / ") && (ends_with_year || words <= 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Kind;
+
+    fn line(text: &str) -> Line<'_> {
+        Line { number: 1, count: 1, start: 0, text, kind: Kind::Text }
+    }
+
+    #[test]
+    fn credit_lines() {
+        assert!(is_credit_line(&line("RT. com / ABC Flash Point News 2021.")));
+        assert!(is_credit_line(&line("Source: Reuters")));
+        assert!(is_credit_line(&line("© 2021 Example Media")));
+        assert!(!is_credit_line(&line("The more enemies, the higher the demand.")));
+        assert!(!is_credit_line(&line("Credit : this tutorial is based on this marvelous post from [Carll](https://x)")));
+        assert!(!is_credit_line(&line("Read the docs at /usr/share / doc for details and more and more words here")));
+    }
+}

@@ -1,0 +1,611 @@
+//! The comment section: its chrome, its comments, and where it ends.
+//!
+//! A comment is a *header* (avatar, author, role badge, status, `Reply to`, date, in the
+//! order of the page's layout), a *body* (paragraphs) and a *footer* (votes, `Reply`,
+//! `Last edited`). wpDiscuz 7 pages put the date in the header, so each header is found
+//! from its date or reply marker ([`Mode::Header`]); legacy 4.x pages put the date last, so
+//! each comment ends at its footer ([`Mode::Footer`]). Author lines are recognised by where
+//! they stand: right above a header, or anywhere between a footer and the next header.
+
+use std::ops::Range;
+
+use super::{section, text, Page};
+use crate::annotation::LineRole;
+use crate::error::WarningKind;
+use crate::lines::{DateToken, Kind, Line};
+use crate::model::{Discussion, Posted, Span};
+use crate::phrases::Class;
+
+/// A comment as found on the page, before threading.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FlatComment<'a> {
+    /// First and last line (inclusive) of the comment.
+    pub first: usize,
+    pub last: usize,
+    pub author: Option<&'a str>,
+    pub author_url: Option<&'a str>,
+    pub role: Option<&'a str>,
+    /// The date line: index, token, text.
+    pub date: Option<(usize, DateToken, &'a str)>,
+    pub posted: Option<Posted<'a>>,
+    /// The `Reply to` (or parent link) line and the name it gives.
+    pub to: Option<(usize, &'a str)>,
+    pub body: Vec<Range<usize>>,
+    pub votes: Option<i64>,
+    pub edited: Option<&'a str>,
+}
+
+/// How the page delimits comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Comments start at headers found from dates and reply markers (wpDiscuz 7).
+    Header,
+    /// Comments end at footers that carry the date (legacy wpDiscuz 4.x).
+    Footer,
+}
+
+/// What a line is, for splitting the section into comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Blank,
+    /// A header element. `strong` ones (a comment date, `Reply to`, a parent link) always
+    /// start a comment.
+    Header { strong: bool },
+    /// A footer element: votes, `Reply`, `Last edited`, `Read more`, per-comment tools.
+    Footer,
+    /// A legacy footer that carries the comment's date.
+    DatedFooter,
+    /// Section chrome: form, count, sort buttons, load-more markers.
+    Chrome,
+    /// Plain text: an author line, a body line, or text that belongs to no comment.
+    Text,
+    /// Where the thread certainly ends: a markdown heading, the `wp_footer` leftovers.
+    Stop,
+}
+
+fn part(line: &Line<'_>) -> Part {
+    match &line.kind {
+        Kind::Blank | Kind::Residue => Part::Blank,
+        Kind::Date { token, .. } if section::is_comment_date(token) => Part::Header { strong: true },
+        Kind::ReplyTo { .. } | Kind::ParentLink { .. } => Part::Header { strong: true },
+        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Share => Part::Header { strong: false },
+        Kind::Chrome(seg) => match seg.first().class {
+            Class::Role | Class::Status | Class::AvatarAlt if seg.is_single() => Part::Header { strong: false },
+            Class::CommentTool if seg.phrases().all(|p| p.key.starts_with("wc_share")) => Part::Header { strong: false },
+            Class::ReplyButton | Class::ReadMore | Class::VoteButton | Class::CommentTool => Part::Footer,
+            Class::PageFooter => Part::Stop,
+            _ => Part::Chrome,
+        },
+        Kind::Number(_) | Kind::LegacyVotes(_) | Kind::Edited => Part::Footer,
+        Kind::LegacyFooter { date: Some(_), .. } => Part::DatedFooter,
+        Kind::LegacyFooter { date: None, .. } => Part::Footer,
+        Kind::Count(_) | Kind::RatingLine { .. } | Kind::SectionFence => Part::Chrome,
+        Kind::Heading => Part::Stop,
+        Kind::Text | Kind::Date { .. } | Kind::Average(_) => Part::Text,
+    }
+}
+
+/// Author lines are one line and not too long (pingback authors are page titles).
+fn is_name_like(line: &Line<'_>) -> bool {
+    matches!(line.kind, Kind::Text) && line.count == 1 && line.text.chars().count() <= 200
+}
+
+/// Splits the section that starts at line `start`: the discussion (without comments yet),
+/// the comments in page order, and the first line after the section.
+pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, start: usize) -> (Discussion<'a>, Vec<FlatComment<'a>>, usize) {
+    let parts: Vec<Part> = page.lines.iter().map(part).collect();
+    let limit = (start..parts.len()).find(|&i| parts[i] == Part::Stop).unwrap_or(parts.len());
+    let mut splitter = Splitter { page, parts, start, limit };
+    let mode = splitter.mode();
+    let comments = match mode {
+        Mode::Header => splitter.header_mode(),
+        Mode::Footer => splitter.footer_mode(),
+    };
+    let end = splitter.thread_end(&comments);
+    let discussion = splitter.finish(&comments, end);
+    (discussion, comments, end)
+}
+
+struct Splitter<'s, 'p, 'a> {
+    page: &'s mut Page<'p, 'a>,
+    parts: Vec<Part>,
+    /// First line of the section.
+    start: usize,
+    /// First line after the section can possibly end (a heading, the page footer).
+    limit: usize,
+}
+
+impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
+    fn line(&self, i: usize) -> &Line<'a> {
+        &self.page.lines[i]
+    }
+
+    /// The next line at or after `i` (before the limit) that is not blank or residue.
+    fn next_solid(&self, i: usize) -> Option<usize> {
+        (i..self.limit).find(|&j| self.parts[j] != Part::Blank)
+    }
+
+    /// The previous line before `i` (not before `floor`) that is not blank or residue.
+    fn prev_solid(&self, i: usize, floor: usize) -> Option<usize> {
+        (floor..i).rev().find(|&j| self.parts[j] != Part::Blank)
+    }
+
+    /// Legacy pages put the date after the body, after the vote buttons.
+    fn mode(&self) -> Mode {
+        let mut header_dates = 0;
+        let mut footer_dates = 0;
+        for i in self.start..self.limit {
+            match self.parts[i] {
+                Part::DatedFooter => footer_dates += 1,
+                Part::Header { strong: true } if matches!(self.line(i).kind, Kind::Date { .. }) => {
+                    let after_votes = self
+                        .prev_solid(i, self.start)
+                        .is_some_and(|p| matches!(self.line(p).kind, Kind::LegacyVotes(_)));
+                    if after_votes {
+                        footer_dates += 1;
+                    } else {
+                        header_dates += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if footer_dates > header_dates {
+            Mode::Footer
+        } else {
+            Mode::Header
+        }
+    }
+
+    /// True when the section shows no comment date at all (some crawls drop them).
+    fn has_no_dates(&self) -> bool {
+        !(self.start..self.limit).any(|i| matches!(self.line(i).kind, Kind::Date { .. }) && self.parts[i] != Part::Text)
+    }
+
+    // ---- wpDiscuz 7: comments found from their headers ----
+
+    fn header_mode(&mut self) -> Vec<FlatComment<'a>> {
+        let dateless = self.has_no_dates();
+        let mut comments: Vec<FlatComment<'a>> = Vec::new();
+        let mut floor = self.start;
+        let mut i = self.start;
+        while i < self.limit {
+            if !matches!(self.parts[i], Part::Header { .. }) {
+                i += 1;
+                continue;
+            }
+            let run = self.header_run(i);
+            let strong = run.clone().any(|j| self.parts[j] == Part::Header { strong: true });
+            let starts_comment = strong || (dateless && self.opens_dateless_comment(run.clone(), floor));
+            if !starts_comment {
+                i = run.end;
+                continue;
+            }
+            let first = self.authors_before(run.start, floor);
+            let mut comment = FlatComment { first, last: run.end - 1, ..FlatComment::default() };
+            self.read_header(&mut comment, first..run.end);
+            comments.push(comment);
+            floor = run.end;
+            i = run.end;
+        }
+        // Bodies and footers: what lies between one header and the next.
+        for k in 0..comments.len() {
+            let from = comments[k].last + 1;
+            let to = comments.get(k + 1).map_or(self.limit, |next| next.first);
+            let last = k + 1 == comments.len();
+            self.read_body(&mut comments[k], from..to, last);
+        }
+        comments
+    }
+
+    /// The header elements that follow one another from `i`: header lines, and text lines
+    /// between them before the date (an author named between badge and date).
+    fn header_run(&self, i: usize) -> Range<usize> {
+        let mut end = i + 1;
+        let mut has_date = matches!(self.line(i).kind, Kind::Date { .. });
+        let mut wants_name = matches!(self.line(i).kind, Kind::ReplyTo { name: "" });
+        let mut j = i + 1;
+        while let Some(k) = self.next_solid(j) {
+            match self.parts[k] {
+                Part::Header { .. } => {
+                    has_date |= matches!(self.line(k).kind, Kind::Date { .. });
+                    wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name: "" });
+                }
+                Part::Text if wants_name && is_name_like(self.line(k)) => wants_name = false,
+                Part::Text if !has_date && is_name_like(self.line(k)) => {
+                    let followed = self.next_solid(k + 1).is_some_and(|n| matches!(self.parts[n], Part::Header { .. }));
+                    if !followed {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+            end = k + 1;
+            j = k + 1;
+        }
+        i..end
+    }
+
+    /// On pages without dates, an avatar or author link starts a comment when it follows a
+    /// footer or the section's chrome (not when it is a link line inside a body).
+    fn opens_dateless_comment(&self, run: Range<usize>, floor: usize) -> bool {
+        let has_avatar = run.clone().any(|j| matches!(self.line(j).kind, Kind::Avatar { .. } | Kind::AuthorLink { .. }));
+        has_avatar
+            && match self.prev_solid(run.start, floor.min(run.start)) {
+                None => true,
+                Some(p) => matches!(self.parts[p], Part::Footer | Part::Chrome | Part::DatedFooter),
+            }
+    }
+
+    /// Where a header that starts at `run_start` really starts: author lines above it.
+    ///
+    /// Right after a footer or section chrome, up to three text lines are the header (the
+    /// author, and the avatar's alt text a converter printed before it). After body text,
+    /// only a name-like line directly above the header (no blank line between) is.
+    fn authors_before(&self, run_start: usize, floor: usize) -> usize {
+        let mut candidates = Vec::new();
+        let mut j = run_start;
+        while let Some(p) = self.prev_solid(j, floor) {
+            if self.parts[p] != Part::Text || !is_name_like(self.line(p)) || candidates.len() == 3 {
+                break;
+            }
+            candidates.push(p);
+            j = p;
+        }
+        let Some(&nearest) = candidates.first() else { return run_start };
+        let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
+        let after_boundary = match before {
+            None => floor == self.start || self.parts.get(floor.wrapping_sub(1)).is_some_and(|p| matches!(p, Part::Footer | Part::DatedFooter)),
+            Some(b) => matches!(self.parts[b], Part::Footer | Part::DatedFooter | Part::Chrome),
+        };
+        if after_boundary {
+            return *candidates.last().expect("non-empty");
+        }
+        // Otherwise only the line directly above, with no blank line between.
+        if self.line(nearest).number + self.line(nearest).count == self.line(run_start).number {
+            nearest
+        } else {
+            run_start
+        }
+    }
+
+    /// Reads the header lines `range` into `comment`.
+    fn read_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) {
+        let mut names: Vec<usize> = Vec::new();
+        let mut avatar: Option<&'a str> = None;
+        let mut wants_name: Option<usize> = None;
+        for i in range {
+            let line = *self.line(i);
+            if line.is_blank() {
+                continue;
+            }
+            self.page.set_role(i, LineRole::Header);
+            match line.kind {
+                Kind::Date { token, text } if comment.date.is_none() => comment.date = Some((i, token, text)),
+                Kind::ReplyTo { name } if comment.to.is_none() => {
+                    comment.to = Some((i, name));
+                    wants_name = name.is_empty().then_some(i);
+                }
+                Kind::ParentLink { name } if comment.to.is_none() => comment.to = Some((i, name)),
+                Kind::AuthorLink { name, url } if comment.author.is_none() => {
+                    comment.author = Some(name);
+                    comment.author_url = Some(url);
+                }
+                Kind::Avatar { alt } => avatar = avatar.or(Some(alt)),
+                Kind::Chrome(seg) if seg.first().class == Class::Role && comment.role.is_none() => {
+                    comment.role = Some(line.text)
+                }
+                Kind::Text if wants_name.is_some() => {
+                    comment.to = Some((wants_name.take().expect("checked"), line.text));
+                }
+                Kind::Text => names.push(i),
+                Kind::Residue | Kind::Blank => {}
+                _ => {}
+            }
+        }
+        if comment.author.is_none() {
+            // The author line is the last text line; earlier ones repeat it (an avatar's alt
+            // text) or are text that belongs to no comment.
+            if let Some(&last) = names.last() {
+                let name = self.line(last).text;
+                comment.author = Some(name);
+                for &other in &names[..names.len() - 1] {
+                    if !same_name(self.line(other).text, name) {
+                        self.page.set_role(other, LineRole::Other);
+                    }
+                }
+            } else if let Some(alt) = avatar {
+                comment.author = Some(alt);
+            }
+        } else {
+            for &other in &names {
+                if !comment.author.is_some_and(|a| same_name(self.line(other).text, a)) {
+                    self.page.set_role(other, LineRole::Other);
+                }
+            }
+        }
+    }
+
+    /// Reads the body and footer of a comment from lines `range` (from the end of its
+    /// header to the start of the next comment's). The footer ends at the `Reply` button
+    /// when there is one; what follows it belongs to no comment. Without a button, the
+    /// footer is the run of footer lines after the last text line (footer-like lines
+    /// followed by text are body text, such as a number in a comment). For the last
+    /// comment, the body stops at the first footer: the thread ends there.
+    fn read_body(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>, last: bool) {
+        let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
+        let button = range.clone().find(|&i| self.is_reply_button(i));
+        let (footer_start, footer_end) = match button {
+            Some(b) => {
+                let mut s = b;
+                while s > range.start && (is_footer(self.parts[s - 1]) || self.parts[s - 1] == Part::Blank) {
+                    s -= 1;
+                }
+                (s, b + 1)
+            }
+            None if last => match range.clone().find(|&i| is_footer(self.parts[i])) {
+                Some(f) => (f, self.footer_run_end(f, range.end)),
+                None => (range.end, range.end),
+            },
+            None => {
+                let after_text = range.clone().rev().find(|&i| self.parts[i] == Part::Text).map_or(range.start, |t| t + 1);
+                (after_text, range.end)
+            }
+        };
+        for paragraph in text::paragraphs(self.page, range.start..footer_start, |l| !matches!(l.kind, Kind::Chrome(_) | Kind::Count(_))) {
+            self.page.set_roles(paragraph.clone(), LineRole::Body);
+            comment.last = comment.last.max(paragraph.end - 1);
+            comment.body.push(paragraph);
+        }
+        for i in footer_start..footer_end {
+            let line = *self.line(i);
+            match (self.parts[i], line.kind) {
+                (Part::Footer, Kind::Number(n)) => comment.votes = Some(comment.votes.unwrap_or(0) + n),
+                (Part::Footer, Kind::LegacyVotes(n)) => comment.votes = Some(n),
+                (Part::Footer, Kind::Edited) => comment.edited = Some(line.text),
+                (Part::Footer, _) | (Part::DatedFooter, _) => {}
+                _ => continue,
+            }
+            self.page.set_role(i, LineRole::Footer);
+            comment.last = comment.last.max(i);
+        }
+    }
+
+    /// The `Reply` button (or a legacy `N REPLY date` line) that closes a comment.
+    fn is_reply_button(&self, i: usize) -> bool {
+        match &self.line(i).kind {
+            Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
+            Kind::LegacyFooter { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// The end of the footer run that starts at `from`.
+    fn footer_run_end(&self, from: usize, to: usize) -> usize {
+        let mut end = from;
+        for i in from..to {
+            match self.parts[i] {
+                Part::Footer | Part::DatedFooter => end = i + 1,
+                Part::Blank => {}
+                _ => break,
+            }
+        }
+        end
+    }
+
+    // ---- legacy wpDiscuz 4.x: comments end at their dated footers ----
+
+    fn footer_mode(&mut self) -> Vec<FlatComment<'a>> {
+        let mut comments = Vec::new();
+        let mut from = self.start;
+        let mut i = self.start;
+        while i < self.limit {
+            let footer_date = match self.parts[i] {
+                Part::DatedFooter => true,
+                Part::Header { strong: true } => matches!(self.line(i).kind, Kind::Date { .. }),
+                _ => false,
+            };
+            if !footer_date {
+                i += 1;
+                continue;
+            }
+            // The footer: vote lines before the date, residue after it.
+            let mut footer_first = i;
+            while let Some(p) = self.prev_solid(footer_first, from) {
+                if self.parts[p] == Part::Footer {
+                    footer_first = p;
+                } else {
+                    break;
+                }
+            }
+            let mut comment = FlatComment::default();
+            if self.read_legacy_header(&mut comment, from..footer_first) {
+                for paragraph in
+                    text::paragraphs(self.page, comment.last + 1..footer_first, |l| !matches!(l.kind, Kind::Chrome(_) | Kind::Count(_)))
+                {
+                    self.page.set_roles(paragraph.clone(), LineRole::Body);
+                    comment.body.push(paragraph);
+                }
+                for j in footer_first..=i {
+                    let line = *self.line(j);
+                    match line.kind {
+                        Kind::Number(n) | Kind::LegacyVotes(n) => comment.votes = Some(n),
+                        Kind::LegacyFooter { votes, date } => {
+                            comment.votes = Some(votes);
+                            if let Some((token, text)) = date {
+                                comment.date = Some((j, token, text));
+                            }
+                        }
+                        Kind::Date { token, text } => comment.date = Some((j, token, text)),
+                        Kind::Edited => comment.edited = Some(line.text),
+                        _ => {}
+                    }
+                    if !line.is_blank() {
+                        self.page.set_role(j, LineRole::Footer);
+                    }
+                }
+                comment.last = i;
+                comments.push(comment);
+            }
+            from = i + 1;
+            i += 1;
+        }
+        comments
+    }
+
+    /// A legacy header at the start of `range`: avatar, alt text, role badge, author (plain
+    /// or linked), share links. Sets `comment.first` and `comment.last` to the header's
+    /// lines; false when the range holds no comment.
+    fn read_legacy_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) -> bool {
+        // Chrome before the header (sort bar, load-more) stays chrome; text before chrome
+        // belongs to no comment.
+        let mut begin = range.start;
+        for i in range.clone() {
+            if self.parts[i] == Part::Chrome {
+                begin = i + 1;
+            }
+        }
+        let solid: Vec<usize> = (begin..range.end).filter(|&i| self.parts[i] != Part::Blank).collect();
+        let Some(&first) = solid.first() else { return false };
+        comment.first = first;
+        comment.last = first.saturating_sub(1).max(begin);
+        let mut header_end = first; // exclusive index into `solid` positions handled below
+        let mut avatar = None;
+        let mut seen_role = false;
+        for (n, &i) in solid.iter().enumerate() {
+            let line = *self.line(i);
+            let is_header = match line.kind {
+                Kind::Avatar { alt } => {
+                    avatar = avatar.or(Some(alt));
+                    true
+                }
+                Kind::AuthorLink { name, url } if comment.author.is_none() => {
+                    comment.author = Some(name);
+                    comment.author_url = Some(url);
+                    true
+                }
+                Kind::Share => true,
+                Kind::Chrome(seg) if matches!(self.parts[i], Part::Header { .. }) => {
+                    if seg.first().class == Class::Role {
+                        comment.role = comment.role.or(Some(line.text));
+                        seen_role = true;
+                    }
+                    true
+                }
+                Kind::Text if comment.author.is_none() && is_name_like(&line) => {
+                    // The alt text before the badge, or the author after it (or first).
+                    let next_is_role = solid.get(n + 1).is_some_and(|&k| {
+                        matches!(self.line(k).kind, Kind::Chrome(s) if s.first().class == Class::Role)
+                    });
+                    if !next_is_role && (seen_role || avatar.is_some() || n == 0) {
+                        comment.author = Some(line.text);
+                    }
+                    n + 1 < solid.len()
+                }
+                _ => false,
+            };
+            if !is_header {
+                break;
+            }
+            self.page.set_role(i, LineRole::Header);
+            header_end = i;
+        }
+        comment.last = header_end;
+        if comment.author.is_none() {
+            comment.author = avatar;
+        }
+        true
+    }
+
+    // ---- the end of the thread, and what the section holds besides comments ----
+
+    /// The first line after the section: after the last comment and any chrome right after
+    /// it, or, with no comments, after the last chrome line of the section's cluster.
+    fn thread_end(&self, comments: &[FlatComment<'a>]) -> usize {
+        // Text between chrome lines (a consent notice in the form) is the section's own;
+        // after the last comment, only chrome continues the section.
+        let (from, tolerance) = match comments.last() {
+            Some(c) => (c.last + 1, 0),
+            None => (self.start, CHROME_GAP),
+        };
+        let mut end = from;
+        let mut gap = 0;
+        for i in from..self.limit {
+            match self.parts[i] {
+                Part::Blank => {}
+                Part::Chrome => {
+                    end = i + 1;
+                    gap = 0;
+                }
+                Part::Stop => break,
+                _ => {
+                    gap += 1;
+                    if gap > tolerance {
+                        break;
+                    }
+                }
+            }
+        }
+        end
+    }
+
+    /// Places the section's remaining lines (chrome, count, `other` text) and builds the
+    /// discussion.
+    fn finish(&mut self, comments: &[FlatComment<'a>], end: usize) -> Discussion<'a> {
+        let mut discussion = Discussion::default();
+        for i in self.start..end {
+            if self.page.roles[i].is_some() {
+                continue;
+            }
+            let line = *self.line(i);
+            match line.kind {
+                Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
+                Kind::Number(n) if n >= 0 => {
+                    // A count split over two lines: `14` / `Comments`.
+                    let word = self.next_solid(i + 1).filter(|&j| self.line(j).is_chrome(Class::CountWord));
+                    if word.is_some() && discussion.count.is_none() {
+                        discussion.count = Some(n as u64);
+                    }
+                }
+                Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
+                _ => {}
+            }
+            if matches!(line.kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
+                continue; // placed as `other` below
+            }
+            if !line.is_blank() {
+                self.page.set_role(i, LineRole::Chrome);
+            }
+        }
+        // `Load More Comments` can also sit after the thread's end, among the trailer.
+        if !discussion.more {
+            discussion.more = (end..self.page.lines.len()).any(|i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
+        }
+        for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
+            discussion.other.push(self.page.paragraph(paragraph.clone()));
+            self.page.set_roles(paragraph, LineRole::Other);
+        }
+        for comment in comments {
+            if comment.body.is_empty() {
+                if let Some((i, _, _)) = comment.date {
+                    self.page.warn(i, WarningKind::EmptyComment, "comment has a date and no body".into());
+                }
+            }
+        }
+        let last_line = (self.start..end).rev().find(|&i| !self.line(i).is_blank()).unwrap_or(self.start);
+        discussion.span = Span::new(self.page.offset_of(self.line(self.start).text), {
+            let l = self.line(last_line);
+            self.page.offset_of(l.text) + l.text.len()
+        });
+        discussion
+    }
+}
+
+/// How many text lines may stand between two chrome lines of a section with no comments.
+const CHROME_GAP: usize = 8;
+
+/// Two spellings of one name: equal once spacing and case are folded.
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    let fold = |s: &str| s.split(|c: char| crate::lines::is_blank(c)).filter(|w| !w.is_empty()).flat_map(str::chars).flat_map(char::to_lowercase).collect::<String>();
+    a == b || fold(a) == fold(b)
+}

@@ -1,0 +1,201 @@
+//! Where the comment section starts, and the rating widget.
+//!
+//! The section starts at its first *anchor*: a line only the comment section prints
+//! (the rating widget, `Notify of`, `Inline Feedbacks`, `N Comments`, the pandoc
+//! `#wpdcom` fence, ...) that more section lines confirm within a few lines. Furniture just
+//! before it (`Subscribe`, `Login`) belongs to the section too.
+
+use std::ops::Range;
+
+use super::Page;
+use crate::annotation::LineRole;
+use crate::error::WarningKind;
+use crate::lines::{DateToken, Kind, Line};
+use crate::model::Rating;
+use crate::phrases::Class;
+
+/// The regions of the page.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    /// First line of the comment section.
+    pub section_start: Option<usize>,
+    /// The rating widget.
+    pub rating: Option<RatingParts>,
+    /// First line of the trailing `wp_footer` leftovers (`wpDiscuz`, `Insert`, ...), or the
+    /// number of lines; where the article ends on a page without a comment section.
+    pub footer_start: usize,
+}
+
+/// The lines of a rating widget.
+#[derive(Debug, Clone)]
+pub(crate) struct RatingParts {
+    /// The number lines (one `4.5 2 votes` line, or `5` / `3` / `votes`).
+    pub numbers: Range<usize>,
+    pub tenths: u32,
+    pub votes: u64,
+    /// The title line, when there is one.
+    pub title: Option<usize>,
+}
+
+/// How many non-blank lines after an anchor may hold the line that confirms it.
+const CONFIRM_WINDOW: usize = 12;
+
+pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
+    let lines = page.lines;
+    let rating = find_rating(lines);
+    let section_start = (0..lines.len())
+        .find(|&i| is_anchor(lines, i, rating.as_ref()) && is_confirmed(lines, i))
+        .map(|i| extend_back(lines, i));
+    // The rating widget is part of the section when it stands just before it.
+    let section_start = match (&rating, section_start) {
+        (Some(r), Some(s)) if r.numbers.start < s && s - r.numbers.start <= 40 => Some(r.numbers.start),
+        (_, s) => s,
+    };
+    Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
+}
+
+/// True for a line that only a comment section prints.
+fn is_anchor(lines: &[Line<'_>], i: usize, rating: Option<&RatingParts>) -> bool {
+    match &lines[i].kind {
+        Kind::SectionFence | Kind::Count(_) => true,
+        Kind::RatingLine { .. } | Kind::Number(_) | Kind::Average(_) => rating.is_some_and(|r| r.numbers.start == i),
+        Kind::Chrome(seg) => seg.any(Class::Anchor),
+        _ => false,
+    }
+}
+
+/// True when another section line follows within a few lines, or the page ends first.
+fn is_confirmed(lines: &[Line<'_>], i: usize) -> bool {
+    let mut seen = 0;
+    for line in &lines[i + 1..] {
+        if line.is_blank() || matches!(line.kind, Kind::Residue) {
+            continue;
+        }
+        if is_section_signal(line) {
+            return true;
+        }
+        seen += 1;
+        if seen >= CONFIRM_WINDOW {
+            return false;
+        }
+    }
+    true
+}
+
+/// Lines that make a nearby anchor believable.
+fn is_section_signal(line: &Line<'_>) -> bool {
+    match &line.kind {
+        Kind::Chrome(seg) => !seg.all(Class::PageFooter),
+        Kind::Count(_) | Kind::RatingLine { .. } | Kind::ReplyTo { .. } | Kind::SectionFence => true,
+        Kind::LegacyVotes(_) | Kind::LegacyFooter { .. } | Kind::ParentLink { .. } => true,
+        Kind::Date { token, .. } => is_comment_date(token),
+        _ => false,
+    }
+}
+
+/// A date that a comment header can carry: relative, or absolute with a time of day.
+/// (A date without a time is a post date in a related-posts list, never a comment's.)
+pub(crate) fn is_comment_date(token: &DateToken) -> bool {
+    match token {
+        DateToken::Numeric { clock, .. } | DateToken::Named { clock, .. } => clock.is_some(),
+        DateToken::Today { .. } | DateToken::Relative(_) => true,
+    }
+}
+
+/// Walks back from anchor `i` over section furniture (`Subscribe`, `Login`, residue).
+fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
+    let mut start = i;
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let line = &lines[j];
+        match &line.kind {
+            Kind::Blank | Kind::Residue => {}
+            Kind::Chrome(seg) if seg.phrases().all(|p| matches!(p.class, Class::Form | Class::Anchor | Class::Sort)) => {
+                start = j
+            }
+            _ => break,
+        }
+    }
+    start
+}
+
+/// The first rating widget of the page: `4.5 2 votes` (or its parts on separate lines),
+/// then the title line.
+fn find_rating(lines: &[Line<'_>]) -> Option<RatingParts> {
+    let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].is_blank());
+    for i in 0..lines.len() {
+        let (numbers, tenths, votes) = match lines[i].kind {
+            Kind::RatingLine { tenths, votes } => (i..i + 1, tenths, votes),
+            // Split widget: `5` / `3` / `votes`, or `4.5` / `2` / `votes`.
+            Kind::Number(n) if (0..=5).contains(&n) => match split_rating(lines, i) {
+                Some((end, votes)) => (i..end, n as u32 * 10, votes),
+                None => continue,
+            },
+            Kind::Average(tenths) => match split_rating(lines, i) {
+                Some((end, votes)) => (i..end, tenths, votes),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let title = next(numbers.end).filter(|&t| is_rating_title(&lines[t]));
+        return Some(RatingParts { numbers, tenths, votes, title });
+    }
+    None
+}
+
+/// The vote count and word after a split widget's average at `i`: (end of the parts, votes).
+fn split_rating(lines: &[Line<'_>], i: usize) -> Option<(usize, u64)> {
+    let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].is_blank());
+    let j = next(i + 1)?;
+    let Kind::Number(votes) = lines[j].kind else { return None };
+    let k = next(j + 1)?;
+    (lines[k].is_chrome(Class::VoteWord) && votes >= 0).then_some((k + 1, votes as u64))
+}
+
+/// The title under the rating numbers: `Article Rating`, a translation, or a custom title
+/// (any short text line).
+fn is_rating_title(line: &Line<'_>) -> bool {
+    match &line.kind {
+        Kind::Chrome(seg) => seg.all(Class::RatingTitle),
+        Kind::Text => line.count == 1 && line.text.chars().count() <= 80,
+        _ => false,
+    }
+}
+
+/// Builds the rating and places its lines.
+pub(crate) fn rating<'a>(page: &mut Page<'_, 'a>, parts: &RatingParts) -> Rating<'a> {
+    let end = parts.title.map_or(parts.numbers.end, |t| t + 1);
+    for i in parts.numbers.start..end {
+        if !page.lines[i].is_blank() {
+            page.set_role(i, LineRole::Rating);
+        }
+    }
+    let span = page.span_of(parts.numbers.start..end);
+    let title = match parts.title {
+        Some(t) => std::borrow::Cow::Borrowed(page.lines[t].text),
+        None => {
+            page.warn(parts.numbers.end - 1, WarningKind::BadRating, "rating widget has no title".into());
+            std::borrow::Cow::Borrowed("")
+        }
+    };
+    if parts.tenths > 50 {
+        let message = format!("rating average {}.{} is over 5", parts.tenths / 10, parts.tenths % 10);
+        page.warn(parts.numbers.start, WarningKind::BadRating, message);
+    }
+    Rating { average: f64::from(parts.tenths) / 10.0, votes: parts.votes, title, span }
+}
+
+/// Where the trailing `wp_footer` leftovers start: the last run of `PageFooter` chrome
+/// (with blanks and residue) that reaches the end of the page.
+fn trailing_footer_start(lines: &[Line<'_>]) -> usize {
+    let mut start = lines.len();
+    for (i, line) in lines.iter().enumerate().rev() {
+        match &line.kind {
+            Kind::Blank | Kind::Residue => {}
+            Kind::Chrome(seg) if seg.all(Class::PageFooter) => start = i,
+            _ => break,
+        }
+    }
+    start
+}

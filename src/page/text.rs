@@ -1,0 +1,37 @@
+//! Paragraphs: runs of text lines, as the model's text fields hold them.
+
+use std::ops::Range;
+
+use super::Page;
+use crate::lines::{Kind, Line};
+
+/// Lines that are plain text wherever they stand (article, body, trailer).
+pub(crate) fn is_plain_text(line: &Line<'_>) -> bool {
+    matches!(line.kind, Kind::Text | Kind::Heading)
+}
+
+/// The paragraphs among lines `range` that `is_text` accepts and no stage has placed yet:
+/// maximal runs of consecutive such lines. A blank line or any other line ends a paragraph.
+pub(crate) fn paragraphs(
+    page: &Page<'_, '_>,
+    range: Range<usize>,
+    is_text: impl Fn(&Line<'_>) -> bool,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in range.clone() {
+        let text = page.roles[i].is_none() && is_text(&page.lines[i]);
+        match (text, open) {
+            (true, None) => open = Some(i),
+            (false, Some(start)) => {
+                out.push(start..i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        out.push(start..range.end);
+    }
+    out
+}
