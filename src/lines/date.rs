@@ -113,10 +113,15 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     }
     let parsed = if first.is_ascii_digit() {
         all_consuming(alt((numeric_line, named_line, relative_line))).parse(text)
-    } else if words().may_start(first) {
+    } else if !words().may_start(first) {
+        return None;
+    } else if text.bytes().any(|b| b.is_ascii_digit()) {
         all_consuming(alt((named_line, today_line, relative_line))).parse(text)
     } else {
-        return None;
+        // Every other form has a number: only a "right now" phrase is left.
+        all_consuming(right_now)
+            .parse(text)
+            .map(|(rest, ())| (rest, DateToken::Relative(Ago::default())))
     };
     parsed.ok().map(|(_, token)| token)
 }
