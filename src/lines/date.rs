@@ -1392,6 +1392,37 @@ mod tests {
     }
 
     #[test]
+    fn number_rules() {
+        assert_eq!(whole(small_number, "7"), Some(7));
+        assert_eq!(whole(small_number, "07"), Some(7));
+        assert_eq!(whole(small_number, "007"), None);
+        assert_eq!(whole(two_digits, "05"), Some(5));
+        assert_eq!(whole(two_digits, "5"), None);
+        assert_eq!(whole(year_number, "21"), Some(21));
+        assert_eq!(whole(year_number, "2021"), Some(2021));
+        assert_eq!(whole(year_number, "202"), None);
+        assert_eq!(whole(year_number, "20211"), None);
+        assert_eq!(whole(year4, "2021"), Some(2021));
+        assert_eq!(whole(year4, "21"), None);
+        assert_eq!(whole(count, "0"), Some(0));
+        assert_eq!(whole(count, "4294967295"), Some(u32::MAX));
+        assert_eq!(whole(count, "4294967296"), None);
+        assert_eq!(whole(count, "x"), None);
+    }
+
+    #[test]
+    fn ordinal_and_de_rules() {
+        for suffix in ["st", "nd", "rd", "th", "TH", "er"] {
+            assert!(whole(ordinal, suffix).is_some(), "{suffix}");
+        }
+        assert_eq!(whole(ordinal, "ht"), None);
+        assert_eq!(whole(de, "de "), Some(()));
+        assert_eq!(whole(de, "De  "), Some(()));
+        assert_eq!(whole(de, "de"), None);
+        assert_eq!(whole(de, "dez "), None);
+    }
+
+    #[test]
     fn meridiem_rule() {
         assert_eq!(whole(meridiem, "am"), Some(false));
         assert_eq!(whole(meridiem, "PM"), Some(true));
