@@ -1,12 +1,46 @@
+#![cfg_attr(not(test), allow(dead_code))]
 //! Date lines: absolute (`20-08-21 17:27`, `August 20, 2021 5:27 pm`, `20. August 2021 17:27`)
 //! and relative (`2 years ago`, `2 Jahre zuvor`, `3 months 11 days ago`, `right now`).
 //!
 //! Stage 1 only recognises the shape and keeps the raw fields: whether `05-06-21` is the
 //! 5th of June or May 6th is decided later with every date of the page in view
 //! (`page::dates`), and whether a field is in range (`32-13-21`) is checked there too, so
-//! that an impossible date still reads as a date line and can be reported.
+//! that an impossible date still reads as a date line and can be reported. [`resolve`] does
+//! that check and builds the timestamp once the page has chosen a [`DateOrder`].
+//!
+//! Grammar (each piece is a named rule below, tested on its own):
+//!
+//! - [`numeric_date`]: `d-m-y`, `d/m/Y`, `m/d/Y`, `d.m.Y`, `Y-m-d`, `Y/m/d`, `Y.m.d`;
+//! - [`named_date`]: a month name from `months.tsv` in any of the supported languages
+//!   ([`month_first`] `F j, Y`, [`day_first`] `j F Y` / `j. F Y` / `j de F de Y`,
+//!   [`year_first_named`] `Y. F j.`), or [`cjk_date`] `2021年8月20日`;
+//! - [`clock`]: `H:i`, `H:i:s`, `g:i a` and friends, French `17 h 27`, Chinese `下午5:27`,
+//!   joined to the date by [`date_time_sep`] (spaces, a comma, or a localized "at");
+//! - [`relative_date`]: `N unit [N unit] ago` with the adjective on either side, with the
+//!   unit and adjective words of every wpDiscuz catalogue ([`crate::phrases`]), or a
+//!   "right now" phrase;
+//! - [`today_line`]: `Today 5:27 pm` (wpDiscuz 3).
+//!
+//! [`date_line`] is called on most short lines of a page, so it rejects cheaply: by length,
+//! then by the first character (a digit, or a letter that can start a month name, a
+//! relative adjective, a "right now" or a "today" phrase). Word tables are built once; a
+//! call allocates nothing and compares case-insensitively character by character.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::{char, digit1, one_of};
+use nom::combinator::{all_consuming, eof, map_res, opt, value, verify};
+use nom::error::{Error as NomError, ErrorKind};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
 
 use crate::model::Ago;
+use crate::DateOrder;
 
 /// A time of day as printed, not yet checked for range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,96 +59,2192 @@ pub(crate) enum DateToken {
     /// All-numeric date, fields in page order. `year_first` for `Y-m-d` / `Y/m/d` (a
     /// four-digit first field); otherwise the last field is the year (two or four digits)
     /// and the first two are day and month in an order the page decides.
-    Numeric { first: u32, second: u32, year: u32, year_first: bool, clock: Option<Clock> },
+    ///
+    /// With `year_first`, `first` is the month and `second` the day (`Y-m-d`: nobody prints
+    /// `Y-d-m`), so the page order does not apply to it.
+    Numeric {
+        first: u32,
+        second: u32,
+        year: u32,
+        year_first: bool,
+        clock: Option<Clock>,
+    },
     /// A date with a month name (`August 20, 2021`, `20 août 2021`, `2021年8月20日`): the
     /// fields are unambiguous, not yet range-checked (`year` as printed: two or four digits).
-    Named { year: u32, month: u32, day: u32, clock: Option<Clock> },
+    Named {
+        year: u32,
+        month: u32,
+        day: u32,
+        clock: Option<Clock>,
+    },
     /// `Today 5:27 pm` (wpDiscuz 3).
     Today { clock: Clock },
     /// `2 years ago`, `3 months 11 days ago`, `2 Jahre zuvor`, `right now` (all zero).
     Relative(Ago),
 }
 
-/// Recognises a whole line (already trimmed of whitespace and converter residue) as a date.
-/// Returns `None` unless the entire line is a date.
-pub(crate) fn date_line(text: &str) -> Option<DateToken> {
-    // TEMPORARY minimal rules until the full date module lands.
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() == 2 {
-        let d: Vec<u32> = words[0].split(['-', '/', '.']).filter_map(|x| x.parse().ok()).collect();
-        let t: Vec<u32> = words[1].split(':').filter_map(|x| x.parse().ok()).collect();
-        if d.len() == 3 && t.len() == 2 {
-            let year_first = words[0].len() >= 10 && words[0].as_bytes()[4].is_ascii_punctuation();
-            let (first, second, year) = if year_first { (d[1], d[2], d[0]) } else { (d[0], d[1], d[2]) };
-            return Some(DateToken::Numeric { first, second, year, year_first, clock: Some(Clock { hour: t[0], minute: t[1], second: 0, pm: None }) });
-        }
-    }
-    if words.last() == Some(&"ago") && words.len() % 2 == 1 && words.len() >= 3 {
-        let mut ago = Ago::default();
-        for pair in words[..words.len() - 1].chunks(2) {
-            let n: u32 = pair[0].parse().ok()?;
-            match pair[1].trim_end_matches('s') {
-                "year" => ago.years = n,
-                "month" => ago.months = n,
-                "week" => ago.weeks = n,
-                "day" => ago.days = n,
-                "hour" => ago.hours = n,
-                "minute" => ago.minutes = n,
-                "second" => ago.seconds = n,
-                _ => return None,
-            }
-        }
-        return Some(DateToken::Relative(ago));
-    }
-    const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    if words.len() == 5 {
-        let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(words[0]))? as u32 + 1;
-        let day: u32 = words[1].trim_end_matches(',').parse().ok()?;
-        let year: u32 = words[2].parse().ok()?;
-        let (h, m) = words[3].split_once(':')?;
-        let pm = match words[4] { "am" | "AM" => false, "pm" | "PM" => true, _ => return None };
-        return Some(DateToken::Named { year, month, day, clock: Some(Clock { hour: h.parse().ok()?, minute: m.parse().ok()?, second: 0, pm: Some(pm) }) });
-    }
-    None
-}
-
 impl DateToken {
-    /// TEMPORARY: see `date_line`.
-    pub(crate) fn order_hint(&self) -> Option<crate::DateOrder> {
+    /// What a numeric date says about the page's day-month order: `DayFirst` when its first
+    /// field cannot be a month (> 12), `MonthFirst` when its second field cannot be, `None`
+    /// otherwise (both fit, both are over 12, or the date is not a `d-m`/`m-d` one).
+    pub(crate) fn order_hint(&self) -> Option<DateOrder> {
         match *self {
-            DateToken::Numeric { first, year_first: false, .. } if first > 12 => Some(crate::DateOrder::DayFirst),
-            DateToken::Numeric { second, year_first: false, .. } if second > 12 => Some(crate::DateOrder::MonthFirst),
+            DateToken::Numeric {
+                first,
+                second,
+                year_first: false,
+                ..
+            } => match (first > 12, second > 12) {
+                (true, false) => Some(DateOrder::DayFirst),
+                (false, true) => Some(DateOrder::MonthFirst),
+                _ => None,
+            },
             _ => None,
         }
     }
 }
 
-/// A date line whose fields are out of range.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct InvalidDate(pub String);
+/// Recognises a whole line (already trimmed of whitespace and converter residue) as a date.
+/// Returns `None` unless the entire line is a date.
+pub(crate) fn date_line(text: &str) -> Option<DateToken> {
+    let first = text.chars().next()?;
+    if text.len() > MAX_LINE {
+        return None;
+    }
+    let parsed = if first.is_ascii_digit() {
+        all_consuming(alt((numeric_line, named_line, relative_line))).parse(text)
+    } else if !words().may_start(first) {
+        return None;
+    } else if text.bytes().any(|b| b.is_ascii_digit()) {
+        all_consuming(alt((named_line, today_line, relative_line))).parse(text)
+    } else {
+        // Every other form has a number: only a "right now" phrase is left.
+        all_consuming(right_now)
+            .parse(text)
+            .map(|(rest, ())| (rest, DateToken::Relative(Ago::default())))
+    };
+    parsed.ok().map(|(_, token)| token)
+}
 
-/// TEMPORARY: see `date_line`.
+/// Longest line that can be a date, in bytes. The longest real forms (`20 de septiembre de
+/// 2021 a las 17:27:00`, `3 місяців 11 днів тому`) are about half of it.
+const MAX_LINE: usize = 96;
+
+// ---------------------------------------------------------------------------------------------
+// Resolution: range checks and timestamps.
+
+/// A date line whose fields cannot be a real date or time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum InvalidDate {
+    /// Month outside 1-12.
+    #[error("month {0} is out of range")]
+    Month(u32),
+    /// Day outside 1-31.
+    #[error("day {0} is out of range")]
+    Day(u32),
+    /// A day the month never has (`February 30`, `April 31`).
+    #[error("{} {day} does not exist", english_month(*.month))]
+    NoSuchDay { month: u32, day: u32 },
+    /// February 29 of a common year.
+    #[error("February 29, {0} does not exist")]
+    NotLeap(u32),
+    /// A year chrono cannot represent.
+    #[error("year {0} is out of range")]
+    Year(u32),
+    /// Hour over 23 on a 24-hour clock.
+    #[error("hour {0} is out of range")]
+    Hour(u32),
+    /// Hour outside 1-12 with am/pm.
+    #[error("hour {0} is out of range for a 12-hour clock")]
+    Hour12(u32),
+    /// Minute over 59.
+    #[error("minute {0} is out of range")]
+    Minute(u32),
+    /// Second over 59.
+    #[error("second {0} is out of range")]
+    Second(u32),
+}
+
+fn english_month(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    month
+        .checked_sub(1)
+        .and_then(|m| NAMES.get(m as usize))
+        .copied()
+        .unwrap_or("month")
+}
+
+/// Turns a token into a timestamp and/or an age, with the page's day-month `order` and the
+/// reference time `now` (needed for relative and `Today` dates).
+///
+/// Absolute dates give `(Some(at), None)`; relative ones `(at, Some(ago))` with `at` filled
+/// in when `now` is known (and the age fits chrono's range); `Today` gives the date of `now`
+/// at the printed time, or `(None, None)` without `now`. Two-digit years: 00-69 are 20xx,
+/// 70-99 are 19xx (a printed four-digit year under 100 cannot be told apart and is read the
+/// same way).
 pub(crate) fn resolve(
     token: &DateToken,
-    order: crate::DateOrder,
-    now: Option<chrono::NaiveDateTime>,
-) -> Result<(Option<chrono::NaiveDateTime>, Option<Ago>), InvalidDate> {
-    let bad = || InvalidDate("not a real date".into());
-    let full_year = |y: u32| if y < 70 { 2000 + y } else if y < 100 { 1900 + y } else { y };
-    let at = |y: u32, m: u32, d: u32, clock: Option<Clock>| {
-        let c = clock.unwrap_or_default();
-        let hour = match c.pm { Some(true) if c.hour < 12 => c.hour + 12, Some(false) if c.hour == 12 => 0, _ => c.hour };
-        chrono::NaiveDate::from_ymd_opt(full_year(y) as i32, m, d).and_then(|d| d.and_hms_opt(hour, c.minute, c.second)).ok_or_else(bad)
-    };
+    order: DateOrder,
+    now: Option<NaiveDateTime>,
+) -> Result<(Option<NaiveDateTime>, Option<Ago>), InvalidDate> {
     match *token {
-        DateToken::Numeric { first, second, year, year_first, clock } => {
-            let (m, d) = if year_first || order == crate::DateOrder::MonthFirst { (first, second) } else { (second, first) };
-            Ok((Some(at(year, m, d, clock)?), None))
+        DateToken::Numeric {
+            first,
+            second,
+            year,
+            year_first,
+            clock,
+        } => {
+            let (month, day) = match (year_first, order) {
+                (true, _) | (false, DateOrder::MonthFirst) => (first, second),
+                (false, DateOrder::DayFirst) => (second, first),
+            };
+            Ok((Some(timestamp(year, month, day, clock)?), None))
         }
-        DateToken::Named { year, month, day, clock } => Ok((Some(at(year, month, day, clock)?), None)),
-        DateToken::Today { clock } => Ok((now.map(|n| n.date()).and_then(|d| at(d.year_ce().1, d.month(), d.day(), Some(clock)).ok()), None)),
+        DateToken::Named {
+            year,
+            month,
+            day,
+            clock,
+        } => Ok((Some(timestamp(year, month, day, clock)?), None)),
+        DateToken::Today { clock } => {
+            let time = time_of_day(clock)?;
+            Ok((now.map(|n| n.date().and_time(time)), None))
+        }
         DateToken::Relative(ago) => Ok((now.and_then(|n| ago.before(n)), Some(ago))),
     }
 }
 
-use chrono::Datelike;
+/// `00`-`69` → 20xx, `70`-`99` → 19xx, anything else as is.
+fn full_year(year: u32) -> u32 {
+    match year {
+        0..=69 => 2000 + year,
+        70..=99 => 1900 + year,
+        _ => year,
+    }
+}
+
+fn timestamp(
+    year: u32,
+    month: u32,
+    day: u32,
+    clock: Option<Clock>,
+) -> Result<NaiveDateTime, InvalidDate> {
+    let year = full_year(year);
+    if !(1..=12).contains(&month) {
+        return Err(InvalidDate::Month(month));
+    }
+    if !(1..=31).contains(&day) {
+        return Err(InvalidDate::Day(day));
+    }
+    let signed = i32::try_from(year).map_err(|_| InvalidDate::Year(year))?;
+    let date = NaiveDate::from_ymd_opt(signed, month, day).ok_or_else(|| {
+        if month == 2 && day == 29 {
+            InvalidDate::NotLeap(year)
+        } else if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+            InvalidDate::NoSuchDay { month, day }
+        } else {
+            InvalidDate::Year(year)
+        }
+    })?;
+    let time = match clock {
+        Some(clock) => time_of_day(clock)?,
+        None => NaiveTime::MIN,
+    };
+    Ok(date.and_time(time))
+}
+
+/// 12 am is 0h, 12 pm is 12h.
+fn time_of_day(clock: Clock) -> Result<NaiveTime, InvalidDate> {
+    let hour = match clock.pm {
+        None if clock.hour <= 23 => clock.hour,
+        None => return Err(InvalidDate::Hour(clock.hour)),
+        Some(pm) if (1..=12).contains(&clock.hour) => clock.hour % 12 + if pm { 12 } else { 0 },
+        Some(_) => return Err(InvalidDate::Hour12(clock.hour)),
+    };
+    if clock.minute > 59 {
+        return Err(InvalidDate::Minute(clock.minute));
+    }
+    if clock.second > 59 {
+        return Err(InvalidDate::Second(clock.second));
+    }
+    NaiveTime::from_hms_opt(hour, clock.minute, clock.second).ok_or(InvalidDate::Hour(hour))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word tables.
+
+/// Month names, one row per language and month (see the file's header for sources).
+const MONTHS_TSV: &str = include_str!("months.tsv");
+
+/// Words joining a date and a time: WordPress core prints `%1$s at %2$s` for comments, and
+/// its locales translate "at" (de `um`, fr `à`, es `a las`, pt `às`, it `alle`, ru `в`,
+/// pl `o`, uk `о`, nl `om`, vi `lúc`, sr `у`, he `בשעה`); `@` and `-` are common in themes.
+const JOINERS: [&str; 16] = [
+    "at", "um", "à", "a las", "a la", "às", "alle", "в", "o", "о", "om", "lúc", "у", "בשעה", "@",
+    "-",
+];
+
+/// Hungarian unit words are possessives that already mean "… ago" (`2 éve` is "2 years
+/// ago"), and hu has no `wc_ago_text`, so a Hungarian relative date may have no adjective.
+const SELF_AGO_UNITS: [&str; 6] = ["éve", "hónapja", "napja", "órája", "perce", "másodperce"];
+
+/// A calendar unit of a relative date, largest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Unit {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+}
+
+/// The phrase keys whose texts name each unit (singular and plural are interchangeable:
+/// sites print `1 years`). `wc_week_text*` are ours, in `phrases/extra.tsv`.
+const UNIT_KEYS: [(&str, Unit); 14] = [
+    ("wc_year_text", Unit::Year),
+    ("wc_year_text_plural", Unit::Year),
+    ("wc_month_text", Unit::Month),
+    ("wc_month_text_plural", Unit::Month),
+    ("wc_week_text", Unit::Week),
+    ("wc_week_text_plural", Unit::Week),
+    ("wc_day_text", Unit::Day),
+    ("wc_day_text_plural", Unit::Day),
+    ("wc_hour_text", Unit::Hour),
+    ("wc_hour_text_plural", Unit::Hour),
+    ("wc_minute_text", Unit::Minute),
+    ("wc_minute_text_plural", Unit::Minute),
+    ("wc_second_text", Unit::Second),
+    ("wc_second_text_plural", Unit::Second),
+];
+
+/// Words that name two units in two catalogues: the usual reading, and the adjective that
+/// picks the other one. `година` is the Ukrainian singular hour (bundled and pack) and the
+/// Serbian singular year (pack only): `1 година тому` is an hour, `пре 1 година` a year.
+const AMBIGUOUS_UNITS: [(&str, Unit, &str, Unit); 1] = [("година", Unit::Hour, "пре", Unit::Year)];
+
+/// A unit word: its unit, whether it already means "ago" on its own, and for the
+/// [`AMBIGUOUS_UNITS`] the adjective that switches it to another unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct UnitWord {
+    unit: Unit,
+    self_ago: bool,
+    other: Option<(&'static str, Unit)>,
+}
+
+impl UnitWord {
+    /// The unit this word names next to `adjective` (the catalogue text of the adjective).
+    fn unit_with(&self, adjective: Option<&str>) -> Unit {
+        match (self.other, adjective) {
+            (Some((switch, unit)), Some(adjective)) if switch == adjective => unit,
+            _ => self.unit,
+        }
+    }
+}
+
+/// Words (possibly several, `il y a`) stored lowercased and grouped by first character,
+/// longest first, for a case-insensitive longest-prefix match that does not allocate.
+#[derive(Debug)]
+struct Lexicon<T> {
+    buckets: HashMap<char, Vec<(String, T)>>,
+}
+
+impl<T: Copy> Lexicon<T> {
+    fn new() -> Self {
+        Lexicon {
+            buckets: HashMap::new(),
+        }
+    }
+
+    /// Adds a form: lowercased, inner whitespace collapsed, a trailing dot dropped (the
+    /// grammar allows one after month names). The first value given for a form is kept.
+    fn add(&mut self, form: &str, value: T) {
+        let mut lowered = String::with_capacity(form.len());
+        for word in form.split(is_space).filter(|w| !w.is_empty()) {
+            if !lowered.is_empty() {
+                lowered.push(' ');
+            }
+            lowered.extend(word.chars().flat_map(fold));
+        }
+        let lowered = lowered.trim_end_matches('.');
+        let Some(first) = lowered.chars().next() else {
+            return;
+        };
+        let bucket = self.buckets.entry(first).or_default();
+        if bucket.iter().all(|(known, _)| known != lowered) {
+            bucket.push((lowered.to_owned(), value));
+        }
+    }
+
+    fn sorted(mut self) -> Self {
+        for bucket in self.buckets.values_mut() {
+            bucket.sort_by_key(|(form, _)| Reverse(form.chars().count()));
+        }
+        self
+    }
+
+    /// The value of the longest form that `input` starts with and that ends on a word
+    /// boundary, with the rest of the input.
+    fn longest<'a>(&self, input: &'a str) -> Option<(T, &'a str)> {
+        let first = input.chars().next().map(lower_first)?;
+        self.buckets.get(&first)?.iter().find_map(|(form, value)| {
+            let len = ci_prefix(input, form)?;
+            let rest = &input[len..];
+            at_boundary(form, rest).then_some((*value, rest))
+        })
+    }
+
+    fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.buckets.keys().copied()
+    }
+}
+
+/// Every word table, built once.
+#[derive(Debug)]
+struct Words {
+    months: Lexicon<u32>,
+    units: Lexicon<UnitWord>,
+    /// Relative adjectives, with their catalogue text.
+    ago: Lexicon<&'static str>,
+    right_now: Lexicon<()>,
+    today: Lexicon<()>,
+    joiners: Lexicon<()>,
+    /// Lowercase ASCII characters that can start a date line that does not start with a digit.
+    ascii_starts: [bool; 128],
+    /// The same for other characters, sorted.
+    other_starts: Vec<char>,
+}
+
+impl Words {
+    fn load() -> Words {
+        let catalog = crate::phrases::catalog();
+        let mut months = Lexicon::new();
+        for row in MONTHS_TSV.lines().skip(1).filter(|r| !r.starts_with('#')) {
+            let mut cells = row.split('\t');
+            let (Some(_lang), Some(Ok(month))) = (cells.next(), cells.next().map(str::parse))
+            else {
+                continue;
+            };
+            for form in cells.flat_map(|cell| cell.split('|')) {
+                months.add(form, month);
+            }
+        }
+        let mut units = Lexicon::new();
+        for (word, unit, adjective, other) in AMBIGUOUS_UNITS {
+            units.add(
+                word,
+                UnitWord {
+                    unit,
+                    self_ago: false,
+                    other: Some((adjective, other)),
+                },
+            );
+        }
+        for (key, unit) in UNIT_KEYS {
+            for text in catalog.texts(key) {
+                let self_ago = SELF_AGO_UNITS.iter().any(|w| w.eq_ignore_ascii_case(text));
+                units.add(
+                    text,
+                    UnitWord {
+                        unit,
+                        self_ago,
+                        other: None,
+                    },
+                );
+            }
+        }
+        let mut ago = Lexicon::new();
+        for text in catalog.texts("wc_ago_text") {
+            ago.add(text, *text);
+        }
+        let phrases = |key: &str| {
+            let mut lexicon = Lexicon::new();
+            for text in catalog.texts(key) {
+                lexicon.add(text, ());
+            }
+            lexicon.sorted()
+        };
+        let mut joiners = Lexicon::new();
+        for joiner in JOINERS {
+            joiners.add(joiner, ());
+        }
+        let mut words = Words {
+            months: months.sorted(),
+            units: units.sorted(),
+            ago: ago.sorted(),
+            right_now: phrases("wc_right_now_text"),
+            today: phrases("wc_posted_today_text"),
+            joiners: joiners.sorted(),
+            ascii_starts: [false; 128],
+            other_starts: Vec::new(),
+        };
+        let starts: Vec<char> = (words.months.first_chars())
+            .chain(words.ago.first_chars())
+            .chain(words.right_now.first_chars())
+            .chain(words.today.first_chars())
+            .collect();
+        for c in starts {
+            match u8::try_from(c) {
+                Ok(b) if b.is_ascii() => words.ascii_starts[usize::from(b)] = true,
+                _ => words.other_starts.push(c),
+            }
+        }
+        words.other_starts.sort_unstable();
+        words.other_starts.dedup();
+        words
+    }
+
+    /// Whether a line starting with `c` (not a digit) can be a date.
+    fn may_start(&self, c: char) -> bool {
+        let c = lower_first(c);
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => self.ascii_starts[usize::from(b)],
+            _ => self.other_starts.binary_search(&c).is_ok(),
+        }
+    }
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(Words::load)
+}
+
+/// Spaces inside a date line: ASCII, tab, and the no-break spaces WordPress and
+/// converters leave (NBSP, narrow NBSP, thin and figure spaces).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}'
+    )
+}
+
+/// Scripts written without spaces between words: a word boundary is not needed there.
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c), 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+fn lower_first(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        fold(c).next().unwrap_or(c)
+    }
+}
+
+/// Lowercase for comparison. Turkish dotted capital `İ` and dotless `ı` fold to `i`, so
+/// that `MAYIS`, `Mayıs` and `mayıs` match (`İ` would otherwise lowercase to two chars).
+fn fold(c: char) -> std::char::ToLowercase {
+    if c == 'İ' || c == 'ı' {
+        'I'.to_lowercase()
+    } else {
+        c.to_lowercase()
+    }
+}
+
+/// Length in bytes of the prefix of `input` equal to the lowercase `form` ignoring case
+/// (any space matches a space), or `None`. Allocates nothing.
+fn ci_prefix(input: &str, form: &str) -> Option<usize> {
+    let mut want = form.chars();
+    let mut pending = want.next();
+    for (at, c) in input.char_indices() {
+        if pending.is_none() {
+            return Some(at);
+        }
+        if is_space(c) {
+            if pending != Some(' ') {
+                return None;
+            }
+            pending = want.next();
+        } else if c.is_ascii() {
+            if pending != Some(c.to_ascii_lowercase()) {
+                return None;
+            }
+            pending = want.next();
+        } else {
+            for lower in fold(c) {
+                if pending != Some(lower) {
+                    return None;
+                }
+                pending = want.next();
+            }
+        }
+    }
+    pending.is_none().then_some(input.len())
+}
+
+/// A form matched at the start of a word ends on a boundary: the input ends, or goes on
+/// with a non-alphanumeric character, or either side is CJK.
+fn at_boundary(form: &str, rest: &str) -> bool {
+    match rest.chars().next() {
+        None => true,
+        Some(next) => {
+            !next.is_alphanumeric() || is_cjk(next) || form.chars().next_back().is_some_and(is_cjk)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grammar.
+
+type PResult<'a, T> = IResult<&'a str, T>;
+
+fn fail<T>(i: &str) -> PResult<'_, T> {
+    Err(nom::Err::Error(NomError::new(i, ErrorKind::Verify)))
+}
+
+/// One or more spaces.
+fn sp1(i: &str) -> PResult<'_, &str> {
+    take_while1(is_space).parse(i)
+}
+
+/// Any number of spaces.
+fn sp0(i: &str) -> PResult<'_, &str> {
+    take_while(is_space).parse(i)
+}
+
+/// A run of ASCII digits of `min..=max` (at most 4) characters, as a number.
+fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
+    let (rest, run) = digit1.parse(i)?;
+    if run.len() < min || run.len() > max {
+        return fail(i);
+    }
+    Ok((rest, decimal(run)))
+}
+
+/// The value of a run of at most four ASCII digits (never overflows).
+fn decimal(run: &str) -> u32 {
+    run.bytes()
+        .take(4)
+        .fold(0, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0') % 10))
+}
+
+/// A day, month or hour: one or two digits.
+fn small_number(i: &str) -> PResult<'_, u32> {
+    digits(i, 1, 2)
+}
+
+/// Minutes or seconds: exactly two digits.
+fn two_digits(i: &str) -> PResult<'_, u32> {
+    digits(i, 2, 2)
+}
+
+/// A year as printed: two or four digits.
+fn year_number(i: &str) -> PResult<'_, u32> {
+    let (rest, run) = digit1.parse(i)?;
+    match run.len() {
+        2 | 4 => Ok((rest, decimal(run))),
+        _ => fail(i),
+    }
+}
+
+/// A four-digit year.
+fn year4(i: &str) -> PResult<'_, u32> {
+    digits(i, 4, 4)
+}
+
+/// The count of a relative date; one that does not fit `u32` is no count.
+fn count(i: &str) -> PResult<'_, u32> {
+    map_res(digit1, str::parse::<u32>).parse(i)
+}
+
+/// `am`, `pm`, `a.m.`, `p.m.` in any case: `Some(true)` for pm.
+fn meridiem(i: &str) -> PResult<'_, bool> {
+    alt((
+        value(false, alt((tag_no_case("a.m."), tag_no_case("am")))),
+        value(true, alt((tag_no_case("p.m."), tag_no_case("pm")))),
+    ))
+    .parse(i)
+}
+
+/// A time of day: `H:i`, `H:i:s`, `G:i`, `g:i a`, `g:i A`, `g:ia`, `g:i a.m.`, `H:i \U\h\r`, French
+/// `17 h 27` / `17h27` / `17 h 27 min`, Chinese and Japanese `下午5:27` / `午後5:27`.
+fn clock(i: &str) -> PResult<'_, Clock> {
+    alt((colon_clock, french_clock, cjk_clock)).parse(i)
+}
+
+fn colon_clock(i: &str) -> PResult<'_, Clock> {
+    let (i, (hour, _, minute, second, pm)) = (
+        small_number,
+        char(':'),
+        two_digits,
+        opt(preceded(char(':'), two_digits)),
+        opt(preceded(
+            sp0,
+            alt((meridiem.map(Some), value(None, tag_no_case("uhr")))),
+        )),
+    )
+        .parse(i)?;
+    Ok((
+        i,
+        Clock {
+            hour,
+            minute,
+            second: second.unwrap_or(0),
+            pm: pm.flatten(),
+        },
+    ))
+}
+
+/// French WordPress prints `G \h i` (`17 h 27`), sometimes with `min`.
+fn french_clock(i: &str) -> PResult<'_, Clock> {
+    let (i, (hour, _, _, _, minute, _)) = (
+        small_number,
+        sp0,
+        one_of("hH"),
+        sp0,
+        two_digits,
+        opt((sp0, tag_no_case("min"))),
+    )
+        .parse(i)?;
+    Ok((
+        i,
+        Clock {
+            hour,
+            minute,
+            second: 0,
+            pm: None,
+        },
+    ))
+}
+
+/// WordPress zh_CN prints `ag:i`: `上午10:05`, `下午5:27` (ja: `午前`, `午後`).
+fn cjk_clock(i: &str) -> PResult<'_, Clock> {
+    let (i, (pm, _, hour, _, minute, second)) = (
+        alt((
+            value(false, alt((tag("上午"), tag("午前")))),
+            value(true, alt((tag("下午"), tag("午後")))),
+        )),
+        sp0,
+        small_number,
+        char(':'),
+        two_digits,
+        opt(preceded(char(':'), two_digits)),
+    )
+        .parse(i)?;
+    Ok((
+        i,
+        Clock {
+            hour,
+            minute,
+            second: second.unwrap_or(0),
+            pm: Some(pm),
+        },
+    ))
+}
+
+/// A localized "at" word ([`JOINERS`]).
+fn joiner(i: &str) -> PResult<'_, ()> {
+    match words().joiners.longest(i) {
+        Some(((), rest)) => Ok((rest, ())),
+        None => fail(i),
+    }
+}
+
+/// Between a date and its time: spaces, or a comma, each optionally followed by a
+/// localized "at" (`, `, ` at `, ` um `, `, à `).
+fn date_time_sep(i: &str) -> PResult<'_, ()> {
+    alt((
+        value((), (sp0, char(','), sp0, opt((joiner, sp1)))),
+        value((), (sp1, opt((joiner, sp1)))),
+    ))
+    .parse(i)
+}
+
+/// `(first, second, year, year_first)` of `d-m-y`, `d/m/Y`, `d.m.Y`, `m/d/Y`, `Y-m-d`,
+/// `Y/m/d`, `Y.m.d`: the same separator twice; day and month one or two digits, the year
+/// two or four (four when it comes first). `d.m.Y.` (Serbian) may end with a dot.
+fn numeric_date(i: &str) -> PResult<'_, (u32, u32, u32, bool)> {
+    let start = i;
+    let (i, (a, sep, b)) = (digit1, one_of("-/."), digit1).parse(i)?;
+    let (i, c) = preceded(char(sep), digit1).parse(i)?;
+    let short = |s: &str| (1..=2).contains(&s.len());
+    let year_first = a.len() == 4 && short(b) && short(c);
+    if !year_first && !(short(a) && short(b) && (c.len() == 2 || c.len() == 4)) {
+        return fail(start);
+    }
+    let (i, _) = if sep == '.' && !year_first {
+        opt(char('.')).parse(i)?
+    } else {
+        (i, None)
+    };
+    if year_first {
+        Ok((i, (decimal(b), decimal(c), decimal(a), true)))
+    } else {
+        Ok((i, (decimal(a), decimal(b), decimal(c), false)))
+    }
+}
+
+/// A numeric date, optionally followed by a time.
+fn numeric_line(i: &str) -> PResult<'_, DateToken> {
+    let (i, ((first, second, year, year_first), clock, _)) =
+        (numeric_date, opt(preceded(date_time_sep, clock)), eof).parse(i)?;
+    Ok((
+        i,
+        DateToken::Numeric {
+            first,
+            second,
+            year,
+            year_first,
+            clock,
+        },
+    ))
+}
+
+/// A month name of any language in `months.tsv`, case-insensitively, with an optional dot
+/// after it; the month number.
+fn month_name(i: &str) -> PResult<'_, u32> {
+    match words().months.longest(i) {
+        Some((month, rest)) => {
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            Ok((rest, month))
+        }
+        None => fail(i),
+    }
+}
+
+/// An English or French ordinal suffix after a day: `20th`, `1st`, `1er`.
+fn ordinal(i: &str) -> PResult<'_, &str> {
+    alt((
+        tag_no_case("st"),
+        tag_no_case("nd"),
+        tag_no_case("rd"),
+        tag_no_case("th"),
+        tag_no_case("er"),
+    ))
+    .parse(i)
+}
+
+/// Spanish and Portuguese `de` between day, month and year.
+fn de(i: &str) -> PResult<'_, ()> {
+    value((), (tag_no_case("de"), sp1)).parse(i)
+}
+
+/// `F j, Y`, `M j, Y`, `M. j, Y`, `F jS, Y`, `F j Y`, `Tháng 8 20, 2021`: `(year, month, day)`.
+fn month_first(i: &str) -> PResult<'_, (u32, u32, u32)> {
+    let (i, (month, _, day, _, _, year)) = (
+        month_name,
+        sp1,
+        small_number,
+        opt(ordinal),
+        alt((value((), (sp0, char(','), sp0)), value((), sp1))),
+        year_number,
+    )
+        .parse(i)?;
+    Ok((i, (year, month, day)))
+}
+
+/// `j F Y`, `j. F Y`, `j F, Y`, `d F Y`, `d-M-Y`, `jS F Y`, `20 de agosto de 2021`,
+/// `20 באוגוסט 2021`, `20 Tháng Tám, 2021`: `(year, month, day)`.
+fn day_first(i: &str) -> PResult<'_, (u32, u32, u32)> {
+    let (i, (day, _, _, month, _, year)) = (
+        small_number,
+        opt(ordinal),
+        alt((
+            value((), char('-')),
+            value((), (opt(char('.')), sp1, opt(de))),
+        )),
+        month_name,
+        alt((
+            value((), char('-')),
+            value((), (sp0, char(','), sp0)),
+            value((), (sp1, opt(de))),
+        )),
+        year_number,
+    )
+        .parse(i)?;
+    Ok((i, (year, month, day)))
+}
+
+/// Hungarian `Y. F j.` (`2021. augusztus 20.`): `(year, month, day)`.
+fn year_first_named(i: &str) -> PResult<'_, (u32, u32, u32)> {
+    let (i, (year, _, _, month, _, day, _)) = (
+        year4,
+        char('.'),
+        sp1,
+        month_name,
+        sp1,
+        small_number,
+        opt(char('.')),
+    )
+        .parse(i)?;
+    Ok((i, (year, month, day)))
+}
+
+/// Chinese and Japanese `Y年n月j日`: `(year, month, day)`.
+fn cjk_date(i: &str) -> PResult<'_, (u32, u32, u32)> {
+    let (i, (year, _, _, _, month, _, _, _, day, _, _)) = (
+        year_number,
+        sp0,
+        char('年'),
+        sp0,
+        small_number,
+        sp0,
+        char('月'),
+        sp0,
+        small_number,
+        sp0,
+        char('日'),
+    )
+        .parse(i)?;
+    Ok((i, (year, month, day)))
+}
+
+/// A date with a month name, in any of the orders above: `(year, month, day)`.
+fn named_date(i: &str) -> PResult<'_, (u32, u32, u32)> {
+    alt((month_first, day_first, year_first_named, cjk_date)).parse(i)
+}
+
+/// What may follow a year: a dot (Serbian `2021.`), Russian `г.`, Ukrainian `р.`.
+fn year_suffix(i: &str) -> PResult<'_, ()> {
+    alt((
+        value((), char('.')),
+        value((), (sp0, alt((tag("г."), tag("р."), tag("г"), tag("р"))))),
+    ))
+    .parse(i)
+}
+
+/// A named date, optionally followed by a time (right after `日` in CJK dates).
+fn named_line(i: &str) -> PResult<'_, DateToken> {
+    let (i, ((year, month, day), _, clock, _)) = (
+        named_date,
+        opt(year_suffix),
+        opt(preceded(alt((date_time_sep, value((), sp0))), clock)),
+        eof,
+    )
+        .parse(i)?;
+    Ok((
+        i,
+        DateToken::Named {
+            year,
+            month,
+            day,
+            clock,
+        },
+    ))
+}
+
+/// `Today 5:27 pm`, `Today, 17:27`, `Today at 5:27 pm`.
+fn today_line(i: &str) -> PResult<'_, DateToken> {
+    let (i, (_, _, clock, _)) = (today_word, date_time_sep, clock, eof).parse(i)?;
+    Ok((i, DateToken::Today { clock }))
+}
+
+fn today_word(i: &str) -> PResult<'_, ()> {
+    match words().today.longest(i) {
+        Some(((), rest)) => Ok((rest, ())),
+        None => fail(i),
+    }
+}
+
+/// A unit word of any catalogue (`years`, `Jahre`, `années`, `лет`, `天`); singular and
+/// plural alike.
+fn unit_word(i: &str) -> PResult<'_, UnitWord> {
+    match words().units.longest(i) {
+        Some((unit, rest)) => Ok((rest, unit)),
+        None => fail(i),
+    }
+}
+
+/// The relative adjective of any catalogue (`ago`, `zuvor`, `il y a`, `назад`, `之前`), as
+/// its catalogue text.
+fn ago_word(i: &str) -> PResult<'_, &'static str> {
+    match words().ago.longest(i) {
+        Some((text, rest)) => Ok((rest, text)),
+        None => fail(i),
+    }
+}
+
+/// A "right now" phrase of any catalogue (`right now`, `gerade eben`, `à l’instant`).
+fn right_now(i: &str) -> PResult<'_, ()> {
+    match words().right_now.longest(i) {
+        Some(((), rest)) => Ok((rest, ())),
+        None => fail(i),
+    }
+}
+
+/// `N unit`, with or without a space (`3 days`, `3天`).
+fn relative_part(i: &str) -> PResult<'_, (u32, UnitWord)> {
+    let (i, (n, _, unit)) = (count, sp0, unit_word).parse(i)?;
+    Ok((i, (n, unit)))
+}
+
+/// One or two parts (`3 months 11 days`, legacy wpDiscuz 4), as printed.
+fn relative_parts(i: &str) -> PResult<'_, Parts> {
+    let (i, (first, second)) = (relative_part, opt(preceded(sp0, relative_part))).parse(i)?;
+    Ok((i, Parts { first, second }))
+}
+
+/// The parts of a relative date before the adjective is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Parts {
+    first: (u32, UnitWord),
+    second: Option<(u32, UnitWord)>,
+}
+
+impl Parts {
+    /// The age, given the adjective (which settles an ambiguous unit word): `None` unless
+    /// the units are distinct and largest first.
+    fn age(&self, adjective: Option<&str>) -> Option<Ago> {
+        let mut ago = Ago::default();
+        let (n, word) = self.first;
+        let first = word.unit_with(adjective);
+        set_unit(&mut ago, first, n);
+        if let Some((m, word)) = self.second {
+            let second = word.unit_with(adjective);
+            if second <= first {
+                return None;
+            }
+            set_unit(&mut ago, second, m);
+        }
+        Some(ago)
+    }
+
+    /// Whether every unit word means "ago" on its own (Hungarian).
+    fn self_ago(&self) -> bool {
+        self.first.1.self_ago && self.second.map_or(true, |(_, w)| w.self_ago)
+    }
+}
+
+fn set_unit(ago: &mut Ago, unit: Unit, n: u32) {
+    let field = match unit {
+        Unit::Year => &mut ago.years,
+        Unit::Month => &mut ago.months,
+        Unit::Week => &mut ago.weeks,
+        Unit::Day => &mut ago.days,
+        Unit::Hour => &mut ago.hours,
+        Unit::Minute => &mut ago.minutes,
+        Unit::Second => &mut ago.seconds,
+    };
+    *field = n;
+}
+
+/// A whole relative date: a "right now" phrase, or parts with the adjective after
+/// (`2 Jahre zuvor`, `3天之前`) or before (`il y a 2 années`, `לפני 2 שנים`), or Hungarian
+/// parts alone (`2 éve`).
+fn relative_date(i: &str) -> PResult<'_, Ago> {
+    alt((
+        value(Ago::default(), (right_now, eof)),
+        (ago_word, sp0, relative_parts, eof).map_opt(|(adj, _, parts, _)| parts.age(Some(adj))),
+        (relative_parts, sp0, ago_word, eof).map_opt(|(parts, _, adj, _)| parts.age(Some(adj))),
+        (verify(relative_parts, Parts::self_ago), eof).map_opt(|(parts, _)| parts.age(None)),
+    ))
+    .parse(i)
+}
+
+fn relative_line(i: &str) -> PResult<'_, DateToken> {
+    relative_date.map(DateToken::Relative).parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn ago(s: &str) -> Ago {
+        s.parse().unwrap()
+    }
+
+    fn hm(hour: u32, minute: u32) -> Option<Clock> {
+        Some(Clock {
+            hour,
+            minute,
+            second: 0,
+            pm: None,
+        })
+    }
+
+    fn pm(hour: u32, minute: u32) -> Option<Clock> {
+        Some(Clock {
+            hour,
+            minute,
+            second: 0,
+            pm: Some(true),
+        })
+    }
+
+    fn am(hour: u32, minute: u32) -> Option<Clock> {
+        Some(Clock {
+            hour,
+            minute,
+            second: 0,
+            pm: Some(false),
+        })
+    }
+
+    fn named(year: u32, month: u32, day: u32, clock: Option<Clock>) -> Option<DateToken> {
+        Some(DateToken::Named {
+            year,
+            month,
+            day,
+            clock,
+        })
+    }
+
+    fn numeric(first: u32, second: u32, year: u32, clock: Option<Clock>) -> Option<DateToken> {
+        Some(DateToken::Numeric {
+            first,
+            second,
+            year,
+            year_first: false,
+            clock,
+        })
+    }
+
+    fn relative(iso: &str) -> Option<DateToken> {
+        Some(DateToken::Relative(ago(iso)))
+    }
+
+    /// Runs a rule and demands that it consume the whole input.
+    fn whole<'a, T>(rule: fn(&'a str) -> PResult<'a, T>, input: &'a str) -> Option<T> {
+        match rule(input) {
+            Ok(("", out)) => Some(out),
+            _ => None,
+        }
+    }
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    // --- the brief's examples --------------------------------------------------------------
+
+    #[test]
+    fn examples_parse() {
+        let cases: &[(&str, Option<DateToken>)] = &[
+            ("20-08-21 17:27", numeric(20, 8, 21, hm(17, 27))),
+            (
+                "2021-08-20 17:27",
+                Some(DateToken::Numeric {
+                    first: 8,
+                    second: 20,
+                    year: 2021,
+                    year_first: true,
+                    clock: hm(17, 27),
+                }),
+            ),
+            ("08/20/2021 5:27 pm", numeric(8, 20, 2021, pm(5, 27))),
+            ("20.08.2021 17:27", numeric(20, 8, 2021, hm(17, 27))),
+            ("December 12, 2023 8:50 am", named(2023, 12, 12, am(8, 50))),
+            ("August 20, 2021 at 5:27 pm", named(2021, 8, 20, pm(5, 27))),
+            ("20 août 2021 17 h 27", named(2021, 8, 20, hm(17, 27))),
+            ("20. August 2021 um 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("2 years ago", relative("P2Y")),
+            ("1 month ago", relative("P1M")),
+            ("3 months 11 days ago", relative("P3M11D")),
+            ("1 year 23 hours ago", relative("P1YT23H")),
+            ("14 days 56 minutes ago", relative("P14DT56M")),
+            ("right now", relative("PT0S")),
+            ("2 Jahre zuvor", relative("P2Y")),
+            ("50 Minuten 46 Sekunden her", relative("PT50M46S")),
+            ("il y a 2 années", relative("P2Y")),
+            ("3 天 之前", relative("P3D")),
+            ("3 天之前", relative("P3D")),
+            ("2 лет назад", relative("P2Y")),
+            ("2 lat temu", relative("P2Y")),
+            ("2 anni fa", relative("P2Y")),
+            ("2 jaren geleden", relative("P2Y")),
+            ("2 yıl önce", relative("P2Y")),
+            (
+                "Today 5:27 pm",
+                Some(DateToken::Today {
+                    clock: Clock {
+                        hour: 5,
+                        minute: 27,
+                        second: 0,
+                        pm: Some(true),
+                    },
+                }),
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(date_line(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn non_dates_are_rejected() {
+        for line in [
+            "2021",
+            "5",
+            "Reply",
+            "August",
+            "27 September people came",
+            "3 months",
+            "ago",
+            "0 Comments",
+            "4.5 2 votes",
+            "12:30",
+            "2 years ago by Frank",
+            "Last edited 2 years ago by Frank",
+            "",
+            "Notify of",
+            "Frank O'hara",
+            "Guest",
+            "Article Rating",
+            "1 Comment",
+            "20-08-21 17:27 Reply",
+            "Reply to Frank 20-08-21 17:27",
+            "May the force be with you",
+            "March 2021",
+            "Today",
+            "Today is a good day",
+            "right now we need help",
+            "years ago",
+            "1.2.3",
+            "192.168.1.1",
+            "10/10",
+            "3/4 of people",
+        ] {
+            assert_eq!(date_line(line), None, "{line:?}");
+        }
+    }
+
+    // --- numeric dates ------------------------------------------------------------------------
+
+    #[test]
+    fn numeric_date_rule() {
+        assert_eq!(whole(numeric_date, "20-08-21"), Some((20, 8, 21, false)));
+        assert_eq!(
+            whole(numeric_date, "20-08-2021"),
+            Some((20, 8, 2021, false))
+        );
+        assert_eq!(
+            whole(numeric_date, "20/08/2021"),
+            Some((20, 8, 2021, false))
+        );
+        assert_eq!(whole(numeric_date, "8/20/2021"), Some((8, 20, 2021, false)));
+        assert_eq!(
+            whole(numeric_date, "20.08.2021"),
+            Some((20, 8, 2021, false))
+        );
+        assert_eq!(whole(numeric_date, "20.08.21"), Some((20, 8, 21, false)));
+        assert_eq!(
+            whole(numeric_date, "20.08.2021."),
+            Some((20, 8, 2021, false))
+        );
+        assert_eq!(whole(numeric_date, "2021-08-20"), Some((8, 20, 2021, true)));
+        assert_eq!(whole(numeric_date, "2021/8/20"), Some((8, 20, 2021, true)));
+        assert_eq!(whole(numeric_date, "2021.08.20"), Some((8, 20, 2021, true)));
+        // Out-of-range fields still read as a date; `resolve` reports them.
+        assert_eq!(whole(numeric_date, "32-13-21"), Some((32, 13, 21, false)));
+        for near_miss in [
+            "20-08/21",    // mixed separators
+            "20-08-202",   // three-digit year
+            "20-08-20211", // five-digit year
+            "200-08-21",   // three-digit day
+            "20-080-21",   // three-digit month
+            "2021-08-2021",
+            "21-08-20-19",
+            "20 08 21",
+            "20-08",
+            "20:08:21",
+            "2021.08.20.",
+            "-08-21",
+        ] {
+            assert_eq!(whole(numeric_date, near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn numeric_lines_with_every_time_format() {
+        let cases: &[(&str, Option<Clock>)] = &[
+            ("20-08-21 17:27", hm(17, 27)),
+            ("20-08-21 7:05", hm(7, 5)),
+            (
+                "20-08-21 17:27:09",
+                Some(Clock {
+                    hour: 17,
+                    minute: 27,
+                    second: 9,
+                    pm: None,
+                }),
+            ),
+            ("20-08-21 5:27 pm", pm(5, 27)),
+            ("20-08-21 5:27 PM", pm(5, 27)),
+            ("20-08-21 5:27pm", pm(5, 27)),
+            ("20-08-21 5:27 am", am(5, 27)),
+            ("20-08-21 5:27 a.m.", am(5, 27)),
+            ("20-08-21   17:27", hm(17, 27)),
+            ("20-08-21\u{a0}17:27", hm(17, 27)),
+            ("20-08-21, 17:27", hm(17, 27)),
+            ("20-08-21 at 17:27", hm(17, 27)),
+            ("20.08.2021 um 17:27", hm(17, 27)),
+            ("20/08/2021 à 17:27", hm(17, 27)),
+            ("20/08/2021 alle 17:27", hm(17, 27)),
+            ("20/08/2021 a las 17:27", hm(17, 27)),
+            ("20/08/2021 às 17:27", hm(17, 27)),
+            ("20.08.2021 в 17:27", hm(17, 27)),
+            ("20.08.2021 o 17:27", hm(17, 27)),
+            ("20.08.2021 о 17:27", hm(17, 27)),
+            ("20-08-2021 om 17:27", hm(17, 27)),
+            ("20/08/2021 lúc 17:27", hm(17, 27)),
+            ("20.08.2021. у 17:27", hm(17, 27)),
+            ("20/08/2021 @ 17:27", hm(17, 27)),
+            ("20/08/2021 - 17:27", hm(17, 27)),
+            ("20-08-21", None),
+        ];
+        for (line, clock) in cases {
+            let want = DateToken::Numeric {
+                first: 20,
+                second: 8,
+                year: 21,
+                year_first: false,
+                clock: *clock,
+            };
+            let got = date_line(line);
+            let year_agnostic = got.map(|t| match t {
+                DateToken::Numeric {
+                    first,
+                    second,
+                    year_first,
+                    clock,
+                    ..
+                } => DateToken::Numeric {
+                    first,
+                    second,
+                    year: 21,
+                    year_first,
+                    clock,
+                },
+                other => other,
+            });
+            assert_eq!(year_agnostic, Some(want), "{line}");
+        }
+        for near_miss in [
+            "20-08-21 17:2",
+            "20-08-21 17:270",
+            "20-08-21 17",
+            "20-08-21 17:27 p",
+            "20-08-21 17:27 pmx",
+            "20-08-21 at",
+            "20-08-21 at17:27",
+            "20-08-2117:27",
+            "20-08-21 atx 17:27",
+            "20-08-21 17:27:5",
+            "20-08-21 17:27 Uhr ist",
+        ] {
+            assert_eq!(date_line(near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn numeric_line_rule() {
+        assert_eq!(
+            whole(numeric_line, "20-08-21 17:27"),
+            numeric(20, 8, 21, hm(17, 27))
+        );
+        assert_eq!(whole(numeric_line, "20-08-21"), numeric(20, 8, 21, None));
+        assert_eq!(whole(numeric_line, "20-08-21 17:27 x"), None);
+    }
+
+    // --- clock ----------------------------------------------------------------------------------
+
+    #[test]
+    fn clock_rule() {
+        let c = |hour, minute, second, pm| {
+            Some(Clock {
+                hour,
+                minute,
+                second,
+                pm,
+            })
+        };
+        assert_eq!(whole(clock, "17:27"), c(17, 27, 0, None));
+        assert_eq!(whole(clock, "07:27"), c(7, 27, 0, None));
+        assert_eq!(whole(clock, "7:27"), c(7, 27, 0, None));
+        assert_eq!(whole(clock, "17:27:59"), c(17, 27, 59, None));
+        assert_eq!(whole(clock, "5:27 pm"), c(5, 27, 0, Some(true)));
+        assert_eq!(whole(clock, "5:27 PM"), c(5, 27, 0, Some(true)));
+        assert_eq!(whole(clock, "5:27pm"), c(5, 27, 0, Some(true)));
+        assert_eq!(whole(clock, "5:27 Am"), c(5, 27, 0, Some(false)));
+        assert_eq!(whole(clock, "5:27 p.m."), c(5, 27, 0, Some(true)));
+        assert_eq!(whole(clock, "5:27:01 am"), c(5, 27, 1, Some(false)));
+        assert_eq!(whole(clock, "17:27 Uhr"), c(17, 27, 0, None));
+        assert_eq!(whole(clock, "17 h 27"), c(17, 27, 0, None));
+        assert_eq!(whole(clock, "17h27"), c(17, 27, 0, None));
+        assert_eq!(whole(clock, "17 h 27 min"), c(17, 27, 0, None));
+        assert_eq!(whole(clock, "下午5:27"), c(5, 27, 0, Some(true)));
+        assert_eq!(whole(clock, "上午 10:05"), c(10, 5, 0, Some(false)));
+        assert_eq!(whole(clock, "午後5:27"), c(5, 27, 0, Some(true)));
+        // Range is checked later.
+        assert_eq!(whole(clock, "25:61"), c(25, 61, 0, None));
+        for near_miss in [
+            "17", "17:", "17:2", "1727", "117:27", ":27", "17-27", "17h", "5:27 xm", "下午",
+        ] {
+            assert_eq!(whole(clock, near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn number_rules() {
+        assert_eq!(whole(small_number, "7"), Some(7));
+        assert_eq!(whole(small_number, "07"), Some(7));
+        assert_eq!(whole(small_number, "007"), None);
+        assert_eq!(whole(two_digits, "05"), Some(5));
+        assert_eq!(whole(two_digits, "5"), None);
+        assert_eq!(whole(year_number, "21"), Some(21));
+        assert_eq!(whole(year_number, "2021"), Some(2021));
+        assert_eq!(whole(year_number, "202"), None);
+        assert_eq!(whole(year_number, "20211"), None);
+        assert_eq!(whole(year4, "2021"), Some(2021));
+        assert_eq!(whole(year4, "21"), None);
+        assert_eq!(whole(count, "0"), Some(0));
+        assert_eq!(whole(count, "4294967295"), Some(u32::MAX));
+        assert_eq!(whole(count, "4294967296"), None);
+        assert_eq!(whole(count, "x"), None);
+    }
+
+    #[test]
+    fn ordinal_and_de_rules() {
+        for suffix in ["st", "nd", "rd", "th", "TH", "er"] {
+            assert!(whole(ordinal, suffix).is_some(), "{suffix}");
+        }
+        assert_eq!(whole(ordinal, "ht"), None);
+        assert_eq!(whole(de, "de "), Some(()));
+        assert_eq!(whole(de, "De  "), Some(()));
+        assert_eq!(whole(de, "de"), None);
+        assert_eq!(whole(de, "dez "), None);
+    }
+
+    #[test]
+    fn meridiem_rule() {
+        assert_eq!(whole(meridiem, "am"), Some(false));
+        assert_eq!(whole(meridiem, "PM"), Some(true));
+        assert_eq!(whole(meridiem, "a.m."), Some(false));
+        assert_eq!(whole(meridiem, "P.M."), Some(true));
+        assert_eq!(whole(meridiem, "a"), None);
+        assert_eq!(whole(meridiem, "nm"), None);
+    }
+
+    #[test]
+    fn date_time_sep_rule() {
+        for sep in [
+            " ",
+            "   ",
+            ",",
+            ", ",
+            " , ",
+            " at ",
+            ", at ",
+            " um ",
+            " À ",
+            " a las ",
+            " בשעה ",
+        ] {
+            assert_eq!(whole(date_time_sep, sep), Some(()), "{sep:?}");
+        }
+        // A joiner needs spaces around it; a bare word is no separator.
+        assert_eq!(whole(date_time_sep, "at "), None);
+        assert_eq!(whole(date_time_sep, ""), None);
+        assert_eq!(
+            date_time_sep(" atom 5:27").map(|(rest, _)| rest),
+            Ok("atom 5:27")
+        );
+    }
+
+    #[test]
+    fn joiner_rule() {
+        assert_eq!(whole(joiner, "at"), Some(()));
+        assert_eq!(whole(joiner, "AT"), Some(()));
+        assert_eq!(whole(joiner, "a las"), Some(()));
+        assert_eq!(whole(joiner, "atom"), None);
+    }
+
+    // --- named dates ------------------------------------------------------------------------
+
+    #[test]
+    fn month_name_rule() {
+        let cases = [
+            ("August", 8),
+            ("august", 8),
+            ("AUGUST", 8),
+            ("Aug", 8),
+            ("Aug.", 8),
+            ("Sept", 9),
+            ("März", 3),
+            ("MÄRZ", 3),
+            ("Jänner", 1),
+            ("août", 8),
+            ("AOÛT", 8),
+            ("févr.", 2),
+            ("agosto", 8),
+            ("августа", 8),
+            ("Август", 8),
+            ("sierpnia", 8),
+            ("sierpień", 8),
+            ("серпня", 8),
+            ("Ağustos", 8),
+            ("八月", 8),
+            ("十一月", 11),
+            ("十月", 10),
+            ("באוגוסט", 8),
+            ("اوت", 8),
+            ("أغسطس", 8),
+            ("تشرين الثاني", 11),
+            ("augusztus", 8),
+            ("szept.", 9),
+            ("օգոստոսի", 8),
+            ("aŭgusto", 8),
+            ("Tháng Tám", 8),
+            ("tháng 8", 8),
+            ("Tháng 12", 12),
+            ("Tháng Mười", 10),
+            ("Tháng Mười Hai", 12),
+            ("август", 8),
+            ("avgust", 8),
+        ];
+        for (name, month) in cases {
+            assert_eq!(whole(month_name, name), Some(month), "{name}");
+        }
+        for near_miss in [
+            "Augus",
+            "Augusts",
+            "Augx",
+            "Mayday",
+            "Tháng",
+            "Tháng 13",
+            "月",
+            "",
+        ] {
+            assert_eq!(whole(month_name, near_miss), None, "{near_miss}");
+        }
+        // Longest match first, and only on a word boundary.
+        assert_eq!(month_name("Tháng 1 20"), Ok((" 20", 1)));
+        assert_eq!(month_name("Tháng 10 20"), Ok((" 20", 10)));
+        assert_eq!(month_name("Mar 5"), Ok((" 5", 3)));
+    }
+
+    #[test]
+    fn month_first_rule() {
+        assert_eq!(whole(month_first, "August 20, 2021"), Some((2021, 8, 20)));
+        assert_eq!(whole(month_first, "Aug 20, 2021"), Some((2021, 8, 20)));
+        assert_eq!(whole(month_first, "Aug. 20, 2021"), Some((2021, 8, 20)));
+        assert_eq!(whole(month_first, "August 20th, 2021"), Some((2021, 8, 20)));
+        assert_eq!(whole(month_first, "August 1st 2021"), Some((2021, 8, 1)));
+        assert_eq!(whole(month_first, "agosto 20, 2021"), Some((2021, 8, 20)));
+        assert_eq!(whole(month_first, "Tháng 8 20, 2021"), Some((2021, 8, 20)));
+        assert_eq!(whole(month_first, "Aug 20, 21"), Some((21, 8, 20)));
+        for near_miss in [
+            "August 20",
+            "August, 2021",
+            "August 2021",
+            "August 200, 2021",
+            "Augus 20, 2021",
+            "August20, 2021",
+            "August 20, 202",
+        ] {
+            assert_eq!(whole(month_first, near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn day_first_rule() {
+        for (line, want) in [
+            ("20 août 2021", (2021, 8, 20)),
+            ("27 septembre 2024", (2024, 9, 27)),
+            ("20. August 2021", (2021, 8, 20)),
+            ("20 August, 2021", (2021, 8, 20)),
+            ("05 August 2021", (2021, 8, 5)),
+            ("20-Aug-2021", (2021, 8, 20)),
+            ("20th August 2021", (2021, 8, 20)),
+            ("1er août 2021", (2021, 8, 1)),
+            ("20 de agosto de 2021", (2021, 8, 20)),
+            ("20 августа 2021", (2021, 8, 20)),
+            ("20 sierpnia 2021", (2021, 8, 20)),
+            ("20 серпня 2021", (2021, 8, 20)),
+            ("20 באוגוסט 2021", (2021, 8, 20)),
+            ("20 Tháng Tám, 2021", (2021, 8, 20)),
+            ("20 tháng 8, 2021", (2021, 8, 20)),
+            ("20 Ağustos 2021", (2021, 8, 20)),
+            ("20 أغسطس 2021", (2021, 8, 20)),
+            ("20 تشرين الثاني 2021", (2021, 11, 20)),
+        ] {
+            assert_eq!(whole(day_first, line), Some(want), "{line}");
+        }
+        for near_miss in [
+            "20 août",
+            "20 août 202",
+            "20août 2021",
+            "200 août 2021",
+            "20 aout2021",
+            "20 de 2021",
+            "20 people 2021",
+        ] {
+            assert_eq!(whole(day_first, near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn year_first_named_rule() {
+        assert_eq!(
+            whole(year_first_named, "2021. augusztus 20."),
+            Some((2021, 8, 20))
+        );
+        assert_eq!(
+            whole(year_first_named, "2021. aug. 20."),
+            Some((2021, 8, 20))
+        );
+        assert_eq!(
+            whole(year_first_named, "2021. augusztus 20"),
+            Some((2021, 8, 20))
+        );
+        assert_eq!(whole(year_first_named, "2021 augusztus 20."), None);
+        assert_eq!(whole(year_first_named, "21. augusztus 20."), None);
+    }
+
+    #[test]
+    fn cjk_date_rule() {
+        assert_eq!(whole(cjk_date, "2021年8月20日"), Some((2021, 8, 20)));
+        assert_eq!(whole(cjk_date, "2021年08月20日"), Some((2021, 8, 20)));
+        assert_eq!(whole(cjk_date, "2021 年 8 月 20 日"), Some((2021, 8, 20)));
+        assert_eq!(whole(cjk_date, "2021年8月"), None);
+        assert_eq!(whole(cjk_date, "2021年8月20"), None);
+        assert_eq!(whole(cjk_date, "2021年120月20日"), None);
+    }
+
+    #[test]
+    fn named_date_rule() {
+        assert_eq!(whole(named_date, "August 20, 2021"), Some((2021, 8, 20)));
+        assert_eq!(whole(named_date, "20 août 2021"), Some((2021, 8, 20)));
+        assert_eq!(
+            whole(named_date, "2021. augusztus 20."),
+            Some((2021, 8, 20))
+        );
+        assert_eq!(whole(named_date, "2021年8月20日"), Some((2021, 8, 20)));
+        assert_eq!(whole(named_date, "August"), None);
+    }
+
+    #[test]
+    fn named_lines() {
+        for (line, want) in [
+            ("August 20, 2021 5:27 pm", named(2021, 8, 20, pm(5, 27))),
+            ("August 20, 2021 at 5:27 pm", named(2021, 8, 20, pm(5, 27))),
+            ("August 20, 2021, 5:27 pm", named(2021, 8, 20, pm(5, 27))),
+            ("august 20, 2021 AT 5:27 PM", named(2021, 8, 20, pm(5, 27))),
+            ("Aug 20, 2021", named(2021, 8, 20, None)),
+            ("20 août 2021 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20 août 2021 à 17 h 27 min", named(2021, 8, 20, hm(17, 27))),
+            ("20 août 2021 à 17h27", named(2021, 8, 20, hm(17, 27))),
+            ("20. August 2021 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20 de agosto de 2021 17:27", named(2021, 8, 20, hm(17, 27))),
+            (
+                "20 de agosto de 2021 a las 17:27",
+                named(2021, 8, 20, hm(17, 27)),
+            ),
+            (
+                "20 de agosto de 2021 às 17:27",
+                named(2021, 8, 20, hm(17, 27)),
+            ),
+            ("20 agosto 2021 alle 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20 августа 2021 в 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20 августа 2021 г. в 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20 серпня 2021 р. о 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20 sierpnia 2021 o 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20 augustus 2021 om 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20. август 2021. у 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("2021. augusztus 20. 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("2021年8月20日 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("2021年8月20日下午5:27", named(2021, 8, 20, pm(5, 27))),
+            ("2021年8月20日 下午5:27", named(2021, 8, 20, pm(5, 27))),
+            (
+                "20 Tháng Tám, 2021 lúc 17:27",
+                named(2021, 8, 20, hm(17, 27)),
+            ),
+            ("Tháng 8 20, 2021", named(2021, 8, 20, None)),
+            ("20 באוגוסט 2021 בשעה 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("27 septembre 2024", named(2024, 9, 27, None)),
+            ("December 12, 2023 8:50 am", named(2023, 12, 12, am(8, 50))),
+        ] {
+            assert_eq!(date_line(line), want, "{line}");
+        }
+        for near_miss in [
+            "August 20, 2021 5:27 pm Reply",
+            "August 20, 2021 at",
+            "August 20, 2021 at noon",
+            "On August 20, 2021",
+            "20 août 2021 17 h",
+            "27 September people came",
+            "20 de agosto",
+            "2021年8月20日 晚上",
+            "2021. augusztus",
+        ] {
+            assert_eq!(date_line(near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn year_suffix_rule() {
+        assert_eq!(whole(year_suffix, "."), Some(()));
+        assert_eq!(whole(year_suffix, " г."), Some(()));
+        assert_eq!(whole(year_suffix, "р."), Some(()));
+        assert_eq!(whole(year_suffix, " года"), None);
+    }
+
+    #[test]
+    fn every_month_form_parses_in_both_orders() {
+        for row in MONTHS_TSV.lines().skip(1).filter(|r| !r.starts_with('#')) {
+            let mut cells = row.split('\t');
+            let lang = cells.next().unwrap();
+            let month: u32 = cells.next().unwrap().parse().unwrap();
+            for form in cells
+                .flat_map(|c| c.split('|'))
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+            {
+                let day_first_line = format!("20 {form} 2021 17:27");
+                assert_eq!(
+                    date_line(&day_first_line),
+                    named(2021, month, 20, hm(17, 27)),
+                    "{lang} {form}"
+                );
+                let month_first_line = format!("{form} 20, 2021 5:27 pm");
+                assert_eq!(
+                    date_line(&month_first_line),
+                    named(2021, month, 20, pm(5, 27)),
+                    "{lang} {form}"
+                );
+                let upper = format!("20 {} 2021", form.to_uppercase());
+                assert_eq!(
+                    date_line(&upper),
+                    named(2021, month, 20, None),
+                    "{lang} {form}"
+                );
+            }
+        }
+    }
+
+    // --- today ------------------------------------------------------------------------------
+
+    #[test]
+    fn today_line_rule() {
+        let clock = |c: Option<Clock>| c.map(|clock| DateToken::Today { clock });
+        assert_eq!(whole(today_line, "Today 5:27 pm"), clock(pm(5, 27)));
+        assert_eq!(whole(today_line, "today 17:27"), clock(hm(17, 27)));
+        assert_eq!(whole(today_line, "Today, 17:27"), clock(hm(17, 27)));
+        assert_eq!(whole(today_line, "Today at 5:27 pm"), clock(pm(5, 27)));
+        assert_eq!(whole(today_line, "Today"), None);
+        assert_eq!(whole(today_line, "Todays 17:27"), None);
+        assert_eq!(whole(today_line, "Today 17"), None);
+    }
+
+    // --- relative dates ---------------------------------------------------------------------
+
+    #[test]
+    fn unit_word_rule() {
+        let unit = |s| whole(unit_word, s).map(|w| w.unit);
+        assert_eq!(unit("years"), Some(Unit::Year));
+        assert_eq!(unit("year"), Some(Unit::Year));
+        assert_eq!(unit("Months"), Some(Unit::Month));
+        assert_eq!(unit("weeks"), Some(Unit::Week));
+        assert_eq!(unit("mins"), Some(Unit::Minute));
+        assert_eq!(unit("Jahre"), Some(Unit::Year));
+        assert_eq!(unit("années"), Some(Unit::Year));
+        assert_eq!(unit("лет"), Some(Unit::Year));
+        assert_eq!(unit("天"), Some(Unit::Day));
+        assert_eq!(unit("小时"), Some(Unit::Hour));
+        assert_eq!(unit("שנים"), Some(Unit::Year));
+        assert_eq!(unit("éve"), Some(Unit::Year));
+        assert_eq!(whole(unit_word, "éve").map(|w| w.self_ago), Some(true));
+        assert_eq!(whole(unit_word, "years").map(|w| w.self_ago), Some(false));
+        for near_miss in ["yearz", "yrs", "Comments", "votes", "fortnight", "d", ""] {
+            assert_eq!(unit(near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn ago_word_rule() {
+        for word in [
+            "ago",
+            "AGO",
+            "zuvor",
+            "her",
+            "il y a",
+            "plus tôt",
+            "назад",
+            "temu",
+            "之前",
+            "前",
+            "לפני",
+            "trước",
+            "пре",
+        ] {
+            assert!(whole(ago_word, word).is_some(), "{word}");
+        }
+        for near_miss in ["agoo", "il y", "before", ""] {
+            assert_eq!(whole(ago_word, near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn right_now_rule() {
+        for phrase in [
+            "right now",
+            "Right Now",
+            "gerade eben",
+            "à l’instant",
+            "à l'instant",
+            "прямо сейчас",
+            "立即",
+            "马上",
+        ] {
+            assert_eq!(whole(right_now, phrase), Some(()), "{phrase}");
+        }
+        assert_eq!(whole(right_now, "right"), None);
+        assert_eq!(whole(right_now, "right nowhere"), None);
+    }
+
+    #[test]
+    fn relative_part_rule() {
+        let part = |s| whole(relative_part, s).map(|(n, w)| (n, w.unit));
+        assert_eq!(part("2 years"), Some((2, Unit::Year)));
+        assert_eq!(part("2years"), Some((2, Unit::Year)));
+        assert_eq!(part("3天"), Some((3, Unit::Day)));
+        assert_eq!(part("4294967295 seconds"), Some((u32::MAX, Unit::Second)));
+        assert_eq!(part("4294967296 seconds"), None);
+        assert_eq!(part("99999999999 years"), None);
+        assert_eq!(part("years"), None);
+        assert_eq!(part("2 yearsx"), None);
+        assert_eq!(part("-2 years"), None);
+    }
+
+    #[test]
+    fn relative_parts_rule() {
+        let parts = |s| whole(relative_parts, s).and_then(|p| p.age(None));
+        assert_eq!(parts("3 months 11 days"), Some(ago("P3M11D")));
+        assert_eq!(parts("4 月 3 天"), Some(ago("P4M3D")));
+        assert_eq!(parts("4月3天"), Some(ago("P4M3D")));
+        assert_eq!(parts("1 year 23 hours"), Some(ago("P1YT23H")));
+        // Largest unit first, each once, at most two parts.
+        assert_eq!(parts("11 days 3 months"), None);
+        assert_eq!(parts("3 days 2 days"), None);
+        assert_eq!(whole(relative_parts, "1 year 2 months 3 days"), None);
+        assert_eq!(
+            whole(relative_parts, "2 years").map(|p| p.self_ago()),
+            Some(false)
+        );
+        assert_eq!(
+            whole(relative_parts, "2 éve 3 napja").map(|p| p.self_ago()),
+            Some(true)
+        );
+        assert_eq!(
+            whole(relative_parts, "2 éve 3 days").map(|p| p.self_ago()),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn ambiguous_unit_words_follow_the_adjective() {
+        // Ukrainian hour, Serbian year.
+        assert_eq!(date_line("1 година тому"), relative("PT1H"));
+        assert_eq!(date_line("1 година ago"), relative("PT1H"));
+        assert_eq!(date_line("пре 1 година"), relative("P1Y"));
+        assert_eq!(date_line("1 година пре"), relative("P1Y"));
+        assert_eq!(date_line("1 година 5 хвилин тому"), relative("PT1H5M"));
+        assert_eq!(date_line("пре 1 година 5 дани"), relative("P1Y5D"));
+    }
+
+    #[test]
+    fn relative_date_rule() {
+        for (line, iso) in [
+            ("2 years ago", "P2Y"),
+            ("1 years ago", "P1Y"),
+            ("2 year ago", "P2Y"),
+            ("2 Months Ago", "P2M"),
+            ("2 MONTHS AGO", "P2M"),
+            ("1 week ago", "P1W"),
+            ("3 weeks ago", "P3W"),
+            ("5 mins ago", "PT5M"),
+            ("0 seconds ago", "PT0S"),
+            ("right now", "PT0S"),
+            ("gerade eben", "PT0S"),
+            ("à l’instant", "PT0S"),
+            ("2 Jahre zuvor", "P2Y"),
+            ("2 années il y a", "P2Y"),
+            ("il y a 2 années", "P2Y"),
+            ("2 années 3 mois plus tôt", "P2Y3M"),
+            ("2 лет 3 месяцев назад", "P2Y3M"),
+            ("3 місяців тому", "P3M"),
+            ("2 lata temu", "P2Y"),
+            ("2 anni fa", "P2Y"),
+            ("2 anos atrás", "P2Y"),
+            ("2 jaren geleden", "P2Y"),
+            ("2 yıl önce", "P2Y"),
+            ("3 天 之前", "P3D"),
+            ("3 天之前", "P3D"),
+            ("3天之前", "P3D"),
+            ("3天前", "P3D"),
+            ("4 月 3 天 之前", "P4M3D"),
+            ("לפני 2 שנים", "P2Y"),
+            ("2 שנים לפני", "P2Y"),
+            ("2 سال قبل", "P2Y"),
+            ("قبل 2 سنوات", "P2Y"),
+            ("2 سنوات ago", "P2Y"),
+            ("2 éve", "P2Y"),
+            ("5 perce", "PT5M"),
+            ("2 éve ago", "P2Y"),
+            ("2 տարի առաջ", "P2Y"),
+            ("2 jaroj pasis", "P2Y"),
+            ("2 năm trước", "P2Y"),
+            ("пре 2 године", "P2Y"),
+            ("2 godziny temu", "PT2H"),
+            ("1 year 5 days ago", "P1Y5D"),
+        ] {
+            assert_eq!(whole(relative_date, line), Some(ago(iso)), "{line}");
+            assert_eq!(date_line(line), relative(iso), "{line}");
+        }
+        for near_miss in [
+            "3 months",
+            "ago",
+            "2 years ago by Frank",
+            "Last edited 2 years ago by Frank",
+            "99999999999 years ago",
+            "2 years ago ago",
+            "2 years agoo",
+            "2 years, ago",
+            "2 ans",
+            "2 days 2 days ago",
+            "2 votes ago",
+            "ago ago",
+            "right now 2 years ago",
+            "2 years 3 months 4 days ago",
+            "2 éve 3 days",
+        ] {
+            assert_eq!(date_line(near_miss), None, "{near_miss}");
+        }
+    }
+
+    #[test]
+    fn every_catalogue_unit_and_adjective_combine() {
+        let catalog = crate::phrases::catalog();
+        for (key, unit) in UNIT_KEYS {
+            for text in catalog.texts(key) {
+                if AMBIGUOUS_UNITS.iter().any(|(word, ..)| word == text) {
+                    continue;
+                }
+                assert_eq!(
+                    whole(unit_word, text).map(|w| w.unit),
+                    Some(unit),
+                    "{key} {text}"
+                );
+                for adjective in catalog.texts("wc_ago_text") {
+                    for line in [
+                        format!("2 {text} {adjective}"),
+                        format!("{adjective} 2 {text}"),
+                    ] {
+                        let Some(DateToken::Relative(age)) = date_line(&line) else {
+                            panic!("{line}");
+                        };
+                        let mut want = Ago::default();
+                        set_unit(&mut want, unit, 2);
+                        assert_eq!(age, want, "{line}");
+                    }
+                }
+            }
+        }
+        for text in catalog.texts("wc_right_now_text") {
+            assert_eq!(date_line(text), relative("PT0S"), "{text}");
+        }
+    }
+
+    #[test]
+    fn word_tables_do_not_overlap() {
+        // No unit word is also a relative adjective or a "right now" phrase.
+        let catalog = crate::phrases::catalog();
+        for (key, _) in UNIT_KEYS {
+            for text in catalog.texts(key) {
+                assert_eq!(whole(ago_word, text), None, "{text}");
+                assert_eq!(whole(right_now, text), None, "{text}");
+            }
+        }
+    }
+
+    // --- top level ----------------------------------------------------------------------------
+
+    #[test]
+    fn first_character_dispatch() {
+        assert!(words().may_start('a'));
+        assert!(words().may_start('A'));
+        assert!(words().may_start('Ş'));
+        assert!(words().may_start('İ'));
+        assert!(words().may_start('ל'));
+        assert!(words().may_start('之'));
+        assert!(!words().may_start('#'));
+        assert!(!words().may_start('😀'));
+        assert_eq!(date_line("😀 2 years ago"), None);
+    }
+
+    #[test]
+    fn long_lines_are_rejected_unread() {
+        let long = format!("2 years{} ago", " ".repeat(MAX_LINE));
+        assert_eq!(date_line(&long), None);
+    }
+
+    #[test]
+    fn tricky_inputs_do_not_panic() {
+        let huge = "9".repeat(90);
+        for line in [
+            "",
+            " ",
+            "0",
+            "00000000000000000000",
+            huge.as_str(),
+            "99999999999 years ago",
+            "4294967296 days ago",
+            "9999-99-99 99:99:99",
+            "99/99/9999 99:99 pm",
+            "31-02-21",
+            "😀",
+            "😀😀 years ago",
+            "2 😀 ago",
+            "לפני",
+            "לפני 😀",
+            "قبل 2",
+            "İ",
+            "İstanbul",
+            "2 İ ago",
+            "ß",
+            "ǅ",
+            "\u{301}",
+            "2\u{301} years ago",
+            "年月日",
+            "2021年",
+            "下午5:27",
+            "2021. ",
+            "20.",
+            "20. ",
+            "20 de",
+            "Tháng ",
+            "1-",
+            "1-1-",
+            "--",
+            "٢ سنوات قبل",
+            "\u{200f}2 years ago",
+        ] {
+            let _ = date_line(line);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_text(line in "\\PC{0,40}") {
+            let _ = date_line(&line);
+        }
+
+        #[test]
+        fn never_panics_on_date_like_text(line in "[0-9 .:/,年月日-]{0,24}( ?(am|pm|ago|years|Jahre|天|之前|августа|at))*") {
+            if let Some(token) = date_line(&line) {
+                for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+                    let _ = resolve(&token, order, Some(at("2024-01-31 12:00:00")));
+                    let _ = resolve(&token, order, None);
+                }
+            }
+        }
+
+        #[test]
+        fn resolve_never_panics(first in any::<u32>(), second in any::<u32>(), year in any::<u32>(),
+                                hour in any::<u32>(), minute in 0u32..100, pm in any::<Option<bool>>(),
+                                year_first in any::<bool>()) {
+            let clock = Some(Clock { hour, minute, second: 0, pm });
+            let token = DateToken::Numeric { first, second, year, year_first, clock };
+            let _ = resolve(&token, DateOrder::DayFirst, None);
+            let token = DateToken::Relative(Ago { years: first, months: second, days: year, ..Ago::default() });
+            let _ = resolve(&token, DateOrder::DayFirst, Some(at("2024-01-31 12:00:00")));
+        }
+    }
+
+    // --- order hints and resolution ----------------------------------------------------------
+
+    #[test]
+    fn order_hint_from_fields() {
+        let hint = |line| date_line(line).and_then(|t| t.order_hint());
+        assert_eq!(hint("20-08-21 17:27"), Some(DateOrder::DayFirst));
+        assert_eq!(hint("08/20/2021 5:27 pm"), Some(DateOrder::MonthFirst));
+        assert_eq!(hint("05-06-21"), None);
+        assert_eq!(hint("20-20-21"), None);
+        assert_eq!(hint("2021-08-20"), None);
+        assert_eq!(hint("2021-12-31"), None);
+        assert_eq!(hint("August 20, 2021"), None);
+        assert_eq!(hint("2 years ago"), None);
+    }
+
+    #[test]
+    fn resolve_absolute_dates() {
+        let r = |line, order| resolve(&date_line(line).unwrap(), order, None);
+        use DateOrder::{DayFirst, MonthFirst};
+        assert_eq!(
+            r("20-08-21 17:27", DayFirst),
+            Ok((Some(at("2021-08-20 17:27:00")), None))
+        );
+        assert_eq!(
+            r("05-06-21", DayFirst),
+            Ok((Some(at("2021-06-05 00:00:00")), None))
+        );
+        assert_eq!(
+            r("05-06-21", MonthFirst),
+            Ok((Some(at("2021-05-06 00:00:00")), None))
+        );
+        assert_eq!(
+            r("05-06-99", MonthFirst),
+            Ok((Some(at("1999-05-06 00:00:00")), None))
+        );
+        assert_eq!(
+            r("05-06-70", MonthFirst),
+            Ok((Some(at("1970-05-06 00:00:00")), None))
+        );
+        assert_eq!(
+            r("05-06-69", MonthFirst),
+            Ok((Some(at("2069-05-06 00:00:00")), None))
+        );
+        assert_eq!(
+            r("05-06-00", MonthFirst),
+            Ok((Some(at("2000-05-06 00:00:00")), None))
+        );
+        assert_eq!(
+            r("2021-08-20 17:27:09", MonthFirst),
+            Ok((Some(at("2021-08-20 17:27:09")), None))
+        );
+        assert_eq!(
+            r("2021-08-20 17:27", DayFirst),
+            Ok((Some(at("2021-08-20 17:27:00")), None))
+        );
+        assert_eq!(
+            r("August 20, 2021 5:27 pm", DayFirst),
+            Ok((Some(at("2021-08-20 17:27:00")), None))
+        );
+        assert_eq!(
+            r("August 20, 2021 12:05 am", DayFirst),
+            Ok((Some(at("2021-08-20 00:05:00")), None))
+        );
+        assert_eq!(
+            r("August 20, 2021 12:05 pm", DayFirst),
+            Ok((Some(at("2021-08-20 12:05:00")), None))
+        );
+        assert_eq!(
+            r("2021年8月20日 下午5:27", DayFirst),
+            Ok((Some(at("2021-08-20 17:27:00")), None))
+        );
+        assert_eq!(
+            r("29.02.2024", DayFirst),
+            Ok((Some(at("2024-02-29 00:00:00")), None))
+        );
+    }
+
+    #[test]
+    fn resolve_reports_impossible_dates() {
+        let err = |line, order| {
+            resolve(&date_line(line).unwrap(), order, None)
+                .unwrap_err()
+                .to_string()
+        };
+        use DateOrder::{DayFirst, MonthFirst};
+        assert_eq!(err("20-13-21", DayFirst), "month 13 is out of range");
+        assert_eq!(err("20-08-21", MonthFirst), "month 20 is out of range");
+        assert_eq!(err("00-08-21", DayFirst), "day 0 is out of range");
+        assert_eq!(err("32-08-21", DayFirst), "day 32 is out of range");
+        assert_eq!(err("30-02-21", DayFirst), "February 30 does not exist");
+        assert_eq!(err("31.04.2021", DayFirst), "April 31 does not exist");
+        assert_eq!(
+            err("29.02.2021", DayFirst),
+            "February 29, 2021 does not exist"
+        );
+        assert_eq!(err("20-08-21 25:00", DayFirst), "hour 25 is out of range");
+        assert_eq!(err("20-08-21 24:00", DayFirst), "hour 24 is out of range");
+        assert_eq!(
+            err("20-08-21 13:00 pm", DayFirst),
+            "hour 13 is out of range for a 12-hour clock"
+        );
+        assert_eq!(
+            err("20-08-21 0:10 am", DayFirst),
+            "hour 0 is out of range for a 12-hour clock"
+        );
+        assert_eq!(err("20-08-21 17:60", DayFirst), "minute 60 is out of range");
+        assert_eq!(
+            err("20-08-21 17:59:61", DayFirst),
+            "second 61 is out of range"
+        );
+        assert_eq!(err("August 32, 2021", DayFirst), "day 32 is out of range");
+        assert_eq!(err("Today 25:00", DayFirst), "hour 25 is out of range");
+    }
+
+    #[test]
+    fn resolve_relative_and_today() {
+        let now = at("2024-03-31 12:00:00");
+        let r = |line, now| resolve(&date_line(line).unwrap(), DateOrder::DayFirst, now);
+        assert_eq!(
+            r("2 years ago", Some(now)),
+            Ok((Some(at("2022-03-31 12:00:00")), Some(ago("P2Y"))))
+        );
+        assert_eq!(
+            r("1 month ago", Some(now)),
+            Ok((Some(at("2024-02-29 12:00:00")), Some(ago("P1M"))))
+        );
+        assert_eq!(
+            r("3 months 11 days ago", None),
+            Ok((None, Some(ago("P3M11D"))))
+        );
+        assert_eq!(
+            r("1 year 23 hours ago", Some(now)),
+            Ok((Some(at("2023-03-30 13:00:00")), Some(ago("P1YT23H"))))
+        );
+        assert_eq!(
+            r("1 week ago", Some(now)),
+            Ok((Some(at("2024-03-24 12:00:00")), Some(ago("P1W"))))
+        );
+        assert_eq!(
+            r("right now", Some(now)),
+            Ok((Some(now), Some(ago("PT0S"))))
+        );
+        // Too far back for chrono: the age stays, the timestamp is unknown.
+        assert_eq!(
+            r("4000000000 years ago", Some(now)),
+            Ok((None, Some(ago("P4000000000Y"))))
+        );
+        assert_eq!(
+            r("Today 5:27 pm", Some(now)),
+            Ok((Some(at("2024-03-31 17:27:00")), None))
+        );
+        assert_eq!(r("Today 5:27 pm", None), Ok((None, None)));
+        let date = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+        assert_eq!(
+            r("Today 00:00", Some(now)).unwrap().0.map(|t| t.date()),
+            Some(date)
+        );
+    }
+
+    #[test]
+    fn full_year_window() {
+        assert_eq!(full_year(0), 2000);
+        assert_eq!(full_year(69), 2069);
+        assert_eq!(full_year(70), 1970);
+        assert_eq!(full_year(99), 1999);
+        assert_eq!(full_year(2021), 2021);
+    }
+
+    #[test]
+    fn case_insensitive_prefix_match() {
+        assert_eq!(ci_prefix("August 20", "august"), Some(6));
+        assert_eq!(ci_prefix("AOÛT 20", "août"), Some(5));
+        assert_eq!(ci_prefix("Augus", "august"), None);
+        assert_eq!(ci_prefix("right\u{a0}now", "right now"), Some(10));
+        assert_eq!(ci_prefix("İ", "i"), Some(2));
+        assert_eq!(ci_prefix("MAYIS", "mayis"), Some(5));
+        assert_eq!(ci_prefix("", "a"), None);
+        assert_eq!(ci_prefix("abc", ""), Some(0));
+    }
+}
