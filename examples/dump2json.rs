@@ -17,7 +17,11 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    let inputs: Vec<Option<String>> = if paths.is_empty() { vec![None] } else { paths.into_iter().map(Some).collect() };
+    let inputs: Vec<Option<String>> = if paths.is_empty() {
+        vec![None]
+    } else {
+        paths.into_iter().map(Some).collect()
+    };
     for path in inputs {
         let name = path.as_deref().unwrap_or("<stdin>");
         let bytes = match &path {
@@ -37,7 +41,9 @@ fn main() -> ExitCode {
         };
         match article_dump::parse_bytes(&bytes) {
             Ok(dump) => {
-                let written = serde_json::to_writer(&mut out, &dump).map_err(io::Error::from).and_then(|()| writeln!(out));
+                let written = serde_json::to_writer(&mut out, &dump)
+                    .map_err(io::Error::from)
+                    .and_then(|()| writeln!(out));
                 if let Err(e) = written {
                     eprintln!("{name}: cannot write output: {e}");
                     return ExitCode::from(2);

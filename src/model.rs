@@ -175,7 +175,6 @@ impl Discussion<'_> {
             span: self.span,
         }
     }
-
 }
 
 impl<'a> Discussion<'a> {
@@ -193,7 +192,16 @@ impl<'a> Discussion<'a> {
     /// ```
     pub fn walk(&self) -> Walk<'_, 'a> {
         Walk {
-            stack: self.comments.iter().rev().map(|c| Visit { depth: 0, comment: c, to: None }).collect(),
+            stack: self
+                .comments
+                .iter()
+                .rev()
+                .map(|c| Visit {
+                    depth: 0,
+                    comment: c,
+                    to: None,
+                })
+                .collect(),
         }
     }
 
@@ -358,7 +366,12 @@ impl Ago {
 impl fmt::Display for Ago {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("P")?;
-        for (n, unit) in [(self.years, 'Y'), (self.months, 'M'), (self.weeks, 'W'), (self.days, 'D')] {
+        for (n, unit) in [
+            (self.years, 'Y'),
+            (self.months, 'M'),
+            (self.weeks, 'W'),
+            (self.days, 'D'),
+        ] {
             if n > 0 {
                 write!(f, "{n}{unit}")?;
             }
@@ -399,7 +412,13 @@ impl std::str::FromStr for Ago {
             match c {
                 '0'..='9' => {
                     let digit = c.to_digit(10).unwrap_or(0);
-                    number = Some(number.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(digit)).ok_or_else(bad)?);
+                    number = Some(
+                        number
+                            .unwrap_or(0)
+                            .checked_mul(10)
+                            .and_then(|n| n.checked_add(digit))
+                            .ok_or_else(bad)?,
+                    );
                 }
                 'T' if !in_time && number.is_none() => in_time = true,
                 _ => {
@@ -464,11 +483,12 @@ impl<'d, 'a> Iterator for Walk<'d, 'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let visit = self.stack.pop()?;
         let depth = visit.depth + 1;
-        self.stack.extend(visit.comment.replies.iter().rev().map(|r| Visit {
-            depth,
-            comment: &r.comment,
-            to: Some(&r.to),
-        }));
+        self.stack
+            .extend(visit.comment.replies.iter().rev().map(|r| Visit {
+                depth,
+                comment: &r.comment,
+                to: Some(&r.to),
+            }));
         Some(visit)
     }
 }
@@ -487,7 +507,15 @@ mod tests {
 
     #[test]
     fn ago_displays_iso_8601() {
-        let ago = |years, months, days, hours, minutes, seconds| Ago { years, months, weeks: 0, days, hours, minutes, seconds };
+        let ago = |years, months, days, hours, minutes, seconds| Ago {
+            years,
+            months,
+            weeks: 0,
+            days,
+            hours,
+            minutes,
+            seconds,
+        };
         assert_eq!(ago(2, 0, 0, 0, 0, 0).to_string(), "P2Y");
         assert_eq!(ago(0, 3, 11, 0, 0, 0).to_string(), "P3M11D");
         assert_eq!(ago(0, 0, 0, 0, 5, 0).to_string(), "PT5M");
@@ -497,22 +525,53 @@ mod tests {
 
     #[test]
     fn ago_parses_what_it_displays() {
-        for text in ["P2Y", "P3M11D", "PT5M", "P1YT23H", "PT0S", "P2W", "P1DT2H3M4S"] {
+        for text in [
+            "P2Y",
+            "P3M11D",
+            "PT5M",
+            "P1YT23H",
+            "PT0S",
+            "P2W",
+            "P1DT2H3M4S",
+        ] {
             let ago: Ago = text.parse().unwrap();
             assert_eq!(ago.to_string(), text);
         }
-        for bad in ["", "P", "2Y", "PT", "P2", "PY", "P2H", "PT2D", "P99999999999Y"] {
+        for bad in [
+            "",
+            "P",
+            "2Y",
+            "PT",
+            "P2",
+            "PY",
+            "P2H",
+            "PT2D",
+            "P99999999999Y",
+        ] {
             assert!(bad.parse::<Ago>().is_err(), "{bad}");
         }
     }
 
     #[test]
     fn ago_before_uses_calendar_units() {
-        let now = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap().and_hms_opt(12, 0, 0).unwrap();
-        let ago = Ago { months: 1, days: 1, hours: 2, ..Ago::default() };
+        let now = chrono::NaiveDate::from_ymd_opt(2024, 3, 31)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
+        let ago = Ago {
+            months: 1,
+            days: 1,
+            hours: 2,
+            ..Ago::default()
+        };
         let at = ago.before(now).unwrap();
         assert_eq!(at.to_string(), "2024-02-28 10:00:00");
-        assert!(Ago { years: u32::MAX, ..Ago::default() }.before(now).is_none());
+        assert!(Ago {
+            years: u32::MAX,
+            ..Ago::default()
+        }
+        .before(now)
+        .is_none());
     }
 
     #[test]

@@ -1,4 +1,3 @@
-#![cfg_attr(not(test), allow(dead_code))]
 //! Date lines: absolute (`20-08-21 17:27`, `August 20, 2021 5:27 pm`, `20. August 2021 17:27`)
 //! and relative (`2 years ago`, `2 Jahre zuvor`, `3 months 11 days ago`, `right now`).
 //!

@@ -10,7 +10,7 @@ pub(crate) mod date;
 mod rules;
 
 use crate::input::{Lines, RawLine};
-use crate::phrases::{self, Class, Normalized, Phrase, Segmentation};
+use crate::phrases::{self, Class, Normalized, Segmentation};
 pub(crate) use date::DateToken;
 pub(crate) use rules::{heading, is_blank};
 
@@ -52,7 +52,10 @@ pub(crate) enum Kind<'a> {
     /// Legacy `Vote Up 3 Vote Down`.
     LegacyVotes(i64),
     /// Legacy `9  REPLY3 months 11 days ago`: votes, and the date when there is one.
-    LegacyFooter { votes: i64, date: Option<(DateToken, &'a str)> },
+    LegacyFooter {
+        votes: i64,
+        date: Option<(DateToken, &'a str)>,
+    },
     /// `Last edited 2 years ago by Frank`.
     Edited,
     /// Share links or buttons.
@@ -106,13 +109,23 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
         let trimmed = first.text.trim_matches(is_blank);
-        let mut group = Group { first, last: first, count: 1 };
+        let mut group = Group {
+            first,
+            last: first,
+            count: 1,
+        };
         if opens_wrapped_markup(trimmed) {
             group.extend_while_open(input, &mut raw);
         }
         let text = group.text(input);
         let kind = classifier.classify(text);
-        out.push(Line { number: first.number, count: group.count, start: first.start, text, kind });
+        out.push(Line {
+            number: first.number,
+            count: group.count,
+            start: first.start,
+            text,
+            kind,
+        });
     }
     out
 }
@@ -174,7 +187,8 @@ fn rewind<'a>(
 /// A line that starts markdown or pandoc markup (`[`, `![`, `\[`) and leaves a bracket open.
 fn opens_wrapped_markup(trimmed: &str) -> bool {
     let core = trimmed.trim_start_matches(['_', ' ']);
-    (core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[")) && bracket_depth(trimmed) > 0
+    (core.starts_with('[') || core.starts_with("![") || core.starts_with("\\["))
+        && bracket_depth(trimmed) > 0
 }
 
 /// Open minus closed brackets of all kinds (escaped ones excepted).
@@ -249,7 +263,9 @@ impl Classifier {
             if let Some(seg) = self.segment(alt) {
                 return Some(Kind::Chrome(seg));
             }
-            return Some(Kind::Avatar { alt: alt.trim_matches(is_blank) });
+            return Some(Kind::Avatar {
+                alt: alt.trim_matches(is_blank),
+            });
         }
         if let Ok((_, (text, url))) = rules::link(core) {
             let name = text.trim_matches(is_blank);
@@ -257,12 +273,24 @@ impl Classifier {
                 return Some(Kind::Chrome(seg));
             }
             if self.normalize(name).is_empty() {
-                return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
+                return Some(if is_share_url(url) {
+                    Kind::Share
+                } else {
+                    Kind::Residue
+                });
             }
             if url.contains("#comment-") {
                 return Some(Kind::ParentLink { name });
             }
             return Some(Kind::AuthorLink { name, url });
+        }
+        // Several links with no words (html2text's icon links): share buttons or residue.
+        if let Ok((_, urls)) = rules::empty_links(core) {
+            return Some(if urls.iter().any(|u| is_share_url(u)) {
+                Kind::Share
+            } else {
+                Kind::Residue
+            });
         }
         // A share block that a converter split over lines: `[ __Share On\nTwitter](...)`.
         if self.normalize(core).starts_with("share ") && core.contains("](") {
@@ -279,6 +307,9 @@ impl Classifier {
                 return kind;
             }
         }
+        if let Some(kind) = self.classify_counted(core) {
+            return kind;
+        }
         if let Some(seg) = self.segment(core) {
             if seg.is_single() && seg.first().class == Class::ReplyTo {
                 return Kind::ReplyTo { name: "" };
@@ -294,7 +325,31 @@ impl Classifier {
         Kind::Text
     }
 
-    /// Lines that start with a number: rating, count, votes, legacy footer, numeric dates.
+    /// Lines that start with a number once markup is folded away: the rating line
+    /// (`4.5 2 votes`) and the count header (`14 Comments`, `[417]{.wpdtc} Comments`).
+    fn classify_counted<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
+        let normalized = self.normalize(core);
+        if !normalized.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if let Ok((word, (tenths, votes))) = rules::rating_numbers(normalized) {
+            if phrases::chrome()
+                .get(word)
+                .is_some_and(|p| p.class == Class::VoteWord)
+            {
+                return Some(Kind::RatingLine { tenths, votes });
+            }
+        }
+        if let Ok((rest, count)) = rules::count_number(normalized) {
+            if is_count_word(rest.trim_start()) {
+                return Some(Kind::Count(count));
+            }
+        }
+        None
+    }
+
+    /// Lines that start with a digit: votes, a rating average, numeric dates, the legacy
+    /// footer.
     fn classify_numeric<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
         if let Some(votes) = rules::vote_number(core) {
             return Some(Kind::Number(votes));
@@ -304,19 +359,6 @@ impl Classifier {
         }
         if let Some(token) = date::date_line(core) {
             return Some(Kind::Date { token, text: core });
-        }
-        {
-            let normalized = self.normalize(core);
-            if let Ok((word, (tenths, votes))) = rules::rating_numbers(normalized) {
-                if phrases::chrome().get(word).is_some_and(|p| p.class == Class::VoteWord) {
-                    return Some(Kind::RatingLine { tenths, votes });
-                }
-            }
-            if let Ok((rest, count)) = rules::count_number(normalized) {
-                if is_count_word(rest.trim_start()) {
-                    return Some(Kind::Count(count));
-                }
-            }
         }
         if let Ok((rest, votes)) = rules::leading_int(core) {
             // Legacy footer: `9  REPLY3 months 11 days ago`.
@@ -330,7 +372,10 @@ impl Classifier {
                         return Some(Kind::LegacyFooter { votes, date: None });
                     }
                     if let Some(token) = date::date_line(date_text) {
-                        return Some(Kind::LegacyFooter { votes, date: Some((token, date_text)) });
+                        return Some(Kind::LegacyFooter {
+                            votes,
+                            date: Some((token, date_text)),
+                        });
                     }
                 }
             }
@@ -343,7 +388,9 @@ impl Classifier {
         let normalized = self.normalize(core);
         let reply_to_end = phrases::chrome()
             .prefixes(normalized, 0)
-            .filter(|(end, p)| p.class == Class::ReplyTo && normalized.as_bytes().get(*end) == Some(&b' '))
+            .filter(|(end, p)| {
+                p.class == Class::ReplyTo && normalized.as_bytes().get(*end) == Some(&b' ')
+            })
             .map(|(end, _)| end)
             .last();
         if let Some(end) = reply_to_end {
@@ -387,10 +434,17 @@ fn is_count_word(rest: &str) -> bool {
 /// `Vote Up 3 Vote Down` (legacy), in normalized text: the number.
 fn legacy_votes(normalized: &str) -> Option<i64> {
     let chrome = phrases::chrome();
-    let (end, _) = chrome.prefixes(normalized, 0).filter(|(_, p)| p.class == Class::VoteButton).last()?;
+    let (end, _) = chrome
+        .prefixes(normalized, 0)
+        .filter(|(_, p)| p.class == Class::VoteButton)
+        .last()?;
     let (rest, votes) = rules::leading_int(normalized[end..].trim_start()).ok()?;
     let rest = rest.trim();
-    (rest.is_empty() || chrome.get(rest).is_some_and(|p| p.class == Class::VoteButton)).then_some(votes)
+    (rest.is_empty()
+        || chrome
+            .get(rest)
+            .is_some_and(|p| p.class == Class::VoteButton))
+    .then_some(votes)
 }
 
 /// A reply marker's name: short, a few words, not a sentence.
@@ -400,7 +454,14 @@ fn is_name_like(name: &str) -> bool {
 
 /// Share links of the social networks wpDiscuz offers.
 fn is_share_url(url: &str) -> bool {
-    ["twitter.com/intent", "facebook.com/sharer", "whatsapp.com/send", "plus.google.com/share", "vk.com/share", "connect.ok.ru"]
-        .iter()
-        .any(|site| url.contains(site))
+    [
+        "twitter.com/intent",
+        "facebook.com/sharer",
+        "whatsapp.com/send",
+        "plus.google.com/share",
+        "vk.com/share",
+        "connect.ok.ru",
+    ]
+    .iter()
+    .any(|site| url.contains(site))
 }

@@ -8,8 +8,15 @@ use crate::lines::Line;
 use crate::model::{Article, Span};
 
 /// Builds the article from lines `range` (those not already placed, e.g. a rating widget).
-pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_start: usize) -> Article<'a> {
-    let mut article = Article { span: Span::new(content_start, content_start), ..Article::default() };
+pub(crate) fn build<'a>(
+    page: &mut Page<'_, 'a>,
+    range: Range<usize>,
+    content_start: usize,
+) -> Article<'a> {
+    let mut article = Article {
+        span: Span::new(content_start, content_start),
+        ..Article::default()
+    };
     let first = range.clone().find(|&i| page.roles[i].is_none());
     if let Some(i) = first {
         if let Ok((_, (1, title))) = crate::lines::heading(page.lines[i].text) {
@@ -17,6 +24,7 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
             page.set_role(i, LineRole::Title);
         }
     }
+    mark_furniture(page, range.clone());
     let mut paragraphs = text::paragraphs(page, range.clone(), |_| true);
     if let Some(last) = paragraphs.last() {
         if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines[last.start]) {
@@ -29,11 +37,48 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
         article.paragraphs.push(page.paragraph(paragraph.clone()));
         page.set_roles(paragraph.clone(), LineRole::Article);
     }
-    let placed: Vec<usize> = range.filter(|&i| matches!(page.roles[i], Some(LineRole::Title | LineRole::Article | LineRole::Source))).collect();
+    let placed: Vec<usize> = range
+        .filter(|&i| {
+            matches!(
+                page.roles[i],
+                Some(LineRole::Title | LineRole::Article | LineRole::Source)
+            )
+        })
+        .collect();
     if let (Some(&a), Some(&b)) = (placed.first(), placed.last()) {
         article.span = page.span_of(a..b + 1);
     }
     article
+}
+
+/// A paragraph of prose has at least this many words.
+const PROSE_WORDS: usize = 25;
+
+/// Page furniture between the article's last paragraph of prose and the comment section
+/// (share buttons, `Email`, `Subscribe` among related links and author boxes) is chrome, not
+/// article text: lines there that are phrases of the tables.
+fn mark_furniture(page: &mut Page<'_, '_>, range: Range<usize>) {
+    let mut tail = range.start;
+    let mut words = 0;
+    for i in range.clone().rev() {
+        if page.lines[i].is_blank() {
+            words = 0;
+            continue;
+        }
+        words += page.lines[i].text.split_whitespace().count();
+        if words >= PROSE_WORDS {
+            // The paragraph this line belongs to is prose: the tail starts after it.
+            tail = (i..range.end)
+                .find(|&j| page.lines[j].is_blank())
+                .unwrap_or(range.end);
+            break;
+        }
+    }
+    for i in tail..range.end {
+        if page.roles[i].is_none() && page.lines[i].chrome().is_some() {
+            page.set_role(i, LineRole::Chrome);
+        }
+    }
 }
 
 /// A credit line closing an article: `RT. com / ABC Flash Point News 2021.`,
@@ -41,13 +86,30 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
 fn is_credit_line(line: &Line<'_>) -> bool {
     let text = line.text;
     let words = text.split_whitespace().count();
-    if line.count != 1 || text.chars().count() > 100 || words < 2 || text.ends_with(':') || text.contains("](") {
+    if line.count != 1
+        || text.chars().count() > 100
+        || words < 2
+        || text.ends_with(':')
+        || text.contains("](")
+    {
         return false;
     }
     let lower = text.to_lowercase();
     const LEADS: [&str; 14] = [
-        "source:", "sources:", "source :", "via ", "credit:", "credits:", "photo:", "image:", "courtesy", "originally published",
-        "reprinted", "©", "(c)", "copyright",
+        "source:",
+        "sources:",
+        "source :",
+        "via ",
+        "credit:",
+        "credits:",
+        "photo:",
+        "image:",
+        "courtesy",
+        "originally published",
+        "reprinted",
+        "©",
+        "(c)",
+        "copyright",
     ];
     if LEADS.iter().any(|lead| lower.starts_with(lead)) {
         return true;
@@ -67,16 +129,30 @@ mod tests {
     use crate::lines::Kind;
 
     fn line(text: &str) -> Line<'_> {
-        Line { number: 1, count: 1, start: 0, text, kind: Kind::Text }
+        Line {
+            number: 1,
+            count: 1,
+            start: 0,
+            text,
+            kind: Kind::Text,
+        }
     }
 
     #[test]
     fn credit_lines() {
-        assert!(is_credit_line(&line("RT. com / ABC Flash Point News 2021.")));
+        assert!(is_credit_line(&line(
+            "RT. com / ABC Flash Point News 2021."
+        )));
         assert!(is_credit_line(&line("Source: Reuters")));
         assert!(is_credit_line(&line("© 2021 Example Media")));
-        assert!(!is_credit_line(&line("The more enemies, the higher the demand.")));
-        assert!(!is_credit_line(&line("Credit : this tutorial is based on this marvelous post from [Carll](https://x)")));
-        assert!(!is_credit_line(&line("Read the docs at /usr/share / doc for details and more and more words here")));
+        assert!(!is_credit_line(&line(
+            "The more enemies, the higher the demand."
+        )));
+        assert!(!is_credit_line(&line(
+            "Credit : this tutorial is based on this marvelous post from [Carll](https://x)"
+        )));
+        assert!(!is_credit_line(&line(
+            "Read the docs at /usr/share / doc for details and more and more words here"
+        )));
     }
 }

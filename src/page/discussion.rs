@@ -50,7 +50,9 @@ enum Part {
     Blank,
     /// A header element. `strong` ones (a comment date, `Reply to`, a parent link) always
     /// start a comment.
-    Header { strong: bool },
+    Header {
+        strong: bool,
+    },
     /// A footer element: votes, `Reply`, `Last edited`, `Read more`, per-comment tools.
     Footer,
     /// A legacy footer that carries the comment's date.
@@ -66,13 +68,23 @@ enum Part {
 fn part(line: &Line<'_>) -> Part {
     match &line.kind {
         Kind::Blank | Kind::Residue => Part::Blank,
-        Kind::Date { token, .. } if section::is_comment_date(token) => Part::Header { strong: true },
+        Kind::Date { token, .. } if section::is_comment_date(token) => {
+            Part::Header { strong: true }
+        }
         Kind::ReplyTo { .. } | Kind::ParentLink { .. } => Part::Header { strong: true },
-        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Share => Part::Header { strong: false },
+        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Share => {
+            Part::Header { strong: false }
+        }
         Kind::Chrome(seg) => match seg.first().class {
-            Class::Role | Class::Status | Class::AvatarAlt if seg.is_single() => Part::Header { strong: false },
-            Class::CommentTool if seg.phrases().all(|p| p.key.starts_with("wc_share")) => Part::Header { strong: false },
-            Class::ReplyButton | Class::ReadMore | Class::VoteButton | Class::CommentTool => Part::Footer,
+            Class::Role | Class::Status | Class::AvatarAlt if seg.is_single() => {
+                Part::Header { strong: false }
+            }
+            Class::CommentTool if seg.phrases().all(|p| p.key.starts_with("wc_share")) => {
+                Part::Header { strong: false }
+            }
+            Class::ReplyButton | Class::ReadMore | Class::VoteButton | Class::CommentTool => {
+                Part::Footer
+            }
             Class::PageFooter => Part::Stop,
             _ => Part::Chrome,
         },
@@ -85,6 +97,29 @@ fn part(line: &Line<'_>) -> Part {
     }
 }
 
+/// Lines that begin the thread itself: the count header, sort buttons, the inline bar, a
+/// comment header.
+fn is_thread_head(line: &Line<'_>, part: Part) -> bool {
+    match &line.kind {
+        Kind::Count(_) => true,
+        Kind::Chrome(seg) => seg.phrases().any(|p| {
+            matches!(p.class, Class::Sort | Class::More)
+                || matches!(
+                    p.key,
+                    "wc_inline_feedbacks"
+                        | "wc_inline_comments_view_all"
+                        | "wc_sort_by"
+                        | "wc_be_the_first_text"
+                )
+        }),
+        _ => matches!(part, Part::Header { strong: true } | Part::DatedFooter),
+    }
+}
+
+/// Text-browser dumps hard-wrap long lines: a long text line (a pingback's page title)
+/// directly followed by a short one is one author line.
+const WRAP_MIN: usize = 60;
+
 /// Author lines are one line and not too long (pingback authors are page titles).
 fn is_name_like(line: &Line<'_>) -> bool {
     matches!(line.kind, Kind::Text) && line.count == 1 && line.text.chars().count() <= 200
@@ -92,10 +127,28 @@ fn is_name_like(line: &Line<'_>) -> bool {
 
 /// Splits the section that starts at line `start`: the discussion (without comments yet),
 /// the comments in page order, and the first line after the section.
-pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, start: usize) -> (Discussion<'a>, Vec<FlatComment<'a>>, usize) {
+pub(crate) fn build<'a>(
+    page: &mut Page<'_, 'a>,
+    start: usize,
+) -> (Discussion<'a>, Vec<FlatComment<'a>>, usize) {
     let parts: Vec<Part> = page.lines.iter().map(part).collect();
-    let limit = (start..parts.len()).find(|&i| parts[i] == Part::Stop).unwrap_or(parts.len());
-    let mut splitter = Splitter { page, parts, start, limit };
+    // A heading ends the section once the thread has begun (before it, headings are the
+    // page's own, such as an author box between the rating widget and the form); the
+    // `wp_footer` leftovers end it anywhere.
+    let head = (start..parts.len())
+        .find(|&i| is_thread_head(&page.lines[i], parts[i]))
+        .unwrap_or(parts.len());
+    let limit = (start..parts.len())
+        .find(|&i| {
+            parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading))
+        })
+        .unwrap_or(parts.len());
+    let mut splitter = Splitter {
+        page,
+        parts,
+        start,
+        limit,
+    };
     let mode = splitter.mode();
     let comments = match mode {
         Mode::Header => splitter.header_mode(),
@@ -159,7 +212,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
 
     /// True when the section shows no comment date at all (some crawls drop them).
     fn has_no_dates(&self) -> bool {
-        !(self.start..self.limit).any(|i| matches!(self.line(i).kind, Kind::Date { .. }) && self.parts[i] != Part::Text)
+        !(self.start..self.limit)
+            .any(|i| matches!(self.line(i).kind, Kind::Date { .. }) && self.parts[i] != Part::Text)
     }
 
     // ---- wpDiscuz 7: comments found from their headers ----
@@ -175,14 +229,21 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 continue;
             }
             let run = self.header_run(i);
-            let strong = run.clone().any(|j| self.parts[j] == Part::Header { strong: true });
-            let starts_comment = strong || (dateless && self.opens_dateless_comment(run.clone(), floor));
+            let strong = run
+                .clone()
+                .any(|j| self.parts[j] == Part::Header { strong: true });
+            let starts_comment =
+                strong || (dateless && self.opens_dateless_comment(run.clone(), floor));
             if !starts_comment {
                 i = run.end;
                 continue;
             }
             let first = self.authors_before(run.start, floor);
-            let mut comment = FlatComment { first, last: run.end - 1, ..FlatComment::default() };
+            let mut comment = FlatComment {
+                first,
+                last: run.end - 1,
+                ..FlatComment::default()
+            };
             self.read_header(&mut comment, first..run.end);
             comments.push(comment);
             floor = run.end;
@@ -212,11 +273,22 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name: "" });
                 }
                 Part::Text if wants_name && is_name_like(self.line(k)) => wants_name = false,
-                Part::Text if !has_date && is_name_like(self.line(k)) => {
-                    let followed = self.next_solid(k + 1).is_some_and(|n| matches!(self.parts[n], Part::Header { .. }));
+                // A name between header elements; a number can be a name (`11111`) there.
+                Part::Text | Part::Footer
+                    if !has_date
+                        && (is_name_like(self.line(k))
+                            || matches!(self.line(k).kind, Kind::Number(_))) =>
+                {
+                    let k_end = self.wrapped_end(k);
+                    let followed = self
+                        .next_solid(k_end + 1)
+                        .is_some_and(|n| matches!(self.parts[n], Part::Header { .. }));
                     if !followed {
                         break;
                     }
+                    end = k_end + 1;
+                    j = k_end + 1;
+                    continue;
                 }
                 _ => break,
             }
@@ -226,14 +298,41 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         i..end
     }
 
+    /// The last line of a name that starts at `k`: `k + 1` when `k` is a long line that a
+    /// text browser wrapped onto the next one, else `k`.
+    fn wrapped_end(&self, k: usize) -> usize {
+        let line = self.line(k);
+        let next = k + 1;
+        if next < self.limit
+            && self.parts[k] == Part::Text
+            && line.text.chars().count() >= WRAP_MIN
+            && self.parts[next] == Part::Text
+            && is_name_like(self.line(next))
+            && self.line(next).number == line.number + line.count
+            && self.line(next).text.chars().count() < WRAP_MIN
+        {
+            next
+        } else {
+            k
+        }
+    }
+
     /// On pages without dates, an avatar or author link starts a comment when it follows a
     /// footer or the section's chrome (not when it is a link line inside a body).
     fn opens_dateless_comment(&self, run: Range<usize>, floor: usize) -> bool {
-        let has_avatar = run.clone().any(|j| matches!(self.line(j).kind, Kind::Avatar { .. } | Kind::AuthorLink { .. }));
+        let has_avatar = run.clone().any(|j| {
+            matches!(
+                self.line(j).kind,
+                Kind::Avatar { .. } | Kind::AuthorLink { .. }
+            )
+        });
         has_avatar
             && match self.prev_solid(run.start, floor.min(run.start)) {
                 None => true,
-                Some(p) => matches!(self.parts[p], Part::Footer | Part::Chrome | Part::DatedFooter),
+                Some(p) => matches!(
+                    self.parts[p],
+                    Part::Footer | Part::Chrome | Part::DatedFooter
+                ),
             }
     }
 
@@ -243,26 +342,53 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// author, and the avatar's alt text a converter printed before it). After body text,
     /// only a name-like line directly above the header (no blank line between) is.
     fn authors_before(&self, run_start: usize, floor: usize) -> usize {
-        let mut candidates = Vec::new();
+        // Candidates, nearest first: text lines (a wrapped pair counts once), and numbers
+        // (a name such as `11111`) when a `Reply` button closes the comment before.
+        let mut candidates: Vec<usize> = Vec::new();
         let mut j = run_start;
         while let Some(p) = self.prev_solid(j, floor) {
-            if self.parts[p] != Part::Text || !is_name_like(self.line(p)) || candidates.len() == 3 {
+            let is_number = matches!(self.line(p).kind, Kind::Number(_));
+            let is_text = self.parts[p] == Part::Text && is_name_like(self.line(p));
+            if !(is_text || is_number) || candidates.len() == 3 {
                 break;
             }
+            // The first line of a wrapped pair.
+            let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p {
+                p - 1
+            } else {
+                p
+            };
             candidates.push(p);
             j = p;
         }
-        let Some(&nearest) = candidates.first() else { return run_start };
+        let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
+        let after_button = before.is_some_and(|b| self.is_reply_button(b));
+        if !after_button {
+            // Numbers are names only after a `Reply` button; before it they are votes.
+            if let Some(n) = candidates
+                .iter()
+                .position(|&c| matches!(self.line(c).kind, Kind::Number(_)))
+            {
+                candidates.truncate(n);
+            }
+        }
+        let Some(&nearest) = candidates.first() else {
+            return run_start;
+        };
         let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
         let after_boundary = match before {
-            None => floor == self.start || self.parts.get(floor.wrapping_sub(1)).is_some_and(|p| matches!(p, Part::Footer | Part::DatedFooter)),
-            Some(b) => matches!(self.parts[b], Part::Footer | Part::DatedFooter | Part::Chrome),
+            None => floor == self.start,
+            Some(b) => matches!(
+                self.parts[b],
+                Part::Footer | Part::DatedFooter | Part::Chrome
+            ),
         };
         if after_boundary {
             return *candidates.last().expect("non-empty");
         }
         // Otherwise only the line directly above, with no blank line between.
-        if self.line(nearest).number + self.line(nearest).count == self.line(run_start).number {
+        let end = self.wrapped_end(nearest);
+        if self.line(end).number + self.line(end).count == self.line(run_start).number {
             nearest
         } else {
             run_start
@@ -271,7 +397,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
 
     /// Reads the header lines `range` into `comment`.
     fn read_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) {
-        let mut names: Vec<usize> = Vec::new();
+        // Name lines, a wrapped pair as one range.
+        let mut names: Vec<Range<usize>> = Vec::new();
         let mut avatar: Option<&'a str> = None;
         let mut wants_name: Option<usize> = None;
         for i in range {
@@ -281,7 +408,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
             self.page.set_role(i, LineRole::Header);
             match line.kind {
-                Kind::Date { token, text } if comment.date.is_none() => comment.date = Some((i, token, text)),
+                Kind::Date { token, text }
+                    if comment.date.is_none() && self.parts[i] != Part::Text =>
+                {
+                    comment.date = Some((i, token, text))
+                }
                 Kind::ReplyTo { name } if comment.to.is_none() => {
                     comment.to = Some((i, name));
                     wants_name = name.is_empty().then_some(i);
@@ -298,29 +429,41 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::Text if wants_name.is_some() => {
                     comment.to = Some((wants_name.take().expect("checked"), line.text));
                 }
-                Kind::Text => names.push(i),
-                Kind::Residue | Kind::Blank => {}
+                Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => {
+                    match names.last_mut() {
+                        Some(last) if last.end == i && self.wrapped_end(last.start) == i => {
+                            last.end = i + 1
+                        }
+                        _ => names.push(i..i + 1),
+                    }
+                }
                 _ => {}
             }
         }
+        let text_of = |page: &Page<'_, 'a>, r: &Range<usize>| -> &'a str {
+            &page.input[page.span_of(r.clone()).range()]
+        };
         if comment.author.is_none() {
-            // The author line is the last text line; earlier ones repeat it (an avatar's alt
+            // The author line is the last name line; earlier ones repeat it (an avatar's alt
             // text) or are text that belongs to no comment.
-            if let Some(&last) = names.last() {
-                let name = self.line(last).text;
+            if let Some(last) = names.last() {
+                let name = text_of(self.page, last);
                 comment.author = Some(name);
-                for &other in &names[..names.len() - 1] {
-                    if !same_name(self.line(other).text, name) {
-                        self.page.set_role(other, LineRole::Other);
+                for other in &names[..names.len() - 1] {
+                    if !same_name(text_of(self.page, other), name) {
+                        self.page.set_roles(other.clone(), LineRole::Other);
                     }
                 }
             } else if let Some(alt) = avatar {
                 comment.author = Some(alt);
             }
         } else {
-            for &other in &names {
-                if !comment.author.is_some_and(|a| same_name(self.line(other).text, a)) {
-                    self.page.set_role(other, LineRole::Other);
+            for other in &names {
+                if !comment
+                    .author
+                    .is_some_and(|a| same_name(text_of(self.page, other), a))
+                {
+                    self.page.set_roles(other.clone(), LineRole::Other);
                 }
             }
         }
@@ -338,7 +481,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         let (footer_start, footer_end) = match button {
             Some(b) => {
                 let mut s = b;
-                while s > range.start && (is_footer(self.parts[s - 1]) || self.parts[s - 1] == Part::Blank) {
+                while s > range.start
+                    && (is_footer(self.parts[s - 1]) || self.parts[s - 1] == Part::Blank)
+                {
                     s -= 1;
                 }
                 (s, b + 1)
@@ -348,11 +493,16 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 None => (range.end, range.end),
             },
             None => {
-                let after_text = range.clone().rev().find(|&i| self.parts[i] == Part::Text).map_or(range.start, |t| t + 1);
+                let after_text = range
+                    .clone()
+                    .rev()
+                    .find(|&i| self.parts[i] == Part::Text)
+                    .map_or(range.start, |t| t + 1);
                 (after_text, range.end)
             }
         };
-        for paragraph in text::paragraphs(self.page, range.start..footer_start, |l| !matches!(l.kind, Kind::Chrome(_) | Kind::Count(_))) {
+        for paragraph in text::paragraphs(self.page, range.start..footer_start, text::is_body_text)
+        {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
             comment.last = comment.last.max(paragraph.end - 1);
             comment.body.push(paragraph);
@@ -360,7 +510,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         for i in footer_start..footer_end {
             let line = *self.line(i);
             match (self.parts[i], line.kind) {
-                (Part::Footer, Kind::Number(n)) => comment.votes = Some(comment.votes.unwrap_or(0) + n),
+                (Part::Footer, Kind::Number(n)) => {
+                    comment.votes = Some(comment.votes.unwrap_or(0) + n)
+                }
                 (Part::Footer, Kind::LegacyVotes(n)) => comment.votes = Some(n),
                 (Part::Footer, Kind::Edited) => comment.edited = Some(line.text),
                 (Part::Footer, _) | (Part::DatedFooter, _) => {}
@@ -420,9 +572,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
             let mut comment = FlatComment::default();
             if self.read_legacy_header(&mut comment, from..footer_first) {
-                for paragraph in
-                    text::paragraphs(self.page, comment.last + 1..footer_first, |l| !matches!(l.kind, Kind::Chrome(_) | Kind::Count(_)))
-                {
+                for paragraph in text::paragraphs(
+                    self.page,
+                    comment.last + 1..footer_first,
+                    text::is_body_text,
+                ) {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
                     comment.body.push(paragraph);
                 }
@@ -465,8 +619,12 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 begin = i + 1;
             }
         }
-        let solid: Vec<usize> = (begin..range.end).filter(|&i| self.parts[i] != Part::Blank).collect();
-        let Some(&first) = solid.first() else { return false };
+        let solid: Vec<usize> = (begin..range.end)
+            .filter(|&i| self.parts[i] != Part::Blank)
+            .collect();
+        let Some(&first) = solid.first() else {
+            return false;
+        };
         comment.first = first;
         comment.last = first.saturating_sub(1).max(begin);
         let mut header_end = first; // exclusive index into `solid` positions handled below
@@ -562,7 +720,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
                 Kind::Number(n) if n >= 0 => {
                     // A count split over two lines: `14` / `Comments`.
-                    let word = self.next_solid(i + 1).filter(|&j| self.line(j).is_chrome(Class::CountWord));
+                    let word = self
+                        .next_solid(i + 1)
+                        .filter(|&j| self.line(j).is_chrome(Class::CountWord));
                     if word.is_some() && discussion.count.is_none() {
                         discussion.count = Some(n as u64);
                     }
@@ -570,7 +730,10 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
                 _ => {}
             }
-            if matches!(line.kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
+            if matches!(
+                line.kind,
+                Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading
+            ) {
                 continue; // placed as `other` below
             }
             if !line.is_blank() {
@@ -579,20 +742,30 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         }
         // `Load More Comments` can also sit after the thread's end, among the trailer.
         if !discussion.more {
-            discussion.more = (end..self.page.lines.len()).any(|i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
+            discussion.more = (end..self.page.lines.len())
+                .any(|i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
         }
         for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
-            discussion.other.push(self.page.paragraph(paragraph.clone()));
+            discussion
+                .other
+                .push(self.page.paragraph(paragraph.clone()));
             self.page.set_roles(paragraph, LineRole::Other);
         }
         for comment in comments {
             if comment.body.is_empty() {
                 if let Some((i, _, _)) = comment.date {
-                    self.page.warn(i, WarningKind::EmptyComment, "comment has a date and no body".into());
+                    self.page.warn(
+                        i,
+                        WarningKind::EmptyComment,
+                        "comment has a date and no body".into(),
+                    );
                 }
             }
         }
-        let last_line = (self.start..end).rev().find(|&i| !self.line(i).is_blank()).unwrap_or(self.start);
+        let last_line = (self.start..end)
+            .rev()
+            .find(|&i| !self.line(i).is_blank())
+            .unwrap_or(self.start);
         discussion.span = Span::new(self.page.offset_of(self.line(self.start).text), {
             let l = self.line(last_line);
             self.page.offset_of(l.text) + l.text.len()
@@ -606,6 +779,12 @@ const CHROME_GAP: usize = 8;
 
 /// Two spellings of one name: equal once spacing and case are folded.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    let fold = |s: &str| s.split(|c: char| crate::lines::is_blank(c)).filter(|w| !w.is_empty()).flat_map(str::chars).flat_map(char::to_lowercase).collect::<String>();
+    let fold = |s: &str| {
+        s.split(|c: char| crate::lines::is_blank(c))
+            .filter(|w| !w.is_empty())
+            .flat_map(str::chars)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     a == b || fold(a) == fold(b)
 }

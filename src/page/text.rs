@@ -35,3 +35,16 @@ pub(crate) fn paragraphs(
     }
     out
 }
+
+/// Lines that can be part of a comment's body: anything but chrome and residue.
+pub(crate) fn is_body_text(line: &Line<'_>) -> bool {
+    !matches!(
+        line.kind,
+        Kind::Blank
+            | Kind::Residue
+            | Kind::Chrome(_)
+            | Kind::Count(_)
+            | Kind::RatingLine { .. }
+            | Kind::SectionFence
+    )
+}

@@ -25,7 +25,10 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
     let mut depth: Vec<usize> = vec![0; n];
     let mut authors: Vec<Option<&'a str>> = flat.iter().map(|c| c.author).collect();
     let mut inferred = vec![false; n];
-    let names: Vec<&'a str> = flat.iter().map(|c| c.to.map_or("", |(_, name)| name)).collect();
+    let names: Vec<&'a str> = flat
+        .iter()
+        .map(|c| c.to.map_or("", |(_, name)| name))
+        .collect();
     let mut thread_start = 0;
     for k in 0..n {
         let Some((marker, name)) = flat[k].to else {
@@ -33,20 +36,32 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             continue;
         };
         let thread = thread_start..k;
-        let found = thread.clone().rev().find(|&j| authors[j].is_some_and(|a| same_name(a, name))).or_else(|| {
-            let lost = thread.clone().rev().find(|&j| authors[j].is_none())?;
-            authors[lost] = Some(name);
-            inferred[lost] = true;
-            Some(lost)
-        });
+        let found = thread
+            .clone()
+            .rev()
+            .find(|&j| authors[j].is_some_and(|a| same_name(a, name)))
+            .or_else(|| {
+                let lost = thread.clone().rev().find(|&j| authors[j].is_none())?;
+                authors[lost] = Some(name);
+                inferred[lost] = true;
+                Some(lost)
+            });
         let mut p = match (found, thread.is_empty()) {
             (Some(p), _) => p,
             (None, false) => {
-                page.warn(marker, WarningKind::UnmatchedReply, format!("reply to \"{name}\" matches no earlier comment in its thread"));
+                page.warn(
+                    marker,
+                    WarningKind::UnmatchedReply,
+                    format!("reply to \"{name}\" matches no earlier comment in its thread"),
+                );
                 thread_start
             }
             (None, true) => {
-                page.warn(marker, WarningKind::UnmatchedReply, format!("reply to \"{name}\" has no comment before it"));
+                page.warn(
+                    marker,
+                    WarningKind::UnmatchedReply,
+                    format!("reply to \"{name}\" has no comment before it"),
+                );
                 thread_start = k;
                 continue;
             }
@@ -55,7 +70,13 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             while depth[p] + 1 > MAX_DEPTH {
                 p = parent[p].expect("a nested comment has a parent");
             }
-            page.warn(marker, WarningKind::TooDeep, format!("reply nested deeper than {MAX_DEPTH} levels attached at level {MAX_DEPTH}"));
+            page.warn(
+                marker,
+                WarningKind::TooDeep,
+                format!(
+                    "reply nested deeper than {MAX_DEPTH} levels attached at level {MAX_DEPTH}"
+                ),
+            );
         }
         parent[k] = Some(p);
         depth[k] = depth[p] + 1;
@@ -82,11 +103,19 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             .collect();
         built[k] = Some(node);
     }
-    roots.into_iter().map(|r| built[r].take().expect("every root is built")).collect()
+    roots
+        .into_iter()
+        .map(|r| built[r].take().expect("every root is built"))
+        .collect()
 }
 
 /// The model comment of a flat one (replies not yet attached).
-fn to_model<'a>(page: &Page<'_, 'a>, c: FlatComment<'a>, author: Option<&'a str>, inferred: bool) -> Comment<'a> {
+fn to_model<'a>(
+    page: &Page<'_, 'a>,
+    c: FlatComment<'a>,
+    author: Option<&'a str>,
+    inferred: bool,
+) -> Comment<'a> {
     let first = &page.lines[c.first];
     let span = page.span_of(c.first..c.last + 1);
     Comment {

@@ -54,7 +54,10 @@ impl Catalog {
         let header: Vec<&str> = rows.next().unwrap_or_default().split('\t').collect();
         for row in rows {
             let mut cells = row.split('\t');
-            let Some(key) = cells.next().filter(|k| !k.is_empty() && !k.starts_with('#')) else {
+            let Some(key) = cells
+                .next()
+                .filter(|k| !k.is_empty() && !k.starts_with('#'))
+            else {
                 continue;
             };
             let texts = self.by_key.entry(key).or_default();
@@ -128,47 +131,125 @@ pub(crate) enum Class {
 pub(crate) fn class_of(key: &str) -> Option<Class> {
     use Class::*;
     Some(match key {
-        "wc_notify_of" | "wc_inline_feedbacks" | "wc_inline_comments_view_all" | "form_header_text"
-        | "wc_be_the_first_text" | "wc_comment_join_text" | "wc_comment_start_text" | "wc_login_to_comment"
-        | "wc_sort_by" | "literal_textarea_hidden_label" | "wc_commenting_is_closed"
-        | "wc_roles_cannot_comment_message" | "wc_login_required" | "wp_leave_reply" | "wp_leave_comment"
-        | "wp_comments_closed" | "wp_disqus_noscript" => Anchor,
-        "wc_subscribe_anchor" | "wc_log_in" | "wc_log_out" | "wc_logged_in_as" | "wc_connect_with"
-        | "wc_notify_on_new_comment" | "wc_notify_on_all_new_reply" | "wc_notify_on_new_reply" | "wc_email_text"
-        | "wc_form_subscription_submit" | "literal_subscribe_submit" | "wc_subscribed_to" | "wc_unsubscribe"
-        | "wc_ignore_subscription" | "field_name" | "field_email" | "field_website" | "field_submit"
-        | "literal_editor_btn_sourcecode" | "literal_editor_btn_spoiler" | "literal_editor_btns"
-        | "literal_akismet_honeypot_label" | "literal_form_avatar_alt_guest" | "literal_captcha_img_alt"
-        | "literal_captcha_refresh_alt" | "wc_inline_form_comment" | "wc_inline_form_name"
-        | "wc_inline_form_email" | "wc_inline_form_comment_button" | "wc_inline_form_notify"
-        | "wc_please_leave_feebdack" | "wc_content_and_settings" | "wc_social_login_agreement_label"
-        | "wc_login_please" | "wp_cancel_reply" | "wp_email_not_published" | "wp_required_fields"
-        | "wp_comment_label" | "wp_name_label" | "wp_email_label" | "wp_save_details" | "wp_post_comment"
+        "wc_notify_of"
+        | "wc_inline_feedbacks"
+        | "wc_inline_comments_view_all"
+        | "form_header_text"
+        | "wc_be_the_first_text"
+        | "wc_comment_join_text"
+        | "wc_comment_start_text"
+        | "wc_login_to_comment"
+        | "wc_sort_by"
+        | "literal_textarea_hidden_label"
+        | "wc_commenting_is_closed"
+        | "wc_roles_cannot_comment_message"
+        | "wc_login_required"
+        | "wp_leave_reply"
+        | "wp_leave_comment"
+        | "wp_comments_closed"
+        | "wp_disqus_noscript" => Anchor,
+        "wc_subscribe_anchor"
+        | "wc_log_in"
+        | "wc_log_out"
+        | "wc_logged_in_as"
+        | "wc_connect_with"
+        | "wc_notify_on_new_comment"
+        | "wc_notify_on_all_new_reply"
+        | "wc_notify_on_new_reply"
+        | "wc_email_text"
+        | "wc_form_subscription_submit"
+        | "literal_subscribe_submit"
+        | "wc_subscribed_to"
+        | "wc_unsubscribe"
+        | "wc_ignore_subscription"
+        | "field_name"
+        | "field_email"
+        | "field_website"
+        | "field_submit"
+        | "literal_editor_btn_sourcecode"
+        | "literal_editor_btn_spoiler"
+        | "literal_editor_btns"
+        | "literal_akismet_honeypot_label"
+        | "literal_form_avatar_alt_guest"
+        | "literal_captcha_img_alt"
+        | "literal_captcha_refresh_alt"
+        | "wc_inline_form_comment"
+        | "wc_inline_form_name"
+        | "wc_inline_form_email"
+        | "wc_inline_form_comment_button"
+        | "wc_inline_form_notify"
+        | "wc_please_leave_feebdack"
+        | "wc_content_and_settings"
+        | "wc_social_login_agreement_label"
+        | "wc_login_please"
+        | "wp_cancel_reply"
+        | "wp_email_not_published"
+        | "wp_required_fields"
+        | "wp_comment_label"
+        | "wp_name_label"
+        | "wp_email_label"
+        | "wp_save_details"
+        | "wp_post_comment"
         | "jetpack_write" => Form,
         "wc_newest" | "wc_oldest" | "wc_most_voted" => Sort,
-        "wc_load_more_submit_text" | "wc_load_rest_comments_submit_text" | "wc_view_comments" | "wp_older_comments"
+        "wc_load_more_submit_text"
+        | "wc_load_rest_comments_submit_text"
+        | "wc_view_comments"
+        | "wp_older_comments"
         | "wp_newer_comments" => More,
-        "literal_footer_insert_button" | "literal_footer_hidden_brand" | "loading_bar_img_alt"
-        | "literal_powered_by_img_alt" | "literal_powered_by_link" | "wc_bubble_invite_message"
-        | "literal_footer_send_email" | "literal_footer_send_button" | "literal_footer_move_comment"
-        | "literal_footer_move_button" | "wp_disqus_powered" | "jetpack_loading" => PageFooter,
-        "header_text_single" | "header_text_plural" | "wc_header_text" | "wc_header_text_plural" => CountWord,
+        "literal_footer_insert_button"
+        | "literal_footer_hidden_brand"
+        | "loading_bar_img_alt"
+        | "literal_powered_by_img_alt"
+        | "literal_powered_by_link"
+        | "wc_bubble_invite_message"
+        | "literal_footer_send_email"
+        | "literal_footer_send_button"
+        | "literal_footer_move_comment"
+        | "literal_footer_move_button"
+        | "wp_disqus_powered"
+        | "jetpack_loading" => PageFooter,
+        "header_text_single"
+        | "header_text_plural"
+        | "wc_header_text"
+        | "wc_header_text_plural" => CountWord,
         "wc_vote_phrase" | "wc_votes_phrase" => VoteWord,
         "post_rating_title" => RatingTitle,
-        "wc_blog_role_guest" | "wc_blog_role_post_author" | "wc_blog_role_administrator" | "wc_blog_role_editor"
+        "wc_blog_role_guest"
+        | "wc_blog_role_post_author"
+        | "wc_blog_role_administrator"
+        | "wc_blog_role_editor"
         | "wc_blog_role_other" => Role,
         "wc_reply_to" => ReplyTo,
         "wc_reply_text" => ReplyButton,
         "wc_awaiting_for_approval" | "wc_held_for_moderate" | "wp_awaiting_moderation" => Status,
         "wc_read_more" => ReadMore,
         "wc_vote_up" | "wc_vote_down" | "wc_login_to_vote" => VoteButton,
-        "wc_edit_text" | "wc_comment_edit_cancel_button" | "wc_share_text" | "wc_share_facebook"
-        | "wc_share_twitter" | "wc_share_whatsapp" | "wc_share_google" | "wc_share_vk" | "wc_share_ok"
-        | "wc_show_replies_text" | "wc_hide_replies_text" | "wc_comment_link" | "wc_manage_comment"
-        | "wc_follow_user" | "wc_unfollow_user" | "wc_stick_comment" | "wc_close_comment"
-        | "wc_sticky_comment_icon_title" | "wc_closed_comment_icon_title" | "wc_spoiler"
-        | "spoiler_default_title" | "wc_inline_comments" | "wc_most_reacted_comment"
-        | "wc_hottest_comment_thread" | "wp_log_in_to_reply" => CommentTool,
+        "wc_edit_text"
+        | "wc_comment_edit_cancel_button"
+        | "wc_share_text"
+        | "wc_share_facebook"
+        | "wc_share_twitter"
+        | "wc_share_whatsapp"
+        | "wc_share_google"
+        | "wc_share_vk"
+        | "wc_share_ok"
+        | "wc_show_replies_text"
+        | "wc_hide_replies_text"
+        | "wc_comment_link"
+        | "wc_manage_comment"
+        | "wc_follow_user"
+        | "wc_unfollow_user"
+        | "wc_stick_comment"
+        | "wc_close_comment"
+        | "wc_sticky_comment_icon_title"
+        | "wc_closed_comment_icon_title"
+        | "wc_spoiler"
+        | "spoiler_default_title"
+        | "wc_inline_comments"
+        | "wc_most_reacted_comment"
+        | "wc_hottest_comment_thread"
+        | "wp_log_in_to_reply" => CommentTool,
         "literal_trackback_avatar_alt" => AvatarAlt,
         _ => return None,
     })
@@ -181,7 +262,10 @@ pub(crate) fn chrome() -> &'static PhraseSet {
         let mut set = PhraseSet::default();
         // Keys in a fixed order so that a text shared by several keys (`Email`) always
         // resolves to the same one.
-        let mut keys: Vec<_> = catalog().entries().filter_map(|(k, t)| Some((k, class_of(k)?, t))).collect();
+        let mut keys: Vec<_> = catalog()
+            .entries()
+            .filter_map(|(k, t)| Some((k, class_of(k)?, t)))
+            .collect();
         keys.sort_by_key(|(k, _, _)| *k);
         for (key, class, texts) in keys {
             for text in texts {
@@ -203,20 +287,34 @@ pub(crate) struct Markers {
 
 impl Markers {
     fn load() -> Markers {
-        let prefix_of = |template: &str| normalize::normalize(template.split("%1$s").next().unwrap_or(""));
+        let prefix_of =
+            |template: &str| normalize::normalize(template.split("%1$s").next().unwrap_or(""));
         let catalog = catalog();
-        let mut last_edited: Vec<String> =
-            catalog.texts("wc_last_edited").iter().map(|t| prefix_of(t)).filter(|p| !p.is_empty()).collect();
+        let mut last_edited: Vec<String> = catalog
+            .texts("wc_last_edited")
+            .iter()
+            .map(|t| prefix_of(t))
+            .filter(|p| !p.is_empty())
+            .collect();
         last_edited.dedup();
-        let header_on = catalog.texts("wc_header_on_text").iter().map(|t| normalize::normalize(t)).collect();
-        Markers { last_edited, header_on }
+        let header_on = catalog
+            .texts("wc_header_on_text")
+            .iter()
+            .map(|t| normalize::normalize(t))
+            .collect();
+        Markers {
+            last_edited,
+            header_on,
+        }
     }
 
     /// True for a normalized `Last edited ... by ...` line (something must follow the prefix).
     pub fn is_last_edited(&self, normalized: &str) -> bool {
-        self.last_edited
-            .iter()
-            .any(|p| normalized.len() > p.len() + 1 && normalized.starts_with(p.as_str()) && normalized.as_bytes()[p.len()] == b' ')
+        self.last_edited.iter().any(|p| {
+            normalized.len() > p.len() + 1
+                && normalized.starts_with(p.as_str())
+                && normalized.as_bytes()[p.len()] == b' '
+        })
     }
 
     /// True for the normalized rest of a legacy count header after the count word:
@@ -224,7 +322,9 @@ impl Markers {
     pub fn is_header_on_title(&self, after: &str) -> bool {
         let after = after.trim_start();
         self.header_on.iter().any(|on| {
-            after.len() > on.len() + 1 && after.starts_with(on.as_str()) && after.as_bytes()[on.len()] == b' '
+            after.len() > on.len() + 1
+                && after.starts_with(on.as_str())
+                && after.as_bytes()[on.len()] == b' '
         })
     }
 }
@@ -249,10 +349,19 @@ mod tests {
     #[test]
     fn whole_line_phrases_in_any_language() {
         assert_eq!(classes("Notify of"), Some(vec![Class::Anchor]));
-        assert_eq!(classes("Benachrichtige mich bei"), Some(vec![Class::Anchor]));
-        assert_eq!(classes("  Inline Feedbacks                    "), Some(vec![Class::Anchor]));
+        assert_eq!(
+            classes("Benachrichtige mich bei"),
+            Some(vec![Class::Anchor])
+        );
+        assert_eq!(
+            classes("  Inline Feedbacks                    "),
+            Some(vec![Class::Anchor])
+        );
         assert_eq!(classes("Name\\*"), Some(vec![Class::Form]));
-        assert_eq!(classes("Évaluation de l'article"), Some(vec![Class::RatingTitle]));
+        assert_eq!(
+            classes("Évaluation de l'article"),
+            Some(vec![Class::RatingTitle])
+        );
         assert_eq!(classes("Load More Comments   "), Some(vec![Class::More]));
         assert_eq!(classes("Frank O'hara"), None);
         assert_eq!(classes("comment image"), None);
@@ -270,13 +379,22 @@ mod tests {
 
     #[test]
     fn glued_phrases_split() {
-        assert_eq!(classes("Newest Most Voted"), Some(vec![Class::Sort, Class::Sort]));
-        assert_eq!(classes("wpDiscuzInsert "), Some(vec![Class::PageFooter, Class::PageFooter]));
+        assert_eq!(
+            classes("Newest Most Voted"),
+            Some(vec![Class::Sort, Class::Sort])
+        );
+        assert_eq!(
+            classes("wpDiscuzInsert "),
+            Some(vec![Class::PageFooter, Class::PageFooter])
+        );
         assert_eq!(
             classes("new follow-up comments new replies to my comments"),
             Some(vec![Class::Form, Class::Form])
         );
-        assert_eq!(classes("Inline Feedbacks View all comments"), Some(vec![Class::Anchor, Class::Anchor]));
+        assert_eq!(
+            classes("Inline Feedbacks View all comments"),
+            Some(vec![Class::Anchor, Class::Anchor])
+        );
         assert_eq!(
             classes("Sort by:   newest | oldest | most voted"),
             Some(vec![Class::Anchor, Class::Sort, Class::Sort, Class::Sort])
@@ -306,6 +424,8 @@ mod tests {
     #[test]
     fn legacy_keys_are_loaded() {
         assert!(catalog().texts("wc_sort_by").contains(&"Sort by"));
-        assert!(catalog().texts("wc_share_twitter").contains(&"Share On Twitter"));
+        assert!(catalog()
+            .texts("wc_share_twitter")
+            .contains(&"Share On Twitter"));
     }
 }
