@@ -17,11 +17,8 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    let inputs: Vec<Option<String>> = if paths.is_empty() {
-        vec![None]
-    } else {
-        paths.into_iter().map(Some).collect()
-    };
+    let inputs: Vec<Option<String>> =
+        if paths.is_empty() { vec![None] } else { paths.into_iter().map(Some).collect() };
     for path in inputs {
         let name = path.as_deref().unwrap_or("<stdin>");
         let bytes = match &path {

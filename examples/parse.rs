@@ -43,11 +43,7 @@ fn summary(name: &str, dump: &Dump<'_>) -> String {
     if let Some(title) = &article.title {
         out += &format!("Title:    {title}\n");
     }
-    let words: usize = article
-        .paragraphs
-        .iter()
-        .map(|p| p.split_whitespace().count())
-        .sum();
+    let words: usize = article.paragraphs.iter().map(|p| p.split_whitespace().count()).sum();
     out += &format!(
         "Article:  {} paragraphs, {} words, starts \"{}\"\n",
         article.paragraphs.len(),
@@ -58,20 +54,13 @@ fn summary(name: &str, dump: &Dump<'_>) -> String {
         out += &format!("Source:   {source}\n");
     }
     match &dump.rating {
-        Some(r) => {
-            out += &format!(
-                "Rating:   {} from {} vote(s) ({})\n",
-                r.average, r.votes, r.title
-            )
-        }
+        Some(r) => out += &format!("Rating:   {} from {} vote(s) ({})\n", r.average, r.votes, r.title),
         None => out += "Rating:   none\n",
     }
     match &dump.discussion {
         None => out += "Comments: no comment section\n",
         Some(d) => {
-            let count = d
-                .count
-                .map_or(String::new(), |n| format!(", header says {n}"));
+            let count = d.count.map_or(String::new(), |n| format!(", header says {n}"));
             let more = if d.more { ", more on other pages" } else { "" };
             out += &format!("Comments: {}{count}{more}\n", d.total());
             for visit in d.walk() {
@@ -81,19 +70,13 @@ fn summary(name: &str, dump: &Dump<'_>) -> String {
                 if c.author_inferred {
                     author += " (inferred)";
                 }
-                let when = c
-                    .posted
-                    .as_ref()
-                    .map_or("(no date)".to_owned(), |p| match p.at {
-                        Some(at) => at.format("%Y-%m-%d %H:%M").to_string(),
-                        None => p.text.to_string(),
-                    });
+                let when = c.posted.as_ref().map_or("(no date)".to_owned(), |p| match p.at {
+                    Some(at) => at.format("%Y-%m-%d %H:%M").to_string(),
+                    None => p.text.to_string(),
+                });
                 let to = visit.to.map_or(String::new(), |t| format!(" -> {t}"));
                 let body = first_words(c.body.first().map_or("", |b| b), 8);
-                out += &format!(
-                    "{indent}- {author}{to}, {when}, line {}: \"{body}\"\n",
-                    c.line
-                );
+                out += &format!("{indent}- {author}{to}, {when}, line {}: \"{body}\"\n", c.line);
             }
         }
     }

@@ -45,11 +45,7 @@ impl Error {
     }
 
     pub(crate) fn from_warning(warning: Warning) -> Self {
-        let pos = Position {
-            line: warning.line,
-            column: warning.column,
-            offset: warning.offset,
-        };
+        let pos = Position { line: warning.line, column: warning.column, offset: warning.offset };
         Error::new(ErrorKind::Invalid(warning.kind), warning.message, pos)
     }
 
@@ -81,11 +77,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.0.message, self.0.line, self.0.column
-        )
+        write!(f, "{} at line {} column {}", self.0.message, self.0.line, self.0.column)
     }
 }
 
@@ -126,11 +118,7 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.message, self.line, self.column
-        )
+        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
     }
 }
 
@@ -210,16 +198,8 @@ impl Position {
             line_start = i + 1;
         }
         // Columns count characters: every byte that does not continue a UTF-8 sequence.
-        let column = before[line_start..]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count()
-            + 1;
-        Position {
-            line,
-            column,
-            offset,
-        }
+        let column = before[line_start..].iter().filter(|&&b| (b as i8) >= -0x40).count() + 1;
+        Position { line, column, offset }
     }
 }
 
@@ -234,15 +214,7 @@ mod tests {
 
     #[test]
     fn display_reads_message_at_line_column() {
-        let e = Error::new(
-            ErrorKind::Empty,
-            "input is empty",
-            Position {
-                line: 3,
-                column: 7,
-                offset: 20,
-            },
-        );
+        let e = Error::new(ErrorKind::Empty, "input is empty", Position { line: 3, column: 7, offset: 20 });
         assert_eq!(e.to_string(), "input is empty at line 3 column 7");
         assert_eq!((e.line(), e.column(), e.offset()), (3, 7, 20));
         assert_eq!(e.kind(), ErrorKind::Empty);
@@ -251,41 +223,13 @@ mod tests {
     #[test]
     fn position_counts_lines_and_characters() {
         let text = "ab\nc\u{e9}d\nx".as_bytes();
-        assert_eq!(
-            Position::of(text, 0),
-            Position {
-                line: 1,
-                column: 1,
-                offset: 0
-            }
-        );
-        assert_eq!(
-            Position::of(text, 3),
-            Position {
-                line: 2,
-                column: 1,
-                offset: 3
-            }
-        );
+        assert_eq!(Position::of(text, 0), Position { line: 1, column: 1, offset: 0 });
+        assert_eq!(Position::of(text, 3), Position { line: 2, column: 1, offset: 3 });
         // "cé" is 3 bytes and 2 characters, so byte 6 ('d') is column 3.
-        assert_eq!(
-            Position::of(text, 6),
-            Position {
-                line: 2,
-                column: 3,
-                offset: 6
-            }
-        );
+        assert_eq!(Position::of(text, 6), Position { line: 2, column: 3, offset: 6 });
         assert_eq!(Position::of(text, 99).line, 3);
         let cr = b"a\r\nb\rc";
         assert_eq!(Position::of(cr, 3).line, 2);
-        assert_eq!(
-            Position::of(cr, 5),
-            Position {
-                line: 3,
-                column: 1,
-                offset: 5
-            }
-        );
+        assert_eq!(Position::of(cr, 5), Position { line: 3, column: 1, offset: 5 });
     }
 }

@@ -12,11 +12,7 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let pos = Position::of(bytes, at);
-        Error::new(
-            ErrorKind::InvalidUtf8,
-            format!("invalid UTF-8 byte 0x{:02x}", bytes[at]),
-            pos,
-        )
+        Error::new(ErrorKind::InvalidUtf8, format!("invalid UTF-8 byte 0x{:02x}", bytes[at]), pos)
     })
 }
 
@@ -57,22 +53,14 @@ pub(crate) struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub fn new(input: &'a str, start: usize) -> Self {
-        Lines {
-            input,
-            pos: start,
-            number: 0,
-        }
+        Lines { input, pos: start, number: 0 }
     }
 }
 
 impl<'a> Lines<'a> {
     /// An iterator that starts again at `line` (which it yields first).
     pub fn resume(input: &'a str, line: &RawLine<'a>) -> Self {
-        Lines {
-            input,
-            pos: line.start,
-            number: line.number - 1,
-        }
+        Lines { input, pos: line.start, number: line.number - 1 }
     }
 }
 
@@ -93,11 +81,7 @@ impl<'a> Iterator for Lines<'a> {
         };
         self.pos = start + next;
         self.number += 1;
-        Some(RawLine {
-            number: self.number,
-            start,
-            text: &self.input[start..start + len],
-        })
+        Some(RawLine { number: self.number, start, text: &self.input[start..start + len] })
     }
 }
 
@@ -106,9 +90,7 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<&str> {
-        Lines::new(input, content_start(input))
-            .map(|l| l.text)
-            .collect()
+        Lines::new(input, content_start(input)).map(|l| l.text).collect()
     }
 
     #[test]
@@ -126,10 +108,7 @@ mod tests {
         for line in &lines {
             assert_eq!(&input[line.start..line.end()], line.text);
         }
-        assert_eq!(
-            lines.iter().map(|l| l.number).collect::<Vec<_>>(),
-            [1, 2, 3]
-        );
+        assert_eq!(lines.iter().map(|l| l.number).collect::<Vec<_>>(), [1, 2, 3]);
     }
 
     #[test]

@@ -67,8 +67,7 @@ mod phrases;
 pub use crate::annotation::{LineInfo, LineRole};
 pub use crate::error::{Error, ErrorKind, Warning, WarningKind};
 pub use crate::model::{
-    Ago, AgoParseError, Article, Comment, Discussion, Dump, Posted, Rating, Reply, Span, Visit,
-    Walk,
+    Ago, AgoParseError, Article, Comment, Discussion, Dump, Posted, Rating, Reply, Span, Visit, Walk,
 };
 pub use crate::options::{DateOrder, Parser};
 

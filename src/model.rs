@@ -136,12 +136,7 @@ pub struct Rating<'a> {
 impl Rating<'_> {
     /// An owned copy.
     pub fn into_owned(self) -> Rating<'static> {
-        Rating {
-            average: self.average,
-            votes: self.votes,
-            title: owned(self.title),
-            span: self.span,
-        }
+        Rating { average: self.average, votes: self.votes, title: owned(self.title), span: self.span }
     }
 }
 
@@ -191,18 +186,7 @@ impl<'a> Discussion<'a> {
     /// assert_eq!(seen, [(0, Some("Ada"), None), (1, Some("Bob"), Some("Ada"))]);
     /// ```
     pub fn walk(&self) -> Walk<'_, 'a> {
-        Walk {
-            stack: self
-                .comments
-                .iter()
-                .rev()
-                .map(|c| Visit {
-                    depth: 0,
-                    comment: c,
-                    to: None,
-                })
-                .collect(),
-        }
+        Walk { stack: self.comments.iter().rev().map(|c| Visit { depth: 0, comment: c, to: None }).collect() }
     }
 
     /// Number of comments and replies, all depths.
@@ -282,10 +266,7 @@ pub struct Reply<'a> {
 impl Reply<'_> {
     /// An owned copy, nested replies included.
     pub fn into_owned(self) -> Reply<'static> {
-        Reply {
-            to: owned(self.to),
-            comment: self.comment.into_owned(),
-        }
+        Reply { to: owned(self.to), comment: self.comment.into_owned() }
     }
 }
 
@@ -319,11 +300,7 @@ pub struct Posted<'a> {
 impl Posted<'_> {
     /// An owned copy.
     pub fn into_owned(self) -> Posted<'static> {
-        Posted {
-            text: owned(self.text),
-            at: self.at,
-            ago: self.ago,
-        }
+        Posted { text: owned(self.text), at: self.at, ago: self.ago }
     }
 }
 
@@ -366,12 +343,7 @@ impl Ago {
 impl fmt::Display for Ago {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("P")?;
-        for (n, unit) in [
-            (self.years, 'Y'),
-            (self.months, 'M'),
-            (self.weeks, 'W'),
-            (self.days, 'D'),
-        ] {
+        for (n, unit) in [(self.years, 'Y'), (self.months, 'M'), (self.weeks, 'W'), (self.days, 'D')] {
             if n > 0 {
                 write!(f, "{n}{unit}")?;
             }
@@ -483,12 +455,11 @@ impl<'d, 'a> Iterator for Walk<'d, 'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let visit = self.stack.pop()?;
         let depth = visit.depth + 1;
-        self.stack
-            .extend(visit.comment.replies.iter().rev().map(|r| Visit {
-                depth,
-                comment: &r.comment,
-                to: Some(&r.to),
-            }));
+        self.stack.extend(visit.comment.replies.iter().rev().map(|r| Visit {
+            depth,
+            comment: &r.comment,
+            to: Some(&r.to),
+        }));
         Some(visit)
     }
 }
@@ -525,53 +496,22 @@ mod tests {
 
     #[test]
     fn ago_parses_what_it_displays() {
-        for text in [
-            "P2Y",
-            "P3M11D",
-            "PT5M",
-            "P1YT23H",
-            "PT0S",
-            "P2W",
-            "P1DT2H3M4S",
-        ] {
+        for text in ["P2Y", "P3M11D", "PT5M", "P1YT23H", "PT0S", "P2W", "P1DT2H3M4S"] {
             let ago: Ago = text.parse().unwrap();
             assert_eq!(ago.to_string(), text);
         }
-        for bad in [
-            "",
-            "P",
-            "2Y",
-            "PT",
-            "P2",
-            "PY",
-            "P2H",
-            "PT2D",
-            "P99999999999Y",
-        ] {
+        for bad in ["", "P", "2Y", "PT", "P2", "PY", "P2H", "PT2D", "P99999999999Y"] {
             assert!(bad.parse::<Ago>().is_err(), "{bad}");
         }
     }
 
     #[test]
     fn ago_before_uses_calendar_units() {
-        let now = chrono::NaiveDate::from_ymd_opt(2024, 3, 31)
-            .unwrap()
-            .and_hms_opt(12, 0, 0)
-            .unwrap();
-        let ago = Ago {
-            months: 1,
-            days: 1,
-            hours: 2,
-            ..Ago::default()
-        };
+        let now = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        let ago = Ago { months: 1, days: 1, hours: 2, ..Ago::default() };
         let at = ago.before(now).unwrap();
         assert_eq!(at.to_string(), "2024-02-28 10:00:00");
-        assert!(Ago {
-            years: u32::MAX,
-            ..Ago::default()
-        }
-        .before(now)
-        .is_none());
+        assert!(Ago { years: u32::MAX, ..Ago::default() }.before(now).is_none());
     }
 
     #[test]

@@ -100,10 +100,7 @@ impl Parser {
     /// # Errors
     ///
     /// As [`Parser::parse`].
-    pub fn parse_annotated<'a>(
-        &self,
-        input: &'a str,
-    ) -> Result<(Dump<'a>, Vec<LineInfo<'a>>), Error> {
+    pub fn parse_annotated<'a>(&self, input: &'a str) -> Result<(Dump<'a>, Vec<LineInfo<'a>>), Error> {
         let mut lines = Vec::new();
         let dump = crate::page::parse(self, input, Some(&mut lines))?;
         Ok((dump, lines))

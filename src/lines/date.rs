@@ -61,21 +61,10 @@ pub(crate) enum DateToken {
     ///
     /// With `year_first`, `first` is the month and `second` the day (`Y-m-d`: nobody prints
     /// `Y-d-m`), so the page order does not apply to it.
-    Numeric {
-        first: u32,
-        second: u32,
-        year: u32,
-        year_first: bool,
-        clock: Option<Clock>,
-    },
+    Numeric { first: u32, second: u32, year: u32, year_first: bool, clock: Option<Clock> },
     /// A date with a month name (`August 20, 2021`, `20 août 2021`, `2021年8月20日`): the
     /// fields are unambiguous, not yet range-checked (`year` as printed: two or four digits).
-    Named {
-        year: u32,
-        month: u32,
-        day: u32,
-        clock: Option<Clock>,
-    },
+    Named { year: u32, month: u32, day: u32, clock: Option<Clock> },
     /// `Today 5:27 pm` (wpDiscuz 3).
     Today { clock: Clock },
     /// `2 years ago`, `3 months 11 days ago`, `2 Jahre zuvor`, `right now` (all zero).
@@ -88,12 +77,7 @@ impl DateToken {
     /// otherwise (both fit, both are over 12, or the date is not a `d-m`/`m-d` one).
     pub(crate) fn order_hint(&self) -> Option<DateOrder> {
         match *self {
-            DateToken::Numeric {
-                first,
-                second,
-                year_first: false,
-                ..
-            } => match (first > 12, second > 12) {
+            DateToken::Numeric { first, second, year_first: false, .. } => match (first > 12, second > 12) {
                 (true, false) => Some(DateOrder::DayFirst),
                 (false, true) => Some(DateOrder::MonthFirst),
                 _ => None,
@@ -118,9 +102,7 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
         all_consuming(alt((named_line, today_line, relative_line))).parse(text)
     } else {
         // Every other form has a number: only a "right now" phrase is left.
-        all_consuming(right_now)
-            .parse(text)
-            .map(|(rest, ())| (rest, DateToken::Relative(Ago::default())))
+        all_consuming(right_now).parse(text).map(|(rest, ())| (rest, DateToken::Relative(Ago::default())))
     };
     parsed.ok().map(|(_, token)| token)
 }
@@ -179,11 +161,7 @@ fn english_month(month: u32) -> &'static str {
         "November",
         "December",
     ];
-    month
-        .checked_sub(1)
-        .and_then(|m| NAMES.get(m as usize))
-        .copied()
-        .unwrap_or("month")
+    month.checked_sub(1).and_then(|m| NAMES.get(m as usize)).copied().unwrap_or("month")
 }
 
 /// Turns a token into a timestamp and/or an age, with the page's day-month `order` and the
@@ -200,25 +178,14 @@ pub(crate) fn resolve(
     now: Option<NaiveDateTime>,
 ) -> Result<(Option<NaiveDateTime>, Option<Ago>), InvalidDate> {
     match *token {
-        DateToken::Numeric {
-            first,
-            second,
-            year,
-            year_first,
-            clock,
-        } => {
+        DateToken::Numeric { first, second, year, year_first, clock } => {
             let (month, day) = match (year_first, order) {
                 (true, _) | (false, DateOrder::MonthFirst) => (first, second),
                 (false, DateOrder::DayFirst) => (second, first),
             };
             Ok((Some(timestamp(year, month, day, clock)?), None))
         }
-        DateToken::Named {
-            year,
-            month,
-            day,
-            clock,
-        } => Ok((Some(timestamp(year, month, day, clock)?), None)),
+        DateToken::Named { year, month, day, clock } => Ok((Some(timestamp(year, month, day, clock)?), None)),
         DateToken::Today { clock } => {
             let time = time_of_day(clock)?;
             Ok((now.map(|n| n.date().and_time(time)), None))
@@ -236,12 +203,7 @@ fn full_year(year: u32) -> u32 {
     }
 }
 
-fn timestamp(
-    year: u32,
-    month: u32,
-    day: u32,
-    clock: Option<Clock>,
-) -> Result<NaiveDateTime, InvalidDate> {
+fn timestamp(year: u32, month: u32, day: u32, clock: Option<Clock>) -> Result<NaiveDateTime, InvalidDate> {
     let year = full_year(year);
     if !(1..=12).contains(&month) {
         return Err(InvalidDate::Month(month));
@@ -292,10 +254,8 @@ const MONTHS_TSV: &str = include_str!("months.tsv");
 /// Words joining a date and a time: WordPress core prints `%1$s at %2$s` for comments, and
 /// its locales translate "at" (de `um`, fr `à`, es `a las`, pt `às`, it `alle`, ru `в`,
 /// pl `o`, uk `о`, nl `om`, vi `lúc`, sr `у`, he `בשעה`); `@` and `-` are common in themes.
-const JOINERS: [&str; 16] = [
-    "at", "um", "à", "a las", "a la", "às", "alle", "в", "o", "о", "om", "lúc", "у", "בשעה", "@",
-    "-",
-];
+const JOINERS: [&str; 16] =
+    ["at", "um", "à", "a las", "a la", "às", "alle", "в", "o", "о", "om", "lúc", "у", "בשעה", "@", "-"];
 
 /// Hungarian unit words are possessives that already mean "… ago" (`2 éve` is "2 years
 /// ago"), and hu has no `wc_ago_text`, so a Hungarian relative date may have no adjective.
@@ -365,9 +325,7 @@ struct Lexicon<T> {
 
 impl<T: Copy> Lexicon<T> {
     fn new() -> Self {
-        Lexicon {
-            buckets: HashMap::new(),
-        }
+        Lexicon { buckets: HashMap::new() }
     }
 
     /// Adds a form: lowercased, inner whitespace collapsed, a trailing dot dropped (the
@@ -435,8 +393,7 @@ impl Words {
         let mut months = Lexicon::new();
         for row in MONTHS_TSV.lines().skip(1).filter(|r| !r.starts_with('#')) {
             let mut cells = row.split('\t');
-            let (Some(_lang), Some(Ok(month))) = (cells.next(), cells.next().map(str::parse))
-            else {
+            let (Some(_lang), Some(Ok(month))) = (cells.next(), cells.next().map(str::parse)) else {
                 continue;
             };
             for form in cells.flat_map(|cell| cell.split('|')) {
@@ -445,26 +402,12 @@ impl Words {
         }
         let mut units = Lexicon::new();
         for (word, unit, adjective, other) in AMBIGUOUS_UNITS {
-            units.add(
-                word,
-                UnitWord {
-                    unit,
-                    self_ago: false,
-                    other: Some((adjective, other)),
-                },
-            );
+            units.add(word, UnitWord { unit, self_ago: false, other: Some((adjective, other)) });
         }
         for (key, unit) in UNIT_KEYS {
             for text in catalog.texts(key) {
                 let self_ago = SELF_AGO_UNITS.iter().any(|w| w.eq_ignore_ascii_case(text));
-                units.add(
-                    text,
-                    UnitWord {
-                        unit,
-                        self_ago,
-                        other: None,
-                    },
-                );
+                units.add(text, UnitWord { unit, self_ago, other: None });
             }
         }
         let mut ago = Lexicon::new();
@@ -526,10 +469,7 @@ fn words() -> &'static Words {
 /// Spaces inside a date line: ASCII, tab, and the no-break spaces WordPress and
 /// converters leave (NBSP, narrow NBSP, thin and figure spaces).
 fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}'
-    )
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
 /// Scripts written without spaces between words: a word boundary is not needed there.
@@ -591,9 +531,7 @@ fn ci_prefix(input: &str, form: &str) -> Option<usize> {
 fn at_boundary(form: &str, rest: &str) -> bool {
     match rest.chars().next() {
         None => true,
-        Some(next) => {
-            !next.is_alphanumeric() || is_cjk(next) || form.chars().next_back().is_some_and(is_cjk)
-        }
+        Some(next) => !next.is_alphanumeric() || is_cjk(next) || form.chars().next_back().is_some_and(is_cjk),
     }
 }
 
@@ -627,9 +565,7 @@ fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
 
 /// The value of a run of at most four ASCII digits (never overflows).
 fn decimal(run: &str) -> u32 {
-    run.bytes()
-        .take(4)
-        .fold(0, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0') % 10))
+    run.bytes().take(4).fold(0, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0') % 10))
 }
 
 /// A day, month or hour: one or two digits.
@@ -682,52 +618,23 @@ fn colon_clock(i: &str) -> PResult<'_, Clock> {
         char(':'),
         two_digits,
         opt(preceded(char(':'), two_digits)),
-        opt(preceded(
-            sp0,
-            alt((meridiem.map(Some), value(None, tag_no_case("uhr")))),
-        )),
+        opt(preceded(sp0, alt((meridiem.map(Some), value(None, tag_no_case("uhr")))))),
     )
         .parse(i)?;
-    Ok((
-        i,
-        Clock {
-            hour,
-            minute,
-            second: second.unwrap_or(0),
-            pm: pm.flatten(),
-        },
-    ))
+    Ok((i, Clock { hour, minute, second: second.unwrap_or(0), pm: pm.flatten() }))
 }
 
 /// French WordPress prints `G \h i` (`17 h 27`), sometimes with `min`.
 fn french_clock(i: &str) -> PResult<'_, Clock> {
-    let (i, (hour, _, _, _, minute, _)) = (
-        small_number,
-        sp0,
-        one_of("hH"),
-        sp0,
-        two_digits,
-        opt((sp0, tag_no_case("min"))),
-    )
-        .parse(i)?;
-    Ok((
-        i,
-        Clock {
-            hour,
-            minute,
-            second: 0,
-            pm: None,
-        },
-    ))
+    let (i, (hour, _, _, _, minute, _)) =
+        (small_number, sp0, one_of("hH"), sp0, two_digits, opt((sp0, tag_no_case("min")))).parse(i)?;
+    Ok((i, Clock { hour, minute, second: 0, pm: None }))
 }
 
 /// WordPress zh_CN prints `ag:i`: `上午10:05`, `下午5:27` (ja: `午前`, `午後`).
 fn cjk_clock(i: &str) -> PResult<'_, Clock> {
     let (i, (pm, _, hour, _, minute, second)) = (
-        alt((
-            value(false, alt((tag("上午"), tag("午前")))),
-            value(true, alt((tag("下午"), tag("午後")))),
-        )),
+        alt((value(false, alt((tag("上午"), tag("午前")))), value(true, alt((tag("下午"), tag("午後")))))),
         sp0,
         small_number,
         char(':'),
@@ -735,15 +642,7 @@ fn cjk_clock(i: &str) -> PResult<'_, Clock> {
         opt(preceded(char(':'), two_digits)),
     )
         .parse(i)?;
-    Ok((
-        i,
-        Clock {
-            hour,
-            minute,
-            second: second.unwrap_or(0),
-            pm: Some(pm),
-        },
-    ))
+    Ok((i, Clock { hour, minute, second: second.unwrap_or(0), pm: Some(pm) }))
 }
 
 /// A localized "at" word ([`JOINERS`]).
@@ -757,11 +656,7 @@ fn joiner(i: &str) -> PResult<'_, ()> {
 /// Between a date and its time: spaces, or a comma, each optionally followed by a
 /// localized "at" (`, `, ` at `, ` um `, `, à `).
 fn date_time_sep(i: &str) -> PResult<'_, ()> {
-    alt((
-        value((), (sp0, char(','), sp0, opt((joiner, sp1)))),
-        value((), (sp1, opt((joiner, sp1)))),
-    ))
-    .parse(i)
+    alt((value((), (sp0, char(','), sp0, opt((joiner, sp1)))), value((), (sp1, opt((joiner, sp1)))))).parse(i)
 }
 
 /// `(first, second, year, year_first)` of `d-m-y`, `d/m/Y`, `d.m.Y`, `m/d/Y`, `Y-m-d`,
@@ -776,11 +671,7 @@ fn numeric_date(i: &str) -> PResult<'_, (u32, u32, u32, bool)> {
     if !year_first && !(short(a) && short(b) && (c.len() == 2 || c.len() == 4)) {
         return fail(start);
     }
-    let (i, _) = if sep == '.' && !year_first {
-        opt(char('.')).parse(i)?
-    } else {
-        (i, None)
-    };
+    let (i, _) = if sep == '.' && !year_first { opt(char('.')).parse(i)? } else { (i, None) };
     if year_first {
         Ok((i, (decimal(b), decimal(c), decimal(a), true)))
     } else {
@@ -792,16 +683,7 @@ fn numeric_date(i: &str) -> PResult<'_, (u32, u32, u32, bool)> {
 fn numeric_line(i: &str) -> PResult<'_, DateToken> {
     let (i, ((first, second, year, year_first), clock, _)) =
         (numeric_date, opt(preceded(date_time_sep, clock)), eof).parse(i)?;
-    Ok((
-        i,
-        DateToken::Numeric {
-            first,
-            second,
-            year,
-            year_first,
-            clock,
-        },
-    ))
+    Ok((i, DateToken::Numeric { first, second, year, year_first, clock }))
 }
 
 /// A month name of any language in `months.tsv`, case-insensitively, with an optional dot
@@ -818,14 +700,8 @@ fn month_name(i: &str) -> PResult<'_, u32> {
 
 /// An English or French ordinal suffix after a day: `20th`, `1st`, `1er`.
 fn ordinal(i: &str) -> PResult<'_, &str> {
-    alt((
-        tag_no_case("st"),
-        tag_no_case("nd"),
-        tag_no_case("rd"),
-        tag_no_case("th"),
-        tag_no_case("er"),
-    ))
-    .parse(i)
+    alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th"), tag_no_case("er")))
+        .parse(i)
 }
 
 /// Spanish and Portuguese `de` between day, month and year.
@@ -853,16 +729,9 @@ fn day_first(i: &str) -> PResult<'_, (u32, u32, u32)> {
     let (i, (day, _, _, month, _, year)) = (
         small_number,
         opt(ordinal),
-        alt((
-            value((), char('-')),
-            value((), (opt(char('.')), sp1, opt(de))),
-        )),
+        alt((value((), char('-')), value((), (opt(char('.')), sp1, opt(de))))),
         month_name,
-        alt((
-            value((), char('-')),
-            value((), (sp0, char(','), sp0)),
-            value((), (sp1, opt(de))),
-        )),
+        alt((value((), char('-')), value((), (sp0, char(','), sp0)), value((), (sp1, opt(de))))),
         year_number,
     )
         .parse(i)?;
@@ -871,16 +740,8 @@ fn day_first(i: &str) -> PResult<'_, (u32, u32, u32)> {
 
 /// Hungarian `Y. F j.` (`2021. augusztus 20.`): `(year, month, day)`.
 fn year_first_named(i: &str) -> PResult<'_, (u32, u32, u32)> {
-    let (i, (year, _, _, month, _, day, _)) = (
-        year4,
-        char('.'),
-        sp1,
-        month_name,
-        sp1,
-        small_number,
-        opt(char('.')),
-    )
-        .parse(i)?;
+    let (i, (year, _, _, month, _, day, _)) =
+        (year4, char('.'), sp1, month_name, sp1, small_number, opt(char('.'))).parse(i)?;
     Ok((i, (year, month, day)))
 }
 
@@ -910,31 +771,15 @@ fn named_date(i: &str) -> PResult<'_, (u32, u32, u32)> {
 
 /// What may follow a year: a dot (Serbian `2021.`), Russian `г.`, Ukrainian `р.`.
 fn year_suffix(i: &str) -> PResult<'_, ()> {
-    alt((
-        value((), char('.')),
-        value((), (sp0, alt((tag("г."), tag("р."), tag("г"), tag("р"))))),
-    ))
-    .parse(i)
+    alt((value((), char('.')), value((), (sp0, alt((tag("г."), tag("р."), tag("г"), tag("р"))))))).parse(i)
 }
 
 /// A named date, optionally followed by a time (right after `日` in CJK dates).
 fn named_line(i: &str) -> PResult<'_, DateToken> {
-    let (i, ((year, month, day), _, clock, _)) = (
-        named_date,
-        opt(year_suffix),
-        opt(preceded(alt((date_time_sep, value((), sp0))), clock)),
-        eof,
-    )
-        .parse(i)?;
-    Ok((
-        i,
-        DateToken::Named {
-            year,
-            month,
-            day,
-            clock,
-        },
-    ))
+    let (i, ((year, month, day), _, clock, _)) =
+        (named_date, opt(year_suffix), opt(preceded(alt((date_time_sep, value((), sp0))), clock)), eof)
+            .parse(i)?;
+    Ok((i, DateToken::Named { year, month, day, clock }))
 }
 
 /// `Today 5:27 pm`, `Today, 17:27`, `Today at 5:27 pm`.
@@ -1060,49 +905,23 @@ mod tests {
     }
 
     fn hm(hour: u32, minute: u32) -> Option<Clock> {
-        Some(Clock {
-            hour,
-            minute,
-            second: 0,
-            pm: None,
-        })
+        Some(Clock { hour, minute, second: 0, pm: None })
     }
 
     fn pm(hour: u32, minute: u32) -> Option<Clock> {
-        Some(Clock {
-            hour,
-            minute,
-            second: 0,
-            pm: Some(true),
-        })
+        Some(Clock { hour, minute, second: 0, pm: Some(true) })
     }
 
     fn am(hour: u32, minute: u32) -> Option<Clock> {
-        Some(Clock {
-            hour,
-            minute,
-            second: 0,
-            pm: Some(false),
-        })
+        Some(Clock { hour, minute, second: 0, pm: Some(false) })
     }
 
     fn named(year: u32, month: u32, day: u32, clock: Option<Clock>) -> Option<DateToken> {
-        Some(DateToken::Named {
-            year,
-            month,
-            day,
-            clock,
-        })
+        Some(DateToken::Named { year, month, day, clock })
     }
 
     fn numeric(first: u32, second: u32, year: u32, clock: Option<Clock>) -> Option<DateToken> {
-        Some(DateToken::Numeric {
-            first,
-            second,
-            year,
-            year_first: false,
-            clock,
-        })
+        Some(DateToken::Numeric { first, second, year, year_first: false, clock })
     }
 
     fn relative(iso: &str) -> Option<DateToken> {
@@ -1161,14 +980,7 @@ mod tests {
             ("2 yıl önce", relative("P2Y")),
             (
                 "Today 5:27 pm",
-                Some(DateToken::Today {
-                    clock: Clock {
-                        hour: 5,
-                        minute: 27,
-                        second: 0,
-                        pm: Some(true),
-                    },
-                }),
+                Some(DateToken::Today { clock: Clock { hour: 5, minute: 27, second: 0, pm: Some(true) } }),
             ),
         ];
         for (line, want) in cases {
@@ -1219,24 +1031,12 @@ mod tests {
     #[test]
     fn numeric_date_rule() {
         assert_eq!(whole(numeric_date, "20-08-21"), Some((20, 8, 21, false)));
-        assert_eq!(
-            whole(numeric_date, "20-08-2021"),
-            Some((20, 8, 2021, false))
-        );
-        assert_eq!(
-            whole(numeric_date, "20/08/2021"),
-            Some((20, 8, 2021, false))
-        );
+        assert_eq!(whole(numeric_date, "20-08-2021"), Some((20, 8, 2021, false)));
+        assert_eq!(whole(numeric_date, "20/08/2021"), Some((20, 8, 2021, false)));
         assert_eq!(whole(numeric_date, "8/20/2021"), Some((8, 20, 2021, false)));
-        assert_eq!(
-            whole(numeric_date, "20.08.2021"),
-            Some((20, 8, 2021, false))
-        );
+        assert_eq!(whole(numeric_date, "20.08.2021"), Some((20, 8, 2021, false)));
         assert_eq!(whole(numeric_date, "20.08.21"), Some((20, 8, 21, false)));
-        assert_eq!(
-            whole(numeric_date, "20.08.2021."),
-            Some((20, 8, 2021, false))
-        );
+        assert_eq!(whole(numeric_date, "20.08.2021."), Some((20, 8, 2021, false)));
         assert_eq!(whole(numeric_date, "2021-08-20"), Some((8, 20, 2021, true)));
         assert_eq!(whole(numeric_date, "2021/8/20"), Some((8, 20, 2021, true)));
         assert_eq!(whole(numeric_date, "2021.08.20"), Some((8, 20, 2021, true)));
@@ -1265,15 +1065,7 @@ mod tests {
         let cases: &[(&str, Option<Clock>)] = &[
             ("20-08-21 17:27", hm(17, 27)),
             ("20-08-21 7:05", hm(7, 5)),
-            (
-                "20-08-21 17:27:09",
-                Some(Clock {
-                    hour: 17,
-                    minute: 27,
-                    second: 9,
-                    pm: None,
-                }),
-            ),
+            ("20-08-21 17:27:09", Some(Clock { hour: 17, minute: 27, second: 9, pm: None })),
             ("20-08-21 5:27 pm", pm(5, 27)),
             ("20-08-21 5:27 PM", pm(5, 27)),
             ("20-08-21 5:27pm", pm(5, 27)),
@@ -1299,28 +1091,13 @@ mod tests {
             ("20-08-21", None),
         ];
         for (line, clock) in cases {
-            let want = DateToken::Numeric {
-                first: 20,
-                second: 8,
-                year: 21,
-                year_first: false,
-                clock: *clock,
-            };
+            let want =
+                DateToken::Numeric { first: 20, second: 8, year: 21, year_first: false, clock: *clock };
             let got = date_line(line);
             let year_agnostic = got.map(|t| match t {
-                DateToken::Numeric {
-                    first,
-                    second,
-                    year_first,
-                    clock,
-                    ..
-                } => DateToken::Numeric {
-                    first,
-                    second,
-                    year: 21,
-                    year_first,
-                    clock,
-                },
+                DateToken::Numeric { first, second, year_first, clock, .. } => {
+                    DateToken::Numeric { first, second, year: 21, year_first, clock }
+                }
                 other => other,
             });
             assert_eq!(year_agnostic, Some(want), "{line}");
@@ -1344,10 +1121,7 @@ mod tests {
 
     #[test]
     fn numeric_line_rule() {
-        assert_eq!(
-            whole(numeric_line, "20-08-21 17:27"),
-            numeric(20, 8, 21, hm(17, 27))
-        );
+        assert_eq!(whole(numeric_line, "20-08-21 17:27"), numeric(20, 8, 21, hm(17, 27)));
         assert_eq!(whole(numeric_line, "20-08-21"), numeric(20, 8, 21, None));
         assert_eq!(whole(numeric_line, "20-08-21 17:27 x"), None);
     }
@@ -1356,14 +1130,7 @@ mod tests {
 
     #[test]
     fn clock_rule() {
-        let c = |hour, minute, second, pm| {
-            Some(Clock {
-                hour,
-                minute,
-                second,
-                pm,
-            })
-        };
+        let c = |hour, minute, second, pm| Some(Clock { hour, minute, second, pm });
         assert_eq!(whole(clock, "17:27"), c(17, 27, 0, None));
         assert_eq!(whole(clock, "07:27"), c(7, 27, 0, None));
         assert_eq!(whole(clock, "7:27"), c(7, 27, 0, None));
@@ -1383,9 +1150,7 @@ mod tests {
         assert_eq!(whole(clock, "午後5:27"), c(5, 27, 0, Some(true)));
         // Range is checked later.
         assert_eq!(whole(clock, "25:61"), c(25, 61, 0, None));
-        for near_miss in [
-            "17", "17:", "17:2", "1727", "117:27", ":27", "17-27", "17h", "5:27 xm", "下午",
-        ] {
+        for near_miss in ["17", "17:", "17:2", "1727", "117:27", ":27", "17-27", "17h", "5:27 xm", "下午"] {
             assert_eq!(whole(clock, near_miss), None, "{near_miss}");
         }
     }
@@ -1433,28 +1198,13 @@ mod tests {
 
     #[test]
     fn date_time_sep_rule() {
-        for sep in [
-            " ",
-            "   ",
-            ",",
-            ", ",
-            " , ",
-            " at ",
-            ", at ",
-            " um ",
-            " À ",
-            " a las ",
-            " בשעה ",
-        ] {
+        for sep in [" ", "   ", ",", ", ", " , ", " at ", ", at ", " um ", " À ", " a las ", " בשעה "] {
             assert_eq!(whole(date_time_sep, sep), Some(()), "{sep:?}");
         }
         // A joiner needs spaces around it; a bare word is no separator.
         assert_eq!(whole(date_time_sep, "at "), None);
         assert_eq!(whole(date_time_sep, ""), None);
-        assert_eq!(
-            date_time_sep(" atom 5:27").map(|(rest, _)| rest),
-            Ok("atom 5:27")
-        );
+        assert_eq!(date_time_sep(" atom 5:27").map(|(rest, _)| rest), Ok("atom 5:27"));
     }
 
     #[test]
@@ -1511,16 +1261,7 @@ mod tests {
         for (name, month) in cases {
             assert_eq!(whole(month_name, name), Some(month), "{name}");
         }
-        for near_miss in [
-            "Augus",
-            "Augusts",
-            "Augx",
-            "Mayday",
-            "Tháng",
-            "Tháng 13",
-            "月",
-            "",
-        ] {
+        for near_miss in ["Augus", "Augusts", "Augx", "Mayday", "Tháng", "Tháng 13", "月", ""] {
             assert_eq!(whole(month_name, near_miss), None, "{near_miss}");
         }
         // Longest match first, and only on a word boundary.
@@ -1591,18 +1332,9 @@ mod tests {
 
     #[test]
     fn year_first_named_rule() {
-        assert_eq!(
-            whole(year_first_named, "2021. augusztus 20."),
-            Some((2021, 8, 20))
-        );
-        assert_eq!(
-            whole(year_first_named, "2021. aug. 20."),
-            Some((2021, 8, 20))
-        );
-        assert_eq!(
-            whole(year_first_named, "2021. augusztus 20"),
-            Some((2021, 8, 20))
-        );
+        assert_eq!(whole(year_first_named, "2021. augusztus 20."), Some((2021, 8, 20)));
+        assert_eq!(whole(year_first_named, "2021. aug. 20."), Some((2021, 8, 20)));
+        assert_eq!(whole(year_first_named, "2021. augusztus 20"), Some((2021, 8, 20)));
         assert_eq!(whole(year_first_named, "2021 augusztus 20."), None);
         assert_eq!(whole(year_first_named, "21. augusztus 20."), None);
     }
@@ -1621,10 +1353,7 @@ mod tests {
     fn named_date_rule() {
         assert_eq!(whole(named_date, "August 20, 2021"), Some((2021, 8, 20)));
         assert_eq!(whole(named_date, "20 août 2021"), Some((2021, 8, 20)));
-        assert_eq!(
-            whole(named_date, "2021. augusztus 20."),
-            Some((2021, 8, 20))
-        );
+        assert_eq!(whole(named_date, "2021. augusztus 20."), Some((2021, 8, 20)));
         assert_eq!(whole(named_date, "2021年8月20日"), Some((2021, 8, 20)));
         assert_eq!(whole(named_date, "August"), None);
     }
@@ -1642,14 +1371,8 @@ mod tests {
             ("20 août 2021 à 17h27", named(2021, 8, 20, hm(17, 27))),
             ("20. August 2021 17:27", named(2021, 8, 20, hm(17, 27))),
             ("20 de agosto de 2021 17:27", named(2021, 8, 20, hm(17, 27))),
-            (
-                "20 de agosto de 2021 a las 17:27",
-                named(2021, 8, 20, hm(17, 27)),
-            ),
-            (
-                "20 de agosto de 2021 às 17:27",
-                named(2021, 8, 20, hm(17, 27)),
-            ),
+            ("20 de agosto de 2021 a las 17:27", named(2021, 8, 20, hm(17, 27))),
+            ("20 de agosto de 2021 às 17:27", named(2021, 8, 20, hm(17, 27))),
             ("20 agosto 2021 alle 17:27", named(2021, 8, 20, hm(17, 27))),
             ("20 августа 2021 в 17:27", named(2021, 8, 20, hm(17, 27))),
             ("20 августа 2021 г. в 17:27", named(2021, 8, 20, hm(17, 27))),
@@ -1661,10 +1384,7 @@ mod tests {
             ("2021年8月20日 17:27", named(2021, 8, 20, hm(17, 27))),
             ("2021年8月20日下午5:27", named(2021, 8, 20, pm(5, 27))),
             ("2021年8月20日 下午5:27", named(2021, 8, 20, pm(5, 27))),
-            (
-                "20 Tháng Tám, 2021 lúc 17:27",
-                named(2021, 8, 20, hm(17, 27)),
-            ),
+            ("20 Tháng Tám, 2021 lúc 17:27", named(2021, 8, 20, hm(17, 27))),
             ("Tháng 8 20, 2021", named(2021, 8, 20, None)),
             ("20 באוגוסט 2021 בשעה 17:27", named(2021, 8, 20, hm(17, 27))),
             ("27 septembre 2024", named(2024, 9, 27, None)),
@@ -1701,29 +1421,13 @@ mod tests {
             let mut cells = row.split('\t');
             let lang = cells.next().unwrap();
             let month: u32 = cells.next().unwrap().parse().unwrap();
-            for form in cells
-                .flat_map(|c| c.split('|'))
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-            {
+            for form in cells.flat_map(|c| c.split('|')).map(str::trim).filter(|f| !f.is_empty()) {
                 let day_first_line = format!("20 {form} 2021 17:27");
-                assert_eq!(
-                    date_line(&day_first_line),
-                    named(2021, month, 20, hm(17, 27)),
-                    "{lang} {form}"
-                );
+                assert_eq!(date_line(&day_first_line), named(2021, month, 20, hm(17, 27)), "{lang} {form}");
                 let month_first_line = format!("{form} 20, 2021 5:27 pm");
-                assert_eq!(
-                    date_line(&month_first_line),
-                    named(2021, month, 20, pm(5, 27)),
-                    "{lang} {form}"
-                );
+                assert_eq!(date_line(&month_first_line), named(2021, month, 20, pm(5, 27)), "{lang} {form}");
                 let upper = format!("20 {} 2021", form.to_uppercase());
-                assert_eq!(
-                    date_line(&upper),
-                    named(2021, month, 20, None),
-                    "{lang} {form}"
-                );
+                assert_eq!(date_line(&upper), named(2021, month, 20, None), "{lang} {form}");
             }
         }
     }
@@ -1833,18 +1537,9 @@ mod tests {
         assert_eq!(parts("11 days 3 months"), None);
         assert_eq!(parts("3 days 2 days"), None);
         assert_eq!(whole(relative_parts, "1 year 2 months 3 days"), None);
-        assert_eq!(
-            whole(relative_parts, "2 years").map(|p| p.self_ago()),
-            Some(false)
-        );
-        assert_eq!(
-            whole(relative_parts, "2 éve 3 napja").map(|p| p.self_ago()),
-            Some(true)
-        );
-        assert_eq!(
-            whole(relative_parts, "2 éve 3 days").map(|p| p.self_ago()),
-            Some(false)
-        );
+        assert_eq!(whole(relative_parts, "2 years").map(|p| p.self_ago()), Some(false));
+        assert_eq!(whole(relative_parts, "2 éve 3 napja").map(|p| p.self_ago()), Some(true));
+        assert_eq!(whole(relative_parts, "2 éve 3 days").map(|p| p.self_ago()), Some(false));
     }
 
     #[test]
@@ -1936,16 +1631,9 @@ mod tests {
                 if AMBIGUOUS_UNITS.iter().any(|(word, ..)| word == text) {
                     continue;
                 }
-                assert_eq!(
-                    whole(unit_word, text).map(|w| w.unit),
-                    Some(unit),
-                    "{key} {text}"
-                );
+                assert_eq!(whole(unit_word, text).map(|w| w.unit), Some(unit), "{key} {text}");
                 for adjective in catalog.texts("wc_ago_text") {
-                    for line in [
-                        format!("2 {text} {adjective}"),
-                        format!("{adjective} 2 {text}"),
-                    ] {
+                    for line in [format!("2 {text} {adjective}"), format!("{adjective} 2 {text}")] {
                         let Some(DateToken::Relative(age)) = date_line(&line) else {
                             panic!("{line}");
                         };
@@ -2086,71 +1774,25 @@ mod tests {
     fn resolve_absolute_dates() {
         let r = |line, order| resolve(&date_line(line).unwrap(), order, None);
         use DateOrder::{DayFirst, MonthFirst};
-        assert_eq!(
-            r("20-08-21 17:27", DayFirst),
-            Ok((Some(at("2021-08-20 17:27:00")), None))
-        );
-        assert_eq!(
-            r("05-06-21", DayFirst),
-            Ok((Some(at("2021-06-05 00:00:00")), None))
-        );
-        assert_eq!(
-            r("05-06-21", MonthFirst),
-            Ok((Some(at("2021-05-06 00:00:00")), None))
-        );
-        assert_eq!(
-            r("05-06-99", MonthFirst),
-            Ok((Some(at("1999-05-06 00:00:00")), None))
-        );
-        assert_eq!(
-            r("05-06-70", MonthFirst),
-            Ok((Some(at("1970-05-06 00:00:00")), None))
-        );
-        assert_eq!(
-            r("05-06-69", MonthFirst),
-            Ok((Some(at("2069-05-06 00:00:00")), None))
-        );
-        assert_eq!(
-            r("05-06-00", MonthFirst),
-            Ok((Some(at("2000-05-06 00:00:00")), None))
-        );
-        assert_eq!(
-            r("2021-08-20 17:27:09", MonthFirst),
-            Ok((Some(at("2021-08-20 17:27:09")), None))
-        );
-        assert_eq!(
-            r("2021-08-20 17:27", DayFirst),
-            Ok((Some(at("2021-08-20 17:27:00")), None))
-        );
-        assert_eq!(
-            r("August 20, 2021 5:27 pm", DayFirst),
-            Ok((Some(at("2021-08-20 17:27:00")), None))
-        );
-        assert_eq!(
-            r("August 20, 2021 12:05 am", DayFirst),
-            Ok((Some(at("2021-08-20 00:05:00")), None))
-        );
-        assert_eq!(
-            r("August 20, 2021 12:05 pm", DayFirst),
-            Ok((Some(at("2021-08-20 12:05:00")), None))
-        );
-        assert_eq!(
-            r("2021年8月20日 下午5:27", DayFirst),
-            Ok((Some(at("2021-08-20 17:27:00")), None))
-        );
-        assert_eq!(
-            r("29.02.2024", DayFirst),
-            Ok((Some(at("2024-02-29 00:00:00")), None))
-        );
+        assert_eq!(r("20-08-21 17:27", DayFirst), Ok((Some(at("2021-08-20 17:27:00")), None)));
+        assert_eq!(r("05-06-21", DayFirst), Ok((Some(at("2021-06-05 00:00:00")), None)));
+        assert_eq!(r("05-06-21", MonthFirst), Ok((Some(at("2021-05-06 00:00:00")), None)));
+        assert_eq!(r("05-06-99", MonthFirst), Ok((Some(at("1999-05-06 00:00:00")), None)));
+        assert_eq!(r("05-06-70", MonthFirst), Ok((Some(at("1970-05-06 00:00:00")), None)));
+        assert_eq!(r("05-06-69", MonthFirst), Ok((Some(at("2069-05-06 00:00:00")), None)));
+        assert_eq!(r("05-06-00", MonthFirst), Ok((Some(at("2000-05-06 00:00:00")), None)));
+        assert_eq!(r("2021-08-20 17:27:09", MonthFirst), Ok((Some(at("2021-08-20 17:27:09")), None)));
+        assert_eq!(r("2021-08-20 17:27", DayFirst), Ok((Some(at("2021-08-20 17:27:00")), None)));
+        assert_eq!(r("August 20, 2021 5:27 pm", DayFirst), Ok((Some(at("2021-08-20 17:27:00")), None)));
+        assert_eq!(r("August 20, 2021 12:05 am", DayFirst), Ok((Some(at("2021-08-20 00:05:00")), None)));
+        assert_eq!(r("August 20, 2021 12:05 pm", DayFirst), Ok((Some(at("2021-08-20 12:05:00")), None)));
+        assert_eq!(r("2021年8月20日 下午5:27", DayFirst), Ok((Some(at("2021-08-20 17:27:00")), None)));
+        assert_eq!(r("29.02.2024", DayFirst), Ok((Some(at("2024-02-29 00:00:00")), None)));
     }
 
     #[test]
     fn resolve_reports_impossible_dates() {
-        let err = |line, order| {
-            resolve(&date_line(line).unwrap(), order, None)
-                .unwrap_err()
-                .to_string()
-        };
+        let err = |line, order| resolve(&date_line(line).unwrap(), order, None).unwrap_err().to_string();
         use DateOrder::{DayFirst, MonthFirst};
         assert_eq!(err("20-13-21", DayFirst), "month 13 is out of range");
         assert_eq!(err("20-08-21", MonthFirst), "month 20 is out of range");
@@ -2158,25 +1800,13 @@ mod tests {
         assert_eq!(err("32-08-21", DayFirst), "day 32 is out of range");
         assert_eq!(err("30-02-21", DayFirst), "February 30 does not exist");
         assert_eq!(err("31.04.2021", DayFirst), "April 31 does not exist");
-        assert_eq!(
-            err("29.02.2021", DayFirst),
-            "February 29, 2021 does not exist"
-        );
+        assert_eq!(err("29.02.2021", DayFirst), "February 29, 2021 does not exist");
         assert_eq!(err("20-08-21 25:00", DayFirst), "hour 25 is out of range");
         assert_eq!(err("20-08-21 24:00", DayFirst), "hour 24 is out of range");
-        assert_eq!(
-            err("20-08-21 13:00 pm", DayFirst),
-            "hour 13 is out of range for a 12-hour clock"
-        );
-        assert_eq!(
-            err("20-08-21 0:10 am", DayFirst),
-            "hour 0 is out of range for a 12-hour clock"
-        );
+        assert_eq!(err("20-08-21 13:00 pm", DayFirst), "hour 13 is out of range for a 12-hour clock");
+        assert_eq!(err("20-08-21 0:10 am", DayFirst), "hour 0 is out of range for a 12-hour clock");
         assert_eq!(err("20-08-21 17:60", DayFirst), "minute 60 is out of range");
-        assert_eq!(
-            err("20-08-21 17:59:61", DayFirst),
-            "second 61 is out of range"
-        );
+        assert_eq!(err("20-08-21 17:59:61", DayFirst), "second 61 is out of range");
         assert_eq!(err("August 32, 2021", DayFirst), "day 32 is out of range");
         assert_eq!(err("Today 25:00", DayFirst), "hour 25 is out of range");
     }
@@ -2185,45 +1815,21 @@ mod tests {
     fn resolve_relative_and_today() {
         let now = at("2024-03-31 12:00:00");
         let r = |line, now| resolve(&date_line(line).unwrap(), DateOrder::DayFirst, now);
-        assert_eq!(
-            r("2 years ago", Some(now)),
-            Ok((Some(at("2022-03-31 12:00:00")), Some(ago("P2Y"))))
-        );
-        assert_eq!(
-            r("1 month ago", Some(now)),
-            Ok((Some(at("2024-02-29 12:00:00")), Some(ago("P1M"))))
-        );
-        assert_eq!(
-            r("3 months 11 days ago", None),
-            Ok((None, Some(ago("P3M11D"))))
-        );
+        assert_eq!(r("2 years ago", Some(now)), Ok((Some(at("2022-03-31 12:00:00")), Some(ago("P2Y")))));
+        assert_eq!(r("1 month ago", Some(now)), Ok((Some(at("2024-02-29 12:00:00")), Some(ago("P1M")))));
+        assert_eq!(r("3 months 11 days ago", None), Ok((None, Some(ago("P3M11D")))));
         assert_eq!(
             r("1 year 23 hours ago", Some(now)),
             Ok((Some(at("2023-03-30 13:00:00")), Some(ago("P1YT23H"))))
         );
-        assert_eq!(
-            r("1 week ago", Some(now)),
-            Ok((Some(at("2024-03-24 12:00:00")), Some(ago("P1W"))))
-        );
-        assert_eq!(
-            r("right now", Some(now)),
-            Ok((Some(now), Some(ago("PT0S"))))
-        );
+        assert_eq!(r("1 week ago", Some(now)), Ok((Some(at("2024-03-24 12:00:00")), Some(ago("P1W")))));
+        assert_eq!(r("right now", Some(now)), Ok((Some(now), Some(ago("PT0S")))));
         // Too far back for chrono: the age stays, the timestamp is unknown.
-        assert_eq!(
-            r("4000000000 years ago", Some(now)),
-            Ok((None, Some(ago("P4000000000Y"))))
-        );
-        assert_eq!(
-            r("Today 5:27 pm", Some(now)),
-            Ok((Some(at("2024-03-31 17:27:00")), None))
-        );
+        assert_eq!(r("4000000000 years ago", Some(now)), Ok((None, Some(ago("P4000000000Y")))));
+        assert_eq!(r("Today 5:27 pm", Some(now)), Ok((Some(at("2024-03-31 17:27:00")), None)));
         assert_eq!(r("Today 5:27 pm", None), Ok((None, None)));
         let date = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
-        assert_eq!(
-            r("Today 00:00", Some(now)).unwrap().0.map(|t| t.date()),
-            Some(date)
-        );
+        assert_eq!(r("Today 00:00", Some(now)).unwrap().0.map(|t| t.date()), Some(date));
     }
 
     #[test]

@@ -52,10 +52,7 @@ pub(crate) enum Kind<'a> {
     /// Legacy `Vote Up 3 Vote Down`.
     LegacyVotes(i64),
     /// Legacy `9  REPLY3 months 11 days ago`: votes, and the date when there is one.
-    LegacyFooter {
-        votes: i64,
-        date: Option<(DateToken, &'a str)>,
-    },
+    LegacyFooter { votes: i64, date: Option<(DateToken, &'a str)> },
     /// `Last edited 2 years ago by Frank`.
     Edited,
     /// Share links or buttons.
@@ -69,8 +66,6 @@ pub(crate) struct Line<'a> {
     pub number: usize,
     /// Number of physical lines in the group (1 unless markup was wrapped).
     pub count: usize,
-    /// Offset of the first byte of the first physical line.
-    pub start: usize,
     /// The text without surrounding whitespace (may span lines when `count > 1`).
     pub text: &'a str,
     /// What it looks like.
@@ -109,23 +104,13 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
         let trimmed = first.text.trim_matches(is_blank);
-        let mut group = Group {
-            first,
-            last: first,
-            count: 1,
-        };
+        let mut group = Group { first, last: first, count: 1 };
         if opens_wrapped_markup(trimmed) {
             group.extend_while_open(input, &mut raw);
         }
         let text = group.text(input);
         let kind = classifier.classify(text);
-        out.push(Line {
-            number: first.number,
-            count: group.count,
-            start: first.start,
-            text,
-            kind,
-        });
+        out.push(Line { number: first.number, count: group.count, text, kind });
     }
     out
 }
@@ -187,8 +172,7 @@ fn rewind<'a>(
 /// A line that starts markdown or pandoc markup (`[`, `![`, `\[`) and leaves a bracket open.
 fn opens_wrapped_markup(trimmed: &str) -> bool {
     let core = trimmed.trim_start_matches(['_', ' ']);
-    (core.starts_with('[') || core.starts_with("![") || core.starts_with("\\["))
-        && bracket_depth(trimmed) > 0
+    (core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[")) && bracket_depth(trimmed) > 0
 }
 
 /// Open minus closed brackets of all kinds (escaped ones excepted).
@@ -263,9 +247,7 @@ impl Classifier {
             if let Some(seg) = self.segment(alt) {
                 return Some(Kind::Chrome(seg));
             }
-            return Some(Kind::Avatar {
-                alt: alt.trim_matches(is_blank),
-            });
+            return Some(Kind::Avatar { alt: alt.trim_matches(is_blank) });
         }
         if let Ok((_, (text, url))) = rules::link(core) {
             let name = text.trim_matches(is_blank);
@@ -273,11 +255,7 @@ impl Classifier {
                 return Some(Kind::Chrome(seg));
             }
             if self.normalize(name).is_empty() {
-                return Some(if is_share_url(url) {
-                    Kind::Share
-                } else {
-                    Kind::Residue
-                });
+                return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
             }
             if url.contains("#comment-") {
                 return Some(Kind::ParentLink { name });
@@ -286,11 +264,7 @@ impl Classifier {
         }
         // Several links with no words (html2text's icon links): share buttons or residue.
         if let Ok((_, urls)) = rules::empty_links(core) {
-            return Some(if urls.iter().any(|u| is_share_url(u)) {
-                Kind::Share
-            } else {
-                Kind::Residue
-            });
+            return Some(if urls.iter().any(|u| is_share_url(u)) { Kind::Share } else { Kind::Residue });
         }
         // A share block that a converter split over lines: `[ __Share On\nTwitter](...)`.
         if self.normalize(core).starts_with("share ") && core.contains("](") {
@@ -333,10 +307,7 @@ impl Classifier {
             return None;
         }
         if let Ok((word, (tenths, votes))) = rules::rating_numbers(normalized) {
-            if phrases::chrome()
-                .get(word)
-                .is_some_and(|p| p.class == Class::VoteWord)
-            {
+            if phrases::chrome().get(word).is_some_and(|p| p.class == Class::VoteWord) {
                 return Some(Kind::RatingLine { tenths, votes });
             }
         }
@@ -372,10 +343,7 @@ impl Classifier {
                         return Some(Kind::LegacyFooter { votes, date: None });
                     }
                     if let Some(token) = date::date_line(date_text) {
-                        return Some(Kind::LegacyFooter {
-                            votes,
-                            date: Some((token, date_text)),
-                        });
+                        return Some(Kind::LegacyFooter { votes, date: Some((token, date_text)) });
                     }
                 }
             }
@@ -388,9 +356,7 @@ impl Classifier {
         let normalized = self.normalize(core);
         let reply_to_end = phrases::chrome()
             .prefixes(normalized, 0)
-            .filter(|(end, p)| {
-                p.class == Class::ReplyTo && normalized.as_bytes().get(*end) == Some(&b' ')
-            })
+            .filter(|(end, p)| p.class == Class::ReplyTo && normalized.as_bytes().get(*end) == Some(&b' '))
             .map(|(end, _)| end)
             .last();
         if let Some(end) = reply_to_end {
@@ -434,17 +400,10 @@ fn is_count_word(rest: &str) -> bool {
 /// `Vote Up 3 Vote Down` (legacy), in normalized text: the number.
 fn legacy_votes(normalized: &str) -> Option<i64> {
     let chrome = phrases::chrome();
-    let (end, _) = chrome
-        .prefixes(normalized, 0)
-        .filter(|(_, p)| p.class == Class::VoteButton)
-        .last()?;
+    let (end, _) = chrome.prefixes(normalized, 0).filter(|(_, p)| p.class == Class::VoteButton).last()?;
     let (rest, votes) = rules::leading_int(normalized[end..].trim_start()).ok()?;
     let rest = rest.trim();
-    (rest.is_empty()
-        || chrome
-            .get(rest)
-            .is_some_and(|p| p.class == Class::VoteButton))
-    .then_some(votes)
+    (rest.is_empty() || chrome.get(rest).is_some_and(|p| p.class == Class::VoteButton)).then_some(votes)
 }
 
 /// A reply marker's name: short, a few words, not a sentence.

@@ -19,48 +19,31 @@ fn uint(i: &str) -> PResult<'_, u64> {
 pub(crate) fn rating_average(i: &str) -> PResult<'_, u32> {
     let (rest, (whole, tenth)) = (
         map_res(digit1, str::parse::<u32>),
-        opt(preceded(
-            char('.'),
-            take_while1(|c: char| c.is_ascii_digit()),
-        )),
+        opt(preceded(char('.'), take_while1(|c: char| c.is_ascii_digit()))),
     )
         .parse(i)?;
     let tenth = match tenth {
         None => 0,
         // PHP prints the rounded average with at most one decimal.
         Some(d) if d.len() == 1 => u32::from(d.as_bytes()[0] - b'0'),
-        Some(_) => {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Verify,
-            )))
-        }
+        Some(_) => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
     };
     match whole.checked_mul(10).and_then(|t| t.checked_add(tenth)) {
         Some(t) => Ok((rest, t)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::TooLarge,
-        ))),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge))),
     }
 }
 
 /// The numbers of a rating line, `4.5 2` in `4.5 2 votes`: average (tenths) and vote count,
 /// then the rest of the line (the vote word), in normalized text.
 pub(crate) fn rating_numbers(i: &str) -> PResult<'_, (u32, u64)> {
-    (rating_average, preceded(space1, uint))
-        .parse(i)
-        .map(|(rest, v)| (rest.trim_start(), v))
+    (rating_average, preceded(space1, uint)).parse(i).map(|(rest, v)| (rest.trim_start(), v))
 }
 
 /// A count as wpDiscuz prints it: `14`, `1.2k`, `3m` (normalized, so lowercase), as a number.
 pub(crate) fn count_number(i: &str) -> PResult<'_, u64> {
-    let (rest, (whole, fraction, suffix)) = (
-        uint,
-        opt(preceded(char('.'), digit1)),
-        opt(alt((char('k'), char('m')))),
-    )
-        .parse(i)?;
+    let (rest, (whole, fraction, suffix)) =
+        (uint, opt(preceded(char('.'), digit1)), opt(alt((char('k'), char('m'))))).parse(i)?;
     let scale: u64 = match suffix {
         Some('k') => 1_000,
         Some('m') => 1_000_000,
@@ -71,22 +54,14 @@ pub(crate) fn count_number(i: &str) -> PResult<'_, u64> {
         (Some(f), s) if s > 1 => f[..1].parse::<u64>().unwrap_or(0) * (s / 10),
         // A decimal without a unit is no count.
         (Some(_), _) => {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Verify,
-            )))
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
         }
         (None, _) => 0,
     };
-    let value = whole
-        .checked_mul(scale)
-        .and_then(|v| v.checked_add(fraction));
+    let value = whole.checked_mul(scale).and_then(|v| v.checked_add(fraction));
     match value {
         Some(v) => Ok((rest, v)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::TooLarge,
-        ))),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge))),
     }
 }
 
@@ -101,11 +76,7 @@ pub(crate) fn vote_number(i: &str) -> Option<i64> {
     let lower = rest.to_ascii_lowercase_if_needed();
     let (_, n) = all_consuming(count_number).parse(&lower).ok()?;
     let n = i64::try_from(n).ok()?;
-    Some(if matches!(sign, Some('-' | '\u{2212}')) {
-        -n
-    } else {
-        n
-    })
+    Some(if matches!(sign, Some('-' | '\u{2212}')) { -n } else { n })
 }
 
 /// Lowercasing only when a `K`/`M` suffix needs it, to keep the common case borrow-only.
@@ -129,10 +100,7 @@ pub(crate) fn heading(i: &str) -> PResult<'_, (usize, &str)> {
     let (rest, _) = space1.parse(rest)?;
     let title = rest.trim_end().trim_end_matches('#').trim_end();
     if hashes.len() > 6 || title.is_empty() {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
     Ok(("", (hashes.len(), title)))
 }
@@ -141,9 +109,7 @@ pub(crate) fn heading(i: &str) -> PResult<'_, (usize, &str)> {
 /// URL allowed (`javascript:void(0);`): the URL.
 fn link_target(i: &str) -> PResult<'_, &str> {
     let (_, inner) = balanced(i, '(', ')')?;
-    let url = inner
-        .split_once(char::is_whitespace)
-        .map_or(inner, |(u, _)| u);
+    let url = inner.split_once(char::is_whitespace).map_or(inner, |(u, _)| u);
     Ok((&i[inner.len() + 2..], url))
 }
 
@@ -215,12 +181,7 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
         let (rest, url) = link_target(rest)?;
         Ok((rest, (text, url)))
     };
-    all_consuming(delimited(
-        space0,
-        alt((plain, escaped)),
-        (opt(attributes), space0),
-    ))
-    .parse(i)
+    all_consuming(delimited(space0, alt((plain, escaped)), (opt(attributes), space0))).parse(i)
 }
 
 /// A line of nothing but links whose text is empty or icon residue (`[__](url)[__](url)`):
@@ -229,10 +190,7 @@ pub(crate) fn empty_links(i: &str) -> PResult<'_, Vec<&str>> {
     let item = |i| {
         let (rest, text) = preceded(space0, link_text).parse(i)?;
         if !text.chars().all(|c| c == '_' || is_blank(c)) {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Verify,
-            )));
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
         }
         link_target(rest)
     };
@@ -241,12 +199,9 @@ pub(crate) fn empty_links(i: &str) -> PResult<'_, Vec<&str>> {
 
 /// A pandoc fenced-div line, `::: {#wpdcom .wpd-default}` or a bare `:::`: its attributes.
 pub(crate) fn fence(i: &str) -> PResult<'_, &str> {
-    let (rest, _) = (take_while1(|c| c == ':'), space0).parse(i)?;
-    if i.len() - rest.len() < 3 {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
+    let (rest, colons) = take_while1(|c| c == ':').parse(i)?;
+    if colons.len() < 3 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
     Ok(("", rest.trim()))
 }
@@ -257,10 +212,7 @@ pub(crate) fn strip_residue(line: &str) -> &str {
     let mut s = line.trim_matches(is_blank);
     loop {
         let before = s.len();
-        s = s
-            .trim_start_matches('_')
-            .trim_end_matches('_')
-            .trim_matches(is_blank);
+        s = s.trim_start_matches('_').trim_end_matches('_').trim_matches(is_blank);
         if let Some(rest) = widget_prefix(s) {
             s = rest.trim_start_matches(is_blank);
         }
@@ -348,10 +300,7 @@ mod tests {
 
     #[test]
     fn headings_give_level_and_title() {
-        assert_eq!(
-            heading("## About the Author"),
-            Ok(("", (2, "About the Author")))
-        );
+        assert_eq!(heading("## About the Author"), Ok(("", (2, "About the Author"))));
         assert_eq!(heading("# Title #"), Ok(("", (1, "Title"))));
         assert!(heading("#hashtag").is_err());
         assert!(heading("####### seven").is_err());
@@ -360,22 +309,10 @@ mod tests {
 
     #[test]
     fn avatars_are_images_alone_on_a_line() {
-        assert_eq!(
-            avatar("![fpuga](data:image/svg+xml,%3Csvg%3E)"),
-            Ok(("", "fpuga"))
-        );
-        assert_eq!(
-            avatar("[![Ibrar Ahmed](data:x)](https://p/author/ibrar/)"),
-            Ok(("", "Ibrar Ahmed"))
-        );
-        assert_eq!(
-            avatar("![guest](https://g/a?s=56){.avatar .avatar-56 width=\"56\"}"),
-            Ok(("", "guest"))
-        );
-        assert_eq!(
-            avatar("![Lisdey\nPérez](http://2.gravatar.com/a)"),
-            Ok(("", "Lisdey\nPérez"))
-        );
+        assert_eq!(avatar("![fpuga](data:image/svg+xml,%3Csvg%3E)"), Ok(("", "fpuga")));
+        assert_eq!(avatar("[![Ibrar Ahmed](data:x)](https://p/author/ibrar/)"), Ok(("", "Ibrar Ahmed")));
+        assert_eq!(avatar("![guest](https://g/a?s=56){.avatar .avatar-56 width=\"56\"}"), Ok(("", "guest")));
+        assert_eq!(avatar("![Lisdey\nPérez](http://2.gravatar.com/a)"), Ok(("", "Lisdey\nPérez")));
         assert!(avatar("![a](b) and text").is_err());
         assert!(avatar("![a](b").is_err());
     }
@@ -416,10 +353,7 @@ mod tests {
 
     #[test]
     fn fences_are_three_colons() {
-        assert_eq!(
-            fence("::: {#wpdcom .wpd-default}"),
-            Ok(("", "{#wpdcom .wpd-default}"))
-        );
+        assert_eq!(fence("::: {#wpdcom .wpd-default}"), Ok(("", "{#wpdcom .wpd-default}")));
         assert_eq!(fence(":::"), Ok(("", "")));
         assert!(fence(":: x").is_err());
     }
@@ -427,10 +361,7 @@ mod tests {
     #[test]
     fn residue_is_stripped() {
         assert_eq!(strip_residue("__2 years ago"), "2 years ago");
-        assert_eq!(
-            strip_residue(" __1 year 3 months ago"),
-            "1 year 3 months ago"
-        );
+        assert_eq!(strip_residue(" __1 year 3 months ago"), "1 year 3 months ago");
         assert_eq!(strip_residue("Oldest __"), "Oldest");
         assert_eq!(strip_residue("[                    ] Name*"), "Name*");
         assert_eq!(strip_residue("[*] [Post Comment]"), "[Post Comment]");
@@ -442,10 +373,7 @@ mod tests {
 
     #[test]
     fn leading_int_takes_the_vote_count() {
-        assert_eq!(
-            leading_int("9  REPLY3 months ago"),
-            Ok(("REPLY3 months ago", 9))
-        );
+        assert_eq!(leading_int("9  REPLY3 months ago"), Ok(("REPLY3 months ago", 9)));
         assert_eq!(leading_int("-1 x"), Ok(("x", -1)));
         assert!(leading_int("x").is_err());
     }

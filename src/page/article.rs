@@ -8,15 +8,8 @@ use crate::lines::Line;
 use crate::model::{Article, Span};
 
 /// Builds the article from lines `range` (those not already placed, e.g. a rating widget).
-pub(crate) fn build<'a>(
-    page: &mut Page<'_, 'a>,
-    range: Range<usize>,
-    content_start: usize,
-) -> Article<'a> {
-    let mut article = Article {
-        span: Span::new(content_start, content_start),
-        ..Article::default()
-    };
+pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_start: usize) -> Article<'a> {
+    let mut article = Article { span: Span::new(content_start, content_start), ..Article::default() };
     let first = range.clone().find(|&i| page.roles[i].is_none());
     if let Some(i) = first {
         if let Ok((_, (1, title))) = crate::lines::heading(page.lines[i].text) {
@@ -38,12 +31,7 @@ pub(crate) fn build<'a>(
         page.set_roles(paragraph.clone(), LineRole::Article);
     }
     let placed: Vec<usize> = range
-        .filter(|&i| {
-            matches!(
-                page.roles[i],
-                Some(LineRole::Title | LineRole::Article | LineRole::Source)
-            )
-        })
+        .filter(|&i| matches!(page.roles[i], Some(LineRole::Title | LineRole::Article | LineRole::Source)))
         .collect();
     if let (Some(&a), Some(&b)) = (placed.first(), placed.last()) {
         article.span = page.span_of(a..b + 1);
@@ -68,9 +56,7 @@ fn mark_furniture(page: &mut Page<'_, '_>, range: Range<usize>) {
         words += page.lines[i].text.split_whitespace().count();
         if words >= PROSE_WORDS {
             // The paragraph this line belongs to is prose: the tail starts after it.
-            tail = (i..range.end)
-                .find(|&j| page.lines[j].is_blank())
-                .unwrap_or(range.end);
+            tail = (i..range.end).find(|&j| page.lines[j].is_blank()).unwrap_or(range.end);
             break;
         }
     }
@@ -129,25 +115,15 @@ mod tests {
     use crate::lines::Kind;
 
     fn line(text: &str) -> Line<'_> {
-        Line {
-            number: 1,
-            count: 1,
-            start: 0,
-            text,
-            kind: Kind::Text,
-        }
+        Line { number: 1, count: 1, text, kind: Kind::Text }
     }
 
     #[test]
     fn credit_lines() {
-        assert!(is_credit_line(&line(
-            "RT. com / ABC Flash Point News 2021."
-        )));
+        assert!(is_credit_line(&line("RT. com / ABC Flash Point News 2021.")));
         assert!(is_credit_line(&line("Source: Reuters")));
         assert!(is_credit_line(&line("© 2021 Example Media")));
-        assert!(!is_credit_line(&line(
-            "The more enemies, the higher the demand."
-        )));
+        assert!(!is_credit_line(&line("The more enemies, the higher the demand.")));
         assert!(!is_credit_line(&line(
             "Credit : this tutorial is based on this marvelous post from [Carll](https://x)"
         )));

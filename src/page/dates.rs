@@ -10,14 +10,8 @@ use crate::model::Posted;
 use crate::options::{DateOrder, Parser};
 
 /// Fills `posted` of every comment with a date.
-pub(crate) fn resolve<'a>(
-    page: &mut Page<'_, 'a>,
-    comments: &mut [FlatComment<'a>],
-    options: &Parser,
-) {
-    let order = options
-        .date_order
-        .unwrap_or_else(|| infer_order(page, comments));
+pub(crate) fn resolve<'a>(page: &mut Page<'_, 'a>, comments: &mut [FlatComment<'a>], options: &Parser) {
+    let order = options.date_order.unwrap_or_else(|| infer_order(page, comments));
     for comment in comments.iter_mut() {
         let Some((i, token, text)) = comment.date else {
             continue;
@@ -30,11 +24,7 @@ pub(crate) fn resolve<'a>(
                 (None, None)
             }
         };
-        comment.posted = Some(Posted {
-            text: std::borrow::Cow::Borrowed(text),
-            at,
-            ago,
-        });
+        comment.posted = Some(Posted { text: std::borrow::Cow::Borrowed(text), at, ago });
     }
 }
 
@@ -45,13 +35,7 @@ fn infer_order(page: &mut Page<'_, '_>, comments: &[FlatComment<'_>]) -> DateOrd
     let mut month_first = 0;
     let mut first_numeric = None;
     for (i, token, _) in comments.iter().filter_map(|c| c.date) {
-        if matches!(
-            token,
-            date::DateToken::Numeric {
-                year_first: false,
-                ..
-            }
-        ) {
+        if matches!(token, date::DateToken::Numeric { year_first: false, .. }) {
             first_numeric.get_or_insert(i);
         }
         match token.order_hint() {

@@ -68,13 +68,9 @@ enum Part {
 fn part(line: &Line<'_>) -> Part {
     match &line.kind {
         Kind::Blank | Kind::Residue => Part::Blank,
-        Kind::Date { token, .. } if section::is_comment_date(token) => {
-            Part::Header { strong: true }
-        }
+        Kind::Date { token, .. } if section::is_comment_date(token) => Part::Header { strong: true },
         Kind::ReplyTo { .. } | Kind::ParentLink { .. } => Part::Header { strong: true },
-        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Share => {
-            Part::Header { strong: false }
-        }
+        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Share => Part::Header { strong: false },
         Kind::Chrome(seg) => match seg.first().class {
             Class::Role | Class::Status | Class::AvatarAlt if seg.is_single() => {
                 Part::Header { strong: false }
@@ -82,9 +78,7 @@ fn part(line: &Line<'_>) -> Part {
             Class::CommentTool if seg.phrases().all(|p| p.key.starts_with("wc_share")) => {
                 Part::Header { strong: false }
             }
-            Class::ReplyButton | Class::ReadMore | Class::VoteButton | Class::CommentTool => {
-                Part::Footer
-            }
+            Class::ReplyButton | Class::ReadMore | Class::VoteButton | Class::CommentTool => Part::Footer,
             Class::PageFooter => Part::Stop,
             _ => Part::Chrome,
         },
@@ -135,20 +129,12 @@ pub(crate) fn build<'a>(
     // A heading ends the section once the thread has begun (before it, headings are the
     // page's own, such as an author box between the rating widget and the form); the
     // `wp_footer` leftovers end it anywhere.
-    let head = (start..parts.len())
-        .find(|&i| is_thread_head(&page.lines[i], parts[i]))
-        .unwrap_or(parts.len());
+    let head =
+        (start..parts.len()).find(|&i| is_thread_head(&page.lines[i], parts[i])).unwrap_or(parts.len());
     let limit = (start..parts.len())
-        .find(|&i| {
-            parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading))
-        })
+        .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading)))
         .unwrap_or(parts.len());
-    let mut splitter = Splitter {
-        page,
-        parts,
-        start,
-        limit,
-    };
+    let mut splitter = Splitter { page, parts, start, limit };
     let mode = splitter.mode();
     let comments = match mode {
         Mode::Header => splitter.header_mode(),
@@ -229,21 +215,14 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 continue;
             }
             let run = self.header_run(i);
-            let strong = run
-                .clone()
-                .any(|j| self.parts[j] == Part::Header { strong: true });
-            let starts_comment =
-                strong || (dateless && self.opens_dateless_comment(run.clone(), floor));
+            let strong = run.clone().any(|j| self.parts[j] == Part::Header { strong: true });
+            let starts_comment = strong || (dateless && self.opens_dateless_comment(run.clone(), floor));
             if !starts_comment {
                 i = run.end;
                 continue;
             }
             let first = self.authors_before(run.start, floor);
-            let mut comment = FlatComment {
-                first,
-                last: run.end - 1,
-                ..FlatComment::default()
-            };
+            let mut comment = FlatComment { first, last: run.end - 1, ..FlatComment::default() };
             self.read_header(&mut comment, first..run.end);
             comments.push(comment);
             floor = run.end;
@@ -276,8 +255,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 // A name between header elements; a number can be a name (`11111`) there.
                 Part::Text | Part::Footer
                     if !has_date
-                        && (is_name_like(self.line(k))
-                            || matches!(self.line(k).kind, Kind::Number(_))) =>
+                        && (is_name_like(self.line(k)) || matches!(self.line(k).kind, Kind::Number(_))) =>
                 {
                     let k_end = self.wrapped_end(k);
                     let followed = self
@@ -320,19 +298,12 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// On pages without dates, an avatar or author link starts a comment when it follows a
     /// footer or the section's chrome (not when it is a link line inside a body).
     fn opens_dateless_comment(&self, run: Range<usize>, floor: usize) -> bool {
-        let has_avatar = run.clone().any(|j| {
-            matches!(
-                self.line(j).kind,
-                Kind::Avatar { .. } | Kind::AuthorLink { .. }
-            )
-        });
+        let has_avatar =
+            run.clone().any(|j| matches!(self.line(j).kind, Kind::Avatar { .. } | Kind::AuthorLink { .. }));
         has_avatar
             && match self.prev_solid(run.start, floor.min(run.start)) {
                 None => true,
-                Some(p) => matches!(
-                    self.parts[p],
-                    Part::Footer | Part::Chrome | Part::DatedFooter
-                ),
+                Some(p) => matches!(self.parts[p], Part::Footer | Part::Chrome | Part::DatedFooter),
             }
     }
 
@@ -353,11 +324,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 break;
             }
             // The first line of a wrapped pair.
-            let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p {
-                p - 1
-            } else {
-                p
-            };
+            let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
             candidates.push(p);
             j = p;
         }
@@ -365,10 +332,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         let after_button = before.is_some_and(|b| self.is_reply_button(b));
         if !after_button {
             // Numbers are names only after a `Reply` button; before it they are votes.
-            if let Some(n) = candidates
-                .iter()
-                .position(|&c| matches!(self.line(c).kind, Kind::Number(_)))
-            {
+            if let Some(n) = candidates.iter().position(|&c| matches!(self.line(c).kind, Kind::Number(_))) {
                 candidates.truncate(n);
             }
         }
@@ -378,10 +342,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
         let after_boundary = match before {
             None => floor == self.start,
-            Some(b) => matches!(
-                self.parts[b],
-                Part::Footer | Part::DatedFooter | Part::Chrome
-            ),
+            Some(b) => matches!(self.parts[b], Part::Footer | Part::DatedFooter | Part::Chrome),
         };
         if after_boundary {
             return *candidates.last().expect("non-empty");
@@ -408,9 +369,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
             self.page.set_role(i, LineRole::Header);
             match line.kind {
-                Kind::Date { token, text }
-                    if comment.date.is_none() && self.parts[i] != Part::Text =>
-                {
+                Kind::Date { token, text } if comment.date.is_none() && self.parts[i] != Part::Text => {
                     comment.date = Some((i, token, text))
                 }
                 Kind::ReplyTo { name } if comment.to.is_none() => {
@@ -431,9 +390,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 }
                 Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => {
                     match names.last_mut() {
-                        Some(last) if last.end == i && self.wrapped_end(last.start) == i => {
-                            last.end = i + 1
-                        }
+                        Some(last) if last.end == i && self.wrapped_end(last.start) == i => last.end = i + 1,
                         _ => names.push(i..i + 1),
                     }
                 }
@@ -459,10 +416,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
         } else {
             for other in &names {
-                if !comment
-                    .author
-                    .is_some_and(|a| same_name(text_of(self.page, other), a))
-                {
+                if !comment.author.is_some_and(|a| same_name(text_of(self.page, other), a)) {
                     self.page.set_roles(other.clone(), LineRole::Other);
                 }
             }
@@ -481,9 +435,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         let (footer_start, footer_end) = match button {
             Some(b) => {
                 let mut s = b;
-                while s > range.start
-                    && (is_footer(self.parts[s - 1]) || self.parts[s - 1] == Part::Blank)
-                {
+                while s > range.start && (is_footer(self.parts[s - 1]) || self.parts[s - 1] == Part::Blank) {
                     s -= 1;
                 }
                 (s, b + 1)
@@ -493,16 +445,12 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 None => (range.end, range.end),
             },
             None => {
-                let after_text = range
-                    .clone()
-                    .rev()
-                    .find(|&i| self.parts[i] == Part::Text)
-                    .map_or(range.start, |t| t + 1);
+                let after_text =
+                    range.clone().rev().find(|&i| self.parts[i] == Part::Text).map_or(range.start, |t| t + 1);
                 (after_text, range.end)
             }
         };
-        for paragraph in text::paragraphs(self.page, range.start..footer_start, text::is_body_text)
-        {
+        for paragraph in text::paragraphs(self.page, range.start..footer_start, text::is_body_text) {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
             comment.last = comment.last.max(paragraph.end - 1);
             comment.body.push(paragraph);
@@ -510,9 +458,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         for i in footer_start..footer_end {
             let line = *self.line(i);
             match (self.parts[i], line.kind) {
-                (Part::Footer, Kind::Number(n)) => {
-                    comment.votes = Some(comment.votes.unwrap_or(0) + n)
-                }
+                (Part::Footer, Kind::Number(n)) => comment.votes = Some(comment.votes.unwrap_or(0) + n),
                 (Part::Footer, Kind::LegacyVotes(n)) => comment.votes = Some(n),
                 (Part::Footer, Kind::Edited) => comment.edited = Some(line.text),
                 (Part::Footer, _) | (Part::DatedFooter, _) => {}
@@ -572,11 +518,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
             let mut comment = FlatComment::default();
             if self.read_legacy_header(&mut comment, from..footer_first) {
-                for paragraph in text::paragraphs(
-                    self.page,
-                    comment.last + 1..footer_first,
-                    text::is_body_text,
-                ) {
+                for paragraph in
+                    text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text)
+                {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
                     comment.body.push(paragraph);
                 }
@@ -619,9 +563,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 begin = i + 1;
             }
         }
-        let solid: Vec<usize> = (begin..range.end)
-            .filter(|&i| self.parts[i] != Part::Blank)
-            .collect();
+        let solid: Vec<usize> = (begin..range.end).filter(|&i| self.parts[i] != Part::Blank).collect();
         let Some(&first) = solid.first() else {
             return false;
         };
@@ -652,9 +594,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 }
                 Kind::Text if comment.author.is_none() && is_name_like(&line) => {
                     // The alt text before the badge, or the author after it (or first).
-                    let next_is_role = solid.get(n + 1).is_some_and(|&k| {
-                        matches!(self.line(k).kind, Kind::Chrome(s) if s.first().class == Class::Role)
-                    });
+                    let next_is_role = solid.get(n + 1).is_some_and(
+                        |&k| matches!(self.line(k).kind, Kind::Chrome(s) if s.first().class == Class::Role),
+                    );
                     if !next_is_role && (seen_role || avatar.is_some() || n == 0) {
                         comment.author = Some(line.text);
                     }
@@ -720,9 +662,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
                 Kind::Number(n) if n >= 0 => {
                     // A count split over two lines: `14` / `Comments`.
-                    let word = self
-                        .next_solid(i + 1)
-                        .filter(|&j| self.line(j).is_chrome(Class::CountWord));
+                    let word = self.next_solid(i + 1).filter(|&j| self.line(j).is_chrome(Class::CountWord));
                     if word.is_some() && discussion.count.is_none() {
                         discussion.count = Some(n as u64);
                     }
@@ -730,10 +670,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
                 _ => {}
             }
-            if matches!(
-                line.kind,
-                Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading
-            ) {
+            if matches!(line.kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
                 continue; // placed as `other` below
             }
             if !line.is_blank() {
@@ -746,26 +683,17 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 .any(|i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
         }
         for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
-            discussion
-                .other
-                .push(self.page.paragraph(paragraph.clone()));
+            discussion.other.push(self.page.paragraph(paragraph.clone()));
             self.page.set_roles(paragraph, LineRole::Other);
         }
         for comment in comments {
             if comment.body.is_empty() {
                 if let Some((i, _, _)) = comment.date {
-                    self.page.warn(
-                        i,
-                        WarningKind::EmptyComment,
-                        "comment has a date and no body".into(),
-                    );
+                    self.page.warn(i, WarningKind::EmptyComment, "comment has a date and no body".into());
                 }
             }
         }
-        let last_line = (self.start..end)
-            .rev()
-            .find(|&i| !self.line(i).is_blank())
-            .unwrap_or(self.start);
+        let last_line = (self.start..end).rev().find(|&i| !self.line(i).is_blank()).unwrap_or(self.start);
         discussion.span = Span::new(self.page.offset_of(self.line(self.start).text), {
             let l = self.line(last_line);
             self.page.offset_of(l.text) + l.text.len()

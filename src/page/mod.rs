@@ -24,7 +24,7 @@ use crate::annotation::{LineInfo, LineRole};
 use crate::error::{Error, ErrorKind, Position, Warning, WarningKind};
 use crate::input::{content_start, Lines};
 use crate::lines::{self, Line};
-use crate::model::{Discussion, Dump, Span};
+use crate::model::{Dump, Span};
 use crate::options::Parser;
 
 /// Parses `input` with `options`; fills `annotate` with one entry per physical line when
@@ -37,11 +37,7 @@ pub(crate) fn parse<'a>(
     let start = content_start(input);
     if input[start..].trim_matches(lines::is_blank).is_empty() {
         let pos = Position::of(input.as_bytes(), input.len());
-        return Err(Error::new(
-            ErrorKind::Empty,
-            "input is empty or only whitespace",
-            pos,
-        ));
+        return Err(Error::new(ErrorKind::Empty, "input is empty or only whitespace", pos));
     }
     let classified = lines::classify_all(input, start);
     let mut page = Page::new(input, &classified);
@@ -68,16 +64,8 @@ pub(crate) struct Page<'p, 'a> {
 
 impl<'p, 'a> Page<'p, 'a> {
     fn new(input: &'a str, lines: &'p [Line<'a>]) -> Self {
-        let roles = lines
-            .iter()
-            .map(|l| l.is_blank().then_some(LineRole::Blank))
-            .collect();
-        Page {
-            input,
-            lines,
-            roles,
-            warnings: Vec::new(),
-        }
+        let roles = lines.iter().map(|l| l.is_blank().then_some(LineRole::Blank)).collect();
+        Page { input, lines, roles, warnings: Vec::new() }
     }
 
     fn build(&mut self, options: &Parser, start: usize) -> Dump<'a> {
@@ -98,33 +86,24 @@ impl<'p, 'a> Page<'p, 'a> {
         let trailer = self.trailer(trailer_start);
         self.place_rest();
         self.warnings.sort_by_key(|w| (w.offset, w.message.clone()));
-        Dump {
-            article,
-            rating,
-            discussion,
-            trailer,
-            warnings: std::mem::take(&mut self.warnings),
-        }
+        Dump { article, rating, discussion, trailer, warnings: std::mem::take(&mut self.warnings) }
     }
 
     /// Text after the comment section, as paragraphs; chrome there stays chrome.
     fn trailer(&mut self, from: usize) -> Vec<Cow<'a, str>> {
         let mut out = Vec::new();
-        for range in text::paragraphs(self, from..self.lines.len(), |line| {
-            text::is_plain_text(line)
-        }) {
+        for range in text::paragraphs(self, from..self.lines.len(), |line| text::is_plain_text(line)) {
             out.push(self.paragraph(range.clone()));
             self.set_roles(range, LineRole::Trailer);
         }
         for i in from..self.lines.len() {
             if self.roles[i].is_none() {
-                self.roles[i] = Some(
-                    if matches!(self.lines[i].kind, lines::Kind::Text | lines::Kind::Heading) {
+                self.roles[i] =
+                    Some(if matches!(self.lines[i].kind, lines::Kind::Text | lines::Kind::Heading) {
                         LineRole::Trailer
                     } else {
                         LineRole::Chrome
-                    },
-                );
+                    });
             }
         }
         out
@@ -149,10 +128,7 @@ impl<'p, 'a> Page<'p, 'a> {
     pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
         let first = &self.lines[range.start];
         let last = &self.lines[range.end - 1];
-        Span::new(
-            self.offset_of(first.text),
-            self.offset_of(last.text) + last.text.len(),
-        )
+        Span::new(self.offset_of(first.text), self.offset_of(last.text) + last.text.len())
     }
 
     /// Offset of a slice of the input.
@@ -180,13 +156,7 @@ impl<'p, 'a> Page<'p, 'a> {
 
     pub fn warn_at(&mut self, offset: usize, kind: WarningKind, message: String) {
         let pos = Position::of(self.input.as_bytes(), offset);
-        self.warnings.push(Warning {
-            line: pos.line,
-            column: pos.column,
-            message,
-            kind,
-            offset,
-        });
+        self.warnings.push(Warning { line: pos.line, column: pos.column, message, kind, offset });
     }
 
     /// One entry per physical line, with the role of the group it belongs to.
@@ -201,16 +171,8 @@ impl<'p, 'a> Page<'p, 'a> {
                     line: physical.number,
                     span: Span::new(physical.start, physical.end()),
                     text: physical.text,
-                    role: if blank {
-                        LineRole::Blank
-                    } else {
-                        role.unwrap_or(LineRole::Chrome)
-                    },
-                    phrase: if role == &Some(LineRole::Chrome) {
-                        line.phrase_key()
-                    } else {
-                        None
-                    },
+                    role: if blank { LineRole::Blank } else { role.unwrap_or(LineRole::Chrome) },
+                    phrase: if role == &Some(LineRole::Chrome) { line.phrase_key() } else { None },
                 });
             }
         }
@@ -224,13 +186,7 @@ impl<'p, 'a> Page<'p, 'a> {
             let i = self.roles.iter().position(|r| *r == Some(role))?;
             let offset = self.offset_of(self.lines[i].text);
             let pos = Position::of(self.input.as_bytes(), offset);
-            Some(Warning {
-                line: pos.line,
-                column: pos.column,
-                message: what.to_owned(),
-                kind,
-                offset,
-            })
+            Some(Warning { line: pos.line, column: pos.column, message: what.to_owned(), kind, offset })
         };
         problems.extend(located(
             LineRole::Other,
@@ -243,13 +199,5 @@ impl<'p, 'a> Page<'p, 'a> {
             "text after the comment section is not chrome",
         ));
         problems.into_iter().min_by_key(|w| w.offset)
-    }
-}
-
-/// A discussion with no comments yet (filled by `thread::nest`).
-fn empty_discussion<'a>(span: Span) -> Discussion<'a> {
-    Discussion {
-        span,
-        ..Discussion::default()
     }
 }

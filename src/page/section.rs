@@ -48,16 +48,10 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
         .map(|i| extend_back(lines, i));
     // The rating widget is part of the section when it stands just before it.
     let section_start = match (&rating, section_start) {
-        (Some(r), Some(s)) if r.numbers.start < s && s - r.numbers.start <= 40 => {
-            Some(r.numbers.start)
-        }
+        (Some(r), Some(s)) if r.numbers.start < s && s - r.numbers.start <= 40 => Some(r.numbers.start),
         (_, s) => s,
     };
-    Layout {
-        section_start,
-        rating,
-        footer_start: trailing_footer_start(lines),
-    }
+    Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
 }
 
 /// True for a line that only a comment section prints.
@@ -94,9 +88,7 @@ fn is_confirmed(lines: &[Line<'_>], i: usize) -> bool {
 fn is_section_signal(line: &Line<'_>) -> bool {
     match &line.kind {
         Kind::Chrome(seg) => !seg.all(Class::PageFooter),
-        Kind::Count(_) | Kind::RatingLine { .. } | Kind::ReplyTo { .. } | Kind::SectionFence => {
-            true
-        }
+        Kind::Count(_) | Kind::RatingLine { .. } | Kind::ReplyTo { .. } | Kind::SectionFence => true,
         Kind::LegacyVotes(_) | Kind::LegacyFooter { .. } | Kind::ParentLink { .. } => true,
         Kind::Date { token, .. } => is_comment_date(token),
         _ => false,
@@ -122,9 +114,7 @@ fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
         match &line.kind {
             Kind::Blank | Kind::Residue => {}
             Kind::Chrome(seg)
-                if seg
-                    .phrases()
-                    .all(|p| matches!(p.class, Class::Form | Class::Anchor | Class::Sort)) =>
+                if seg.phrases().all(|p| matches!(p.class, Class::Form | Class::Anchor | Class::Sort)) =>
             {
                 start = j
             }
@@ -153,12 +143,7 @@ fn find_rating(lines: &[Line<'_>]) -> Option<RatingParts> {
             _ => continue,
         };
         let title = next(numbers.end).filter(|&t| is_rating_title(&lines[t]));
-        return Some(RatingParts {
-            numbers,
-            tenths,
-            votes,
-            title,
-        });
+        return Some(RatingParts { numbers, tenths, votes, title });
     }
     None
 }
@@ -196,28 +181,15 @@ pub(crate) fn rating<'a>(page: &mut Page<'_, 'a>, parts: &RatingParts) -> Rating
     let title = match parts.title {
         Some(t) => std::borrow::Cow::Borrowed(page.lines[t].text),
         None => {
-            page.warn(
-                parts.numbers.end - 1,
-                WarningKind::BadRating,
-                "rating widget has no title".into(),
-            );
+            page.warn(parts.numbers.end - 1, WarningKind::BadRating, "rating widget has no title".into());
             std::borrow::Cow::Borrowed("")
         }
     };
     if parts.tenths > 50 {
-        let message = format!(
-            "rating average {}.{} is over 5",
-            parts.tenths / 10,
-            parts.tenths % 10
-        );
+        let message = format!("rating average {}.{} is over 5", parts.tenths / 10, parts.tenths % 10);
         page.warn(parts.numbers.start, WarningKind::BadRating, message);
     }
-    Rating {
-        average: f64::from(parts.tenths) / 10.0,
-        votes: parts.votes,
-        title,
-        span,
-    }
+    Rating { average: f64::from(parts.tenths) / 10.0, votes: parts.votes, title, span }
 }
 
 /// Where the trailing `wp_footer` leftovers start: the last run of `PageFooter` chrome

@@ -25,10 +25,7 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
     let mut depth: Vec<usize> = vec![0; n];
     let mut authors: Vec<Option<&'a str>> = flat.iter().map(|c| c.author).collect();
     let mut inferred = vec![false; n];
-    let names: Vec<&'a str> = flat
-        .iter()
-        .map(|c| c.to.map_or("", |(_, name)| name))
-        .collect();
+    let names: Vec<&'a str> = flat.iter().map(|c| c.to.map_or("", |(_, name)| name)).collect();
     let mut thread_start = 0;
     for k in 0..n {
         let Some((marker, name)) = flat[k].to else {
@@ -36,11 +33,8 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             continue;
         };
         let thread = thread_start..k;
-        let found = thread
-            .clone()
-            .rev()
-            .find(|&j| authors[j].is_some_and(|a| same_name(a, name)))
-            .or_else(|| {
+        let found =
+            thread.clone().rev().find(|&j| authors[j].is_some_and(|a| same_name(a, name))).or_else(|| {
                 let lost = thread.clone().rev().find(|&j| authors[j].is_none())?;
                 authors[lost] = Some(name);
                 inferred[lost] = true;
@@ -73,9 +67,7 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             page.warn(
                 marker,
                 WarningKind::TooDeep,
-                format!(
-                    "reply nested deeper than {MAX_DEPTH} levels attached at level {MAX_DEPTH}"
-                ),
+                format!("reply nested deeper than {MAX_DEPTH} levels attached at level {MAX_DEPTH}"),
             );
         }
         parent[k] = Some(p);
@@ -103,10 +95,7 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             .collect();
         built[k] = Some(node);
     }
-    roots
-        .into_iter()
-        .map(|r| built[r].take().expect("every root is built"))
-        .collect()
+    roots.into_iter().map(|r| built[r].take().expect("every root is built")).collect()
 }
 
 /// The model comment of a flat one (replies not yet attached).

@@ -54,10 +54,7 @@ impl Catalog {
         let header: Vec<&str> = rows.next().unwrap_or_default().split('\t').collect();
         for row in rows {
             let mut cells = row.split('\t');
-            let Some(key) = cells
-                .next()
-                .filter(|k| !k.is_empty() && !k.starts_with('#'))
-            else {
+            let Some(key) = cells.next().filter(|k| !k.is_empty() && !k.starts_with('#')) else {
                 continue;
             };
             let texts = self.by_key.entry(key).or_default();
@@ -209,10 +206,7 @@ pub(crate) fn class_of(key: &str) -> Option<Class> {
         | "literal_footer_move_button"
         | "wp_disqus_powered"
         | "jetpack_loading" => PageFooter,
-        "header_text_single"
-        | "header_text_plural"
-        | "wc_header_text"
-        | "wc_header_text_plural" => CountWord,
+        "header_text_single" | "header_text_plural" | "wc_header_text" | "wc_header_text_plural" => CountWord,
         "wc_vote_phrase" | "wc_votes_phrase" => VoteWord,
         "post_rating_title" => RatingTitle,
         "wc_blog_role_guest"
@@ -262,10 +256,7 @@ pub(crate) fn chrome() -> &'static PhraseSet {
         let mut set = PhraseSet::default();
         // Keys in a fixed order so that a text shared by several keys (`Email`) always
         // resolves to the same one.
-        let mut keys: Vec<_> = catalog()
-            .entries()
-            .filter_map(|(k, t)| Some((k, class_of(k)?, t)))
-            .collect();
+        let mut keys: Vec<_> = catalog().entries().filter_map(|(k, t)| Some((k, class_of(k)?, t))).collect();
         keys.sort_by_key(|(k, _, _)| *k);
         for (key, class, texts) in keys {
             for text in texts {
@@ -287,25 +278,13 @@ pub(crate) struct Markers {
 
 impl Markers {
     fn load() -> Markers {
-        let prefix_of =
-            |template: &str| normalize::normalize(template.split("%1$s").next().unwrap_or(""));
+        let prefix_of = |template: &str| normalize::normalize(template.split("%1$s").next().unwrap_or(""));
         let catalog = catalog();
-        let mut last_edited: Vec<String> = catalog
-            .texts("wc_last_edited")
-            .iter()
-            .map(|t| prefix_of(t))
-            .filter(|p| !p.is_empty())
-            .collect();
+        let mut last_edited: Vec<String> =
+            catalog.texts("wc_last_edited").iter().map(|t| prefix_of(t)).filter(|p| !p.is_empty()).collect();
         last_edited.dedup();
-        let header_on = catalog
-            .texts("wc_header_on_text")
-            .iter()
-            .map(|t| normalize::normalize(t))
-            .collect();
-        Markers {
-            last_edited,
-            header_on,
-        }
+        let header_on = catalog.texts("wc_header_on_text").iter().map(|t| normalize::normalize(t)).collect();
+        Markers { last_edited, header_on }
     }
 
     /// True for a normalized `Last edited ... by ...` line (something must follow the prefix).
@@ -322,9 +301,7 @@ impl Markers {
     pub fn is_header_on_title(&self, after: &str) -> bool {
         let after = after.trim_start();
         self.header_on.iter().any(|on| {
-            after.len() > on.len() + 1
-                && after.starts_with(on.as_str())
-                && after.as_bytes()[on.len()] == b' '
+            after.len() > on.len() + 1 && after.starts_with(on.as_str()) && after.as_bytes()[on.len()] == b' '
         })
     }
 }
@@ -349,19 +326,10 @@ mod tests {
     #[test]
     fn whole_line_phrases_in_any_language() {
         assert_eq!(classes("Notify of"), Some(vec![Class::Anchor]));
-        assert_eq!(
-            classes("Benachrichtige mich bei"),
-            Some(vec![Class::Anchor])
-        );
-        assert_eq!(
-            classes("  Inline Feedbacks                    "),
-            Some(vec![Class::Anchor])
-        );
+        assert_eq!(classes("Benachrichtige mich bei"), Some(vec![Class::Anchor]));
+        assert_eq!(classes("  Inline Feedbacks                    "), Some(vec![Class::Anchor]));
         assert_eq!(classes("Name\\*"), Some(vec![Class::Form]));
-        assert_eq!(
-            classes("Évaluation de l'article"),
-            Some(vec![Class::RatingTitle])
-        );
+        assert_eq!(classes("Évaluation de l'article"), Some(vec![Class::RatingTitle]));
         assert_eq!(classes("Load More Comments   "), Some(vec![Class::More]));
         assert_eq!(classes("Frank O'hara"), None);
         assert_eq!(classes("comment image"), None);
@@ -379,22 +347,13 @@ mod tests {
 
     #[test]
     fn glued_phrases_split() {
-        assert_eq!(
-            classes("Newest Most Voted"),
-            Some(vec![Class::Sort, Class::Sort])
-        );
-        assert_eq!(
-            classes("wpDiscuzInsert "),
-            Some(vec![Class::PageFooter, Class::PageFooter])
-        );
+        assert_eq!(classes("Newest Most Voted"), Some(vec![Class::Sort, Class::Sort]));
+        assert_eq!(classes("wpDiscuzInsert "), Some(vec![Class::PageFooter, Class::PageFooter]));
         assert_eq!(
             classes("new follow-up comments new replies to my comments"),
             Some(vec![Class::Form, Class::Form])
         );
-        assert_eq!(
-            classes("Inline Feedbacks View all comments"),
-            Some(vec![Class::Anchor, Class::Anchor])
-        );
+        assert_eq!(classes("Inline Feedbacks View all comments"), Some(vec![Class::Anchor, Class::Anchor]));
         assert_eq!(
             classes("Sort by:   newest | oldest | most voted"),
             Some(vec![Class::Anchor, Class::Sort, Class::Sort, Class::Sort])
@@ -424,8 +383,6 @@ mod tests {
     #[test]
     fn legacy_keys_are_loaded() {
         assert!(catalog().texts("wc_sort_by").contains(&"Sort by"));
-        assert!(catalog()
-            .texts("wc_share_twitter")
-            .contains(&"Share On Twitter"));
+        assert!(catalog().texts("wc_share_twitter").contains(&"Share On Twitter"));
     }
 }

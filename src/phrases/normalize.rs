@@ -60,9 +60,7 @@ pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
         };
         match folded {
             None => pending_space = !out.text.is_empty(),
-            Some(c) if c.is_ascii() => {
-                push_char(out, c.to_ascii_lowercase(), at, &mut pending_space)
-            }
+            Some(c) if c.is_ascii() => push_char(out, c.to_ascii_lowercase(), at, &mut pending_space),
             Some(c) => {
                 for lower in c.to_lowercase() {
                     push_char(out, lower, at, &mut pending_space);
@@ -100,8 +98,7 @@ fn push_char(out: &mut Normalized, c: char, at: usize, pending_space: &mut bool)
     let mut buf = [0u8; 4];
     let encoded = c.encode_utf8(&mut buf);
     out.text.push_str(encoded);
-    out.source_offsets
-        .extend(std::iter::repeat(at).take(encoded.len()));
+    out.source_offsets.extend(std::iter::repeat(at).take(encoded.len()));
 }
 
 fn push_str(out: &mut Normalized, s: &str, at: usize, pending_space: &mut bool) {
@@ -125,10 +122,7 @@ mod tests {
     fn folds_case_and_spacing() {
         assert_eq!(normalize("  Notify\u{a0} of  "), "notify of");
         assert_eq!(normalize("Inline\tFeedbacks"), "inline feedbacks");
-        assert_eq!(
-            normalize("ÉVALUATION de l’article"),
-            "évaluation de l'article"
-        );
+        assert_eq!(normalize("ÉVALUATION de l’article"), "évaluation de l'article");
     }
 
     #[test]
@@ -138,18 +132,9 @@ mod tests {
         assert_eq!(normalize("Label [                    ]"), "label");
         assert_eq!(normalize("[*] [Post Comment]"), "post comment");
         assert_eq!(normalize("__Inline Feedbacks"), "inline feedbacks");
-        assert_eq!(
-            normalize("Sort by:   newest | oldest | most voted"),
-            "sort by newest oldest most voted"
-        );
-        assert_eq!(
-            normalize("[Newest]{.wpdiscuz-sort-button data-sorting=\"newest\"}"),
-            "newest"
-        );
-        assert_eq!(
-            normalize("[417]{.wpdtc title=\"417\"} Comments"),
-            "417 comments"
-        );
+        assert_eq!(normalize("Sort by:   newest | oldest | most voted"), "sort by newest oldest most voted");
+        assert_eq!(normalize("[Newest]{.wpdiscuz-sort-button data-sorting=\"newest\"}"), "newest");
+        assert_eq!(normalize("[417]{.wpdtc title=\"417\"} Comments"), "417 comments");
         assert_eq!(normalize("\\[wpDiscuz\\](javascript:void(0);)"), "wpdiscuz");
         assert_eq!(normalize("![guest](https://x/a.png)"), "guest");
     }
@@ -159,10 +144,7 @@ mod tests {
         assert_eq!(normalize("{}"), "{}");
         assert_eq!(normalize("{} [+]"), "{} +");
         assert_eq!(normalize("[+]"), "+");
-        assert_eq!(
-            normalize("Δ[                                             ]"),
-            "δ"
-        );
+        assert_eq!(normalize("Δ[                                             ]"), "δ");
     }
 
     #[test]

@@ -25,17 +25,11 @@ struct Node {
 pub(crate) struct PhraseSet {
     nodes: Vec<Node>,
     phrases: Vec<Phrase>,
-    /// Length in bytes of the longest normalized phrase.
-    longest: usize,
 }
 
 impl Default for PhraseSet {
     fn default() -> Self {
-        PhraseSet {
-            nodes: vec![Node::default()],
-            phrases: Vec::new(),
-            longest: 0,
-        }
+        PhraseSet { nodes: vec![Node::default()], phrases: Vec::new() }
     }
 }
 
@@ -99,30 +93,17 @@ impl PhraseSet {
         if self.nodes[node].terminal.is_none() {
             self.nodes[node].terminal = Some(self.phrases.len() as u32);
             self.phrases.push(phrase);
-            self.longest = self.longest.max(text.len());
         }
-    }
-
-    /// Length in bytes of the longest normalized phrase.
-    pub fn longest(&self) -> usize {
-        self.longest
     }
 
     fn step(&self, node: usize, byte: u8) -> Option<usize> {
         let edges = &self.nodes[node].edges;
-        edges
-            .binary_search_by_key(&byte, |e| e.0)
-            .ok()
-            .map(|i| edges[i].1 as usize)
+        edges.binary_search_by_key(&byte, |e| e.0).ok().map(|i| edges[i].1 as usize)
     }
 
     /// Every phrase that `text[from..]` starts with, as (end offset in `text`, phrase),
     /// shortest first.
-    pub fn prefixes<'s>(
-        &'s self,
-        text: &'s str,
-        from: usize,
-    ) -> impl Iterator<Item = (usize, Phrase)> + 's {
+    pub fn prefixes<'s>(&'s self, text: &'s str, from: usize) -> impl Iterator<Item = (usize, Phrase)> + 's {
         let mut node = Some(0usize);
         text.as_bytes()[from..]
             .iter()
@@ -131,20 +112,14 @@ impl PhraseSet {
                 let next = self.step(node?, byte);
                 node = next;
                 let here = next?;
-                Some(
-                    self.nodes[here]
-                        .terminal
-                        .map(|t| (from + i + 1, self.phrases[t as usize])),
-                )
+                Some(self.nodes[here].terminal.map(|t| (from + i + 1, self.phrases[t as usize])))
             })
             .flatten()
     }
 
     /// The phrase that is exactly `text`, if any.
     pub fn get(&self, text: &str) -> Option<Phrase> {
-        self.prefixes(text, 0)
-            .find(|(end, _)| *end == text.len())
-            .map(|(_, p)| p)
+        self.prefixes(text, 0).find(|(end, _)| *end == text.len()).map(|(_, p)| p)
     }
 
     /// Reads `text` as phrases glued together, with or without single spaces between them;
@@ -201,13 +176,7 @@ mod tests {
     fn set(words: &[&'static str]) -> PhraseSet {
         let mut set = PhraseSet::default();
         for w in words {
-            set.insert(
-                w,
-                Phrase {
-                    key: w,
-                    class: Class::Form,
-                },
-            );
+            set.insert(w, Phrase { key: w, class: Class::Form });
         }
         set
     }
@@ -218,26 +187,16 @@ mod tests {
         assert_eq!(s.get("reply").unwrap().key, "Reply");
         assert_eq!(s.get("reply to").unwrap().key, "Reply to");
         assert!(s.get("reply t").is_none());
-        let ends: Vec<_> = s
-            .prefixes("reply to bob", 0)
-            .map(|(e, p)| (e, p.key))
-            .collect();
+        let ends: Vec<_> = s.prefixes("reply to bob", 0).map(|(e, p)| (e, p.key)).collect();
         assert_eq!(ends, [(5, "Reply"), (8, "Reply to")]);
-        assert_eq!(s.longest(), 9);
     }
 
     #[test]
     fn segments_glued_and_spaced_phrases() {
         let s = set(&["wpDiscuz", "Insert", "Newest", "Most Voted", "Most"]);
-        let keys = |t: &str| {
-            s.segment(t)
-                .map(|g| g.phrases().map(|p| p.key).collect::<Vec<_>>())
-        };
+        let keys = |t: &str| s.segment(t).map(|g| g.phrases().map(|p| p.key).collect::<Vec<_>>());
         assert_eq!(keys("wpdiscuzinsert"), Some(vec!["wpDiscuz", "Insert"]));
-        assert_eq!(
-            keys("newest most voted"),
-            Some(vec!["Newest", "Most Voted"])
-        );
+        assert_eq!(keys("newest most voted"), Some(vec!["Newest", "Most Voted"]));
         assert_eq!(keys("newest most"), Some(vec!["Newest", "Most"]));
         assert_eq!(keys("newest mostly"), None);
         assert_eq!(keys(""), None);

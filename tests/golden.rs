@@ -1,0 +1,186 @@
+//! Golden tests: every page under `tests/data` parses to the JSON stored beside it, and
+//! agrees with its hand-checked gold annotations.
+//!
+//! `tests/data/NNN.txt` are real page dumps (the reference page is `000.txt`);
+//! `tests/data/html/<converter>/NN.txt` are real wpDiscuz pages turned into text by five
+//! HTML-to-text converters. Each has `*.gold.json` (hand-checked: authors, dates, reply
+//! targets, body starts, rating, count, article end) and `*.json` (the parser's whole
+//! output, reviewed). After an intended change of output, rewrite the `*.json` files with
+//! `BLESS=1 cargo test --test golden` and review the diff.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+}
+
+/// Every `*.txt` page under `tests/data`, sorted.
+fn pages() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![data_dir()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("tests/data is readable") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    assert!(out.len() >= 60, "expected the corpus pages under tests/data, found {}", out.len());
+    out
+}
+
+/// The page's parse as pretty JSON, fields in the order of the model (SCHEMA.md).
+fn parse_to_json_text(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("page is UTF-8");
+    let dump = article_dump::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::to_string_pretty(&dump).expect("a dump serializes") + "\n"
+}
+
+fn parse_to_json(path: &Path) -> Value {
+    serde_json::from_str(&parse_to_json_text(path)).expect("output is JSON")
+}
+
+#[test]
+fn pages_parse_to_their_expected_json() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failures = Vec::new();
+    for page in pages() {
+        let expected_path = page.with_extension("json");
+        if bless {
+            std::fs::write(&expected_path, parse_to_json_text(&page)).expect("expected file is writable");
+            continue;
+        }
+        let got = parse_to_json(&page);
+        let expected: Value = match std::fs::read_to_string(&expected_path) {
+            Ok(text) => serde_json::from_str(&text).expect("expected file is JSON"),
+            Err(_) => {
+                failures.push(format!("{}: no expected output (run with BLESS=1)", page.display()));
+                continue;
+            }
+        };
+        if let Some(difference) = first_difference(&expected, &got, String::new()) {
+            failures.push(format!("{}: {difference}", page.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{} page(s) differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The first place where two JSON values differ, as `path: expected X, got Y`.
+fn first_difference(expected: &Value, got: &Value, path: String) -> Option<String> {
+    match (expected, got) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, value) in a {
+                let here = format!("{path}.{key}");
+                match b.get(key) {
+                    Some(other) => {
+                        if let Some(d) = first_difference(value, other, here) {
+                            return Some(d);
+                        }
+                    }
+                    None => return Some(format!("{here}: missing")),
+                }
+            }
+            b.keys().find(|k| !a.contains_key(*k)).map(|k| format!("{path}.{k}: unexpected"))
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                if let Some(d) = first_difference(x, y, format!("{path}[{i}]")) {
+                    return Some(d);
+                }
+            }
+            (a.len() != b.len()).then(|| format!("{path}: expected {} items, got {}", a.len(), b.len()))
+        }
+        _ => (expected != got).then(|| format!("{path}: expected {expected}, got {got}")),
+    }
+}
+
+/// Folding for comparisons with the gold: spacing, NBSP, markdown escapes, and the
+/// typographic quotes that html2text prints as ASCII.
+fn fold(text: &str) -> String {
+    text.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace('\\', "")
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The gold's view of one comment: (author, posted, reply_to, first 24 characters of the body).
+type GoldComment = (Option<String>, Option<String>, Option<String>, String);
+
+fn start_of(text: &str) -> String {
+    fold(text).chars().take(24).collect::<String>().to_lowercase()
+}
+
+fn flatten(comments: &Value, to: Option<&Value>, out: &mut Vec<GoldComment>) {
+    for c in comments.as_array().into_iter().flatten() {
+        let opt = |v: Option<&Value>| v.and_then(Value::as_str).map(fold);
+        let body = c["body"].get(0).and_then(Value::as_str).unwrap_or("");
+        out.push((opt(c.get("author")), opt(c["posted"].get("text")), opt(to.or(c.get("to"))), start_of(body)));
+        flatten(&c["replies"], None, out);
+    }
+}
+
+#[test]
+fn pages_agree_with_their_gold_annotations() {
+    let mut failures = Vec::new();
+    for page in pages() {
+        let gold_path = page.with_extension("gold.json");
+        let Ok(gold_text) = std::fs::read_to_string(&gold_path) else { continue };
+        let gold: Value = serde_json::from_str(&gold_text).expect("gold is JSON");
+        let got = parse_to_json(&page);
+        let name = page.display();
+
+        let mut found = Vec::new();
+        flatten(&got["discussion"]["comments"], None, &mut found);
+        let wanted: Vec<GoldComment> = gold["comments"]
+            .as_array()
+            .expect("gold comments")
+            .iter()
+            .map(|c| {
+                let opt = |k: &str| c[k].as_str().map(fold);
+                (opt("author"), opt("posted"), opt("reply_to"), start_of(c["body_starts"].as_str().unwrap_or("")))
+            })
+            .collect();
+        if found.len() != wanted.len() {
+            failures.push(format!("{name}: {} comments, gold has {}", found.len(), wanted.len()));
+        }
+        for (i, (f, w)) in found.iter().zip(&wanted).enumerate() {
+            let body_agrees = f.3.starts_with(&w.3) || w.3.starts_with(&f.3);
+            if (&f.0, &f.1, &f.2) != (&w.0, &w.1, &w.2) || !body_agrees {
+                failures.push(format!("{name}: comment {i}: got {f:?}, gold {w:?}"));
+            }
+        }
+
+        let rating = &got["rating"];
+        let gold_rating = &gold["rating"];
+        let rating_agrees = match gold_rating {
+            Value::Null => rating.is_null(),
+            g => rating["average"].as_f64() == g["average"].as_f64() && rating["votes"] == g["votes"],
+        };
+        if !rating_agrees {
+            failures.push(format!("{name}: rating {rating}, gold {gold_rating}"));
+        }
+        let count = &got["discussion"]["count"];
+        let gold_count = &gold["comment_count_header"];
+        if count.as_u64() != gold_count.as_u64() {
+            failures.push(format!("{name}: count {count}, gold {gold_count}"));
+        }
+        if let Some(last) = gold["article_last_line_starts"].as_str() {
+            let last = start_of(last);
+            let paragraphs = got["article"]["paragraphs"].as_array().expect("paragraphs");
+            let in_article = paragraphs.iter().filter_map(Value::as_str).flat_map(str::lines).any(|l| start_of(l).starts_with(&last) || last.starts_with(&start_of(l)) && !l.trim().is_empty());
+            if !in_article {
+                failures.push(format!("{name}: the article's last line {last:?} is not in the article"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} disagreement(s):\n{}", failures.len(), failures.join("\n"));
+}
