@@ -123,7 +123,12 @@ fn flatten(comments: &Value, to: Option<&Value>, out: &mut Vec<GoldComment>) {
     for c in comments.as_array().into_iter().flatten() {
         let opt = |v: Option<&Value>| v.and_then(Value::as_str).map(fold);
         let body = c["body"].get(0).and_then(Value::as_str).unwrap_or("");
-        out.push((opt(c.get("author")), opt(c["posted"].get("text")), opt(to.or(c.get("to"))), start_of(body)));
+        out.push((
+            opt(c.get("author")),
+            opt(c["posted"].get("text")),
+            opt(to.or(c.get("to"))),
+            start_of(body),
+        ));
         flatten(&c["replies"], None, out);
     }
 }
@@ -146,7 +151,12 @@ fn pages_agree_with_their_gold_annotations() {
             .iter()
             .map(|c| {
                 let opt = |k: &str| c[k].as_str().map(fold);
-                (opt("author"), opt("posted"), opt("reply_to"), start_of(c["body_starts"].as_str().unwrap_or("")))
+                (
+                    opt("author"),
+                    opt("posted"),
+                    opt("reply_to"),
+                    start_of(c["body_starts"].as_str().unwrap_or("")),
+                )
             })
             .collect();
         if found.len() != wanted.len() {
@@ -158,6 +168,8 @@ fn pages_agree_with_their_gold_annotations() {
                 failures.push(format!("{name}: comment {i}: got {f:?}, gold {w:?}"));
             }
         }
+        failures.extend(optional_comment_fields(&name.to_string(), &got, &gold));
+        failures.extend(optional_page_fields(&name.to_string(), &got, &gold));
 
         let rating = &got["rating"];
         let gold_rating = &gold["rating"];
@@ -176,11 +188,92 @@ fn pages_agree_with_their_gold_annotations() {
         if let Some(last) = gold["article_last_line_starts"].as_str() {
             let last = start_of(last);
             let paragraphs = got["article"]["paragraphs"].as_array().expect("paragraphs");
-            let in_article = paragraphs.iter().filter_map(Value::as_str).flat_map(str::lines).any(|l| start_of(l).starts_with(&last) || last.starts_with(&start_of(l)) && !l.trim().is_empty());
+            let in_article = paragraphs.iter().filter_map(Value::as_str).flat_map(str::lines).any(|l| {
+                start_of(l).starts_with(&last) || last.starts_with(&start_of(l)) && !l.trim().is_empty()
+            });
             if !in_article {
                 failures.push(format!("{name}: the article's last line {last:?} is not in the article"));
             }
         }
     }
     assert!(failures.is_empty(), "{} disagreement(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every comment of the parse, depth first, with its depth (1 for top level).
+fn walk(comments: &Value, depth: usize, out: &mut Vec<(usize, Value)>) {
+    for c in comments.as_array().into_iter().flatten() {
+        out.push((depth, c.clone()));
+        walk(&c["replies"], depth + 1, out);
+    }
+}
+
+/// Fields the gold may give for a comment beyond the scorer's four (synthetic pages give
+/// them): `role`, `votes`, `edited`, `author_url`, `author_inferred`, `at`, `ago`, `depth`,
+/// `line`, `body_paragraphs` (the number of paragraphs).
+fn optional_comment_fields(name: &str, got: &Value, gold: &Value) -> Vec<String> {
+    let mut found = Vec::new();
+    walk(&got["discussion"]["comments"], 1, &mut found);
+    let mut failures = Vec::new();
+    let gold_comments = gold["comments"].as_array().cloned().unwrap_or_default();
+    let synthetic = gold.get("synthetic").is_some();
+    for (i, (g, (depth, c))) in gold_comments.iter().zip(&found).enumerate() {
+        let mut check = |field: &str, want: Option<&Value>, have: Value| {
+            if let Some(want) = want {
+                let same = match (want, &have) {
+                    (Value::String(a), Value::String(b)) => fold(a) == fold(b),
+                    _ => *want == have,
+                };
+                if !same {
+                    failures.push(format!("{name}: comment {i}: {field} {have}, gold {want}"));
+                }
+            }
+        };
+        for field in ["role", "votes", "edited", "author_url", "author_inferred"] {
+            check(field, g.get(field), c[field].clone());
+        }
+        check("at", g.get("at"), c["posted"]["at"].clone());
+        check("ago", g.get("ago"), c["posted"]["ago"].clone());
+        check("depth", g.get("depth"), Value::from(*depth));
+        if synthetic {
+            check("line", g.get("line"), c["line"].clone());
+        }
+        check(
+            "body_paragraphs",
+            g.get("body_paragraphs"),
+            Value::from(c["body"].as_array().map_or(0, Vec::len)),
+        );
+    }
+    failures
+}
+
+/// Page fields the gold may give: `more`, `article_title`, `article_source`,
+/// `article_paragraphs` (count), `trailer_starts` and `other_starts` (the first words of each
+/// paragraph), `warnings` (how many).
+fn optional_page_fields(name: &str, got: &Value, gold: &Value) -> Vec<String> {
+    let mut failures = Vec::new();
+    let mut check = |field: &str, want: Option<&Value>, have: Value| {
+        if let Some(want) = want {
+            if *want != have {
+                failures.push(format!("{name}: {field} {have}, gold {want}"));
+            }
+        }
+    };
+    check("more", gold.get("more"), got["discussion"]["more"].clone());
+    check("article_title", gold.get("article_title"), got["article"]["title"].clone());
+    check("article_source", gold.get("article_source"), got["article"]["source"].clone());
+    check(
+        "article_paragraphs",
+        gold.get("article_paragraphs"),
+        Value::from(got["article"]["paragraphs"].as_array().map_or(0, Vec::len)),
+    );
+    let starts = |v: &Value| -> Value {
+        Value::from(
+            v.as_array().into_iter().flatten().filter_map(Value::as_str).map(start_of).collect::<Vec<_>>(),
+        )
+    };
+    let gold_starts = |k: &str| gold.get(k).map(|v| starts(v));
+    check("trailer_starts", gold_starts("trailer_starts").as_ref(), starts(&got["trailer"]));
+    check("other_starts", gold_starts("other_starts").as_ref(), starts(&got["discussion"]["other"]));
+    check("warnings", gold.get("warnings"), Value::from(got["warnings"].as_array().map_or(0, Vec::len)));
+    failures
 }
