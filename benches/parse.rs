@@ -1,4 +1,5 @@
 //! Placeholder: the parse benchmarks land with the speed work.
+#![allow(missing_docs)] // criterion_group! generates undocumented public functions
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn parse_reference(c: &mut Criterion) {

@@ -271,7 +271,7 @@ fn optional_page_fields(name: &str, got: &Value, gold: &Value) -> Vec<String> {
             v.as_array().into_iter().flatten().filter_map(Value::as_str).map(start_of).collect::<Vec<_>>(),
         )
     };
-    let gold_starts = |k: &str| gold.get(k).map(|v| starts(v));
+    let gold_starts = |k: &str| gold.get(k).map(&starts);
     check("trailer_starts", gold_starts("trailer_starts").as_ref(), starts(&got["trailer"]));
     check("other_starts", gold_starts("other_starts").as_ref(), starts(&got["discussion"]["other"]));
     check("warnings", gold.get("warnings"), Value::from(got["warnings"].as_array().map_or(0, Vec::len)));

@@ -92,7 +92,7 @@ impl<'p, 'a> Page<'p, 'a> {
     /// Text after the comment section, as paragraphs; chrome there stays chrome.
     fn trailer(&mut self, from: usize) -> Vec<Cow<'a, str>> {
         let mut out = Vec::new();
-        for range in text::paragraphs(self, from..self.lines.len(), |line| text::is_plain_text(line)) {
+        for range in text::paragraphs(self, from..self.lines.len(), text::is_plain_text) {
             out.push(self.paragraph(range.clone()));
             self.set_roles(range, LineRole::Trailer);
         }

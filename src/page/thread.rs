@@ -76,8 +76,8 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
 
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut roots = Vec::new();
-    for k in 0..n {
-        match parent[k] {
+    for (k, p) in parent.iter().enumerate() {
+        match *p {
             Some(p) => children[p].push(k),
             None => roots.push(k),
         }
