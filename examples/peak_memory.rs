@@ -39,11 +39,7 @@ fn main() -> ExitCode {
     let parsed_peak = peak_rss_kb();
 
     let mib = |bytes: f64| bytes / (1024.0 * 1024.0);
-    println!(
-        "input: {} bytes ({:.1} MiB)",
-        page.len(),
-        mib(page.len() as f64)
-    );
+    println!("input: {} bytes ({:.1} MiB)", page.len(), mib(page.len() as f64));
     match &dump {
         Ok(dump) => println!(
             "parsed ({}): {} article paragraphs, {} comments, {} warnings",
@@ -71,9 +67,7 @@ fn main() -> ExitCode {
 /// numbered names (`Frank O'hara 7`, `Reply to\u{a0} EarthBotV2 7`), so that no two comments
 /// look alike to a parser that matches replies to names.
 fn build_page(target: usize) -> String {
-    let split = REFERENCE
-        .find(LAST_CHROME)
-        .map_or(0, |at| at + LAST_CHROME.len());
+    let split = REFERENCE.find(LAST_CHROME).map_or(0, |at| at + LAST_CHROME.len());
     let (head, comments) = REFERENCE.split_at(split);
     let comments = comments.trim_end();
     // Exact capacity up front: growing by doubling would leave up to 2x the page reserved

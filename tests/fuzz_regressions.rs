@@ -28,9 +28,7 @@ fn check_every_way(input: &[u8]) {
     let Ok(text) = std::str::from_utf8(input) else {
         return;
     };
-    let now = chrono::NaiveDate::from_ymd_opt(2024, 3, 31)
-        .and_then(|d| d.and_hms_opt(12, 0, 0))
-        .unwrap();
+    let now = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).and_then(|d| d.and_hms_opt(12, 0, 0)).unwrap();
     for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
         for strict in [false, true] {
             let parser = Parser::new().strict(strict).date_order(order).now(now);
@@ -60,37 +58,16 @@ regression!(only_a_byte_order_mark, b"\xef\xbb\xbf");
 regression!(two_byte_order_marks, b"\xef\xbb\xbf\xef\xbb\xbf");
 regression!(only_line_ends, b"\r\n\n\r\r\n");
 regression!(lone_carriage_returns, b"Ada\r20-08-21 17:27\r\rHi.\r");
-regression!(
-    invalid_utf8_at_the_end,
-    b"Notify of\n\nAda\n20-08-21 17:27\n\nHi \xff"
-);
+regression!(invalid_utf8_at_the_end, b"Notify of\n\nAda\n20-08-21 17:27\n\nHi \xff");
 regression!(truncated_nbsp, b"Reply to\xc2");
-regression!(
-    nul_bytes,
-    b"\0\n\0Reply to\xc2\xa0 \0\n20-08-21 17:27\n\n\0"
-);
-regression!(
-    reply_to_with_no_name,
-    "Notify of\n\nReply to\u{a0} \n20-08-21 17:27\n\nHi.\n".as_bytes()
-);
+regression!(nul_bytes, b"\0\n\0Reply to\xc2\xa0 \0\n20-08-21 17:27\n\n\0");
+regression!(reply_to_with_no_name, "Notify of\n\nReply to\u{a0} \n20-08-21 17:27\n\nHi.\n".as_bytes());
 regression!(rating_without_title, b"Body.\n\n4.5 2 votes\n");
 regression!(
     rating_with_huge_numbers,
     b"Body.\n\n99999999999999999999.5 99999999999999999999999 votes\nArticle Rating\n"
 );
-regression!(
-    impossible_date,
-    b"Notify of\n\nAda\n32-13-21 25:61\n\nHi.\n"
-);
-regression!(
-    relative_date_far_in_the_past,
-    b"Notify of\n\nAda\n4294967295 years ago\n\nHi.\n"
-);
-regression!(
-    chrome_without_comments,
-    b"Notify of\n\nInline Feedbacks\nView all comments\n"
-);
-regression!(
-    self_reply,
-    "Notify of\n\nAda\nReply to\u{a0} Ada\n20-08-21 17:27\n\nMe again.\n".as_bytes()
-);
+regression!(impossible_date, b"Notify of\n\nAda\n32-13-21 25:61\n\nHi.\n");
+regression!(relative_date_far_in_the_past, b"Notify of\n\nAda\n4294967295 years ago\n\nHi.\n");
+regression!(chrome_without_comments, b"Notify of\n\nInline Feedbacks\nView all comments\n");
+regression!(self_reply, "Notify of\n\nAda\nReply to\u{a0} Ada\n20-08-21 17:27\n\nMe again.\n".as_bytes());

@@ -66,6 +66,8 @@ pub(crate) struct Line<'a> {
     pub number: usize,
     /// Number of physical lines in the group (1 unless markup was wrapped).
     pub count: usize,
+    /// Offset of the first physical line's first byte (leading whitespace included).
+    pub start: usize,
     /// The text without surrounding whitespace (may span lines when `count > 1`).
     pub text: &'a str,
     /// What it looks like.
@@ -110,7 +112,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
         }
         let text = group.text(input);
         let kind = classifier.classify(text);
-        out.push(Line { number: first.number, count: group.count, text, kind });
+        out.push(Line { number: first.number, count: group.count, start: first.start, text, kind });
     }
     out
 }

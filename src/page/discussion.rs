@@ -707,12 +707,10 @@ const CHROME_GAP: usize = 8;
 
 /// Two spellings of one name: equal once spacing and case are folded.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    let fold = |s: &str| {
-        s.split(|c: char| crate::lines::is_blank(c))
-            .filter(|w| !w.is_empty())
-            .flat_map(str::chars)
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    a == b || fold(a) == fold(b)
+    a == b || fold_name(a) == fold_name(b)
+}
+
+/// A name without spacing and case, for comparing spellings.
+pub(crate) fn fold_name(name: &str) -> String {
+    name.chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase).collect()
 }

@@ -35,7 +35,7 @@ pub(crate) fn parse<'a>(
     annotate: Option<&mut Vec<LineInfo<'a>>>,
 ) -> Result<Dump<'a>, Error> {
     let start = content_start(input);
-    if input[start..].trim_matches(lines::is_blank).is_empty() {
+    if input[start..].trim().is_empty() {
         let pos = Position::of(input.as_bytes(), input.len());
         return Err(Error::new(ErrorKind::Empty, "input is empty or only whitespace", pos));
     }
@@ -85,7 +85,7 @@ impl<'p, 'a> Page<'p, 'a> {
         };
         let trailer = self.trailer(trailer_start);
         self.place_rest();
-        self.warnings.sort_by_key(|w| (w.offset, w.message.clone()));
+        self.warnings.sort_by(|a, b| (a.offset, &a.message).cmp(&(b.offset, &b.message)));
         Dump { article, rating, discussion, trailer, warnings: std::mem::take(&mut self.warnings) }
     }
 
@@ -150,13 +150,17 @@ impl<'p, 'a> Page<'p, 'a> {
 
     /// Records a warning at the start of line `i`'s text.
     pub fn warn(&mut self, i: usize, kind: WarningKind, message: String) {
-        let offset = self.offset_of(self.lines[i].text);
-        self.warn_at(offset, kind, message);
+        let pos = self.position(i);
+        self.warnings.push(Warning { line: pos.line, column: pos.column, message, kind, offset: pos.offset });
     }
 
-    pub fn warn_at(&mut self, offset: usize, kind: WarningKind, message: String) {
-        let pos = Position::of(self.input.as_bytes(), offset);
-        self.warnings.push(Warning { line: pos.line, column: pos.column, message, kind, offset });
+    /// The position of line `i`'s text, from what stage 1 recorded (no scan of the input,
+    /// so a page with a warning on every line stays linear).
+    pub fn position(&self, i: usize) -> Position {
+        let line = &self.lines[i];
+        let offset = self.offset_of(line.text);
+        let column = self.input[line.start..offset].chars().count() + 1;
+        Position { line: line.number, column, offset }
     }
 
     /// One entry per physical line, with the role of the group it belongs to.
@@ -184,9 +188,14 @@ impl<'p, 'a> Page<'p, 'a> {
         let mut problems: Vec<Warning> = dump.warnings.clone();
         let located = |role: LineRole, kind: WarningKind, what: &str| {
             let i = self.roles.iter().position(|r| *r == Some(role))?;
-            let offset = self.offset_of(self.lines[i].text);
-            let pos = Position::of(self.input.as_bytes(), offset);
-            Some(Warning { line: pos.line, column: pos.column, message: what.to_owned(), kind, offset })
+            let pos = self.position(i);
+            Some(Warning {
+                line: pos.line,
+                column: pos.column,
+                message: what.to_owned(),
+                kind,
+                offset: pos.offset,
+            })
         };
         problems.extend(located(
             LineRole::Other,

@@ -7,8 +7,9 @@
 //! inferred. Failing that, the reply attaches to the thread's top comment, with a warning.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
-use super::discussion::{same_name, FlatComment};
+use super::discussion::{fold_name, FlatComment};
 use super::Page;
 use crate::error::WarningKind;
 use crate::model::{Comment, Reply};
@@ -26,37 +27,44 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
     let mut authors: Vec<Option<&'a str>> = flat.iter().map(|c| c.author).collect();
     let mut inferred = vec![false; n];
     let names: Vec<&'a str> = flat.iter().map(|c| c.to.map_or("", |(_, name)| name)).collect();
+    // The current thread, indexed: its latest comment by each (folded) author name, and its
+    // comments whose author line was lost, in page order. Lookups stay O(1) however long the
+    // thread.
     let mut thread_start = 0;
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut nameless: Vec<usize> = Vec::new();
     for k in 0..n {
         let Some((marker, name)) = flat[k].to else {
             thread_start = k;
+            by_name.clear();
+            nameless.clear();
+            index(k, authors[k], &mut by_name, &mut nameless);
             continue;
         };
-        let thread = thread_start..k;
-        let found =
-            thread.clone().rev().find(|&j| authors[j].is_some_and(|a| same_name(a, name))).or_else(|| {
-                let lost = thread.clone().rev().find(|&j| authors[j].is_none())?;
-                authors[lost] = Some(name);
-                inferred[lost] = true;
-                Some(lost)
-            });
-        let mut p = match (found, thread.is_empty()) {
+        let in_thread = k > 0;
+        let found = by_name.get(&fold_name(name)).copied().or_else(|| {
+            // The nearest comment that lost its author line: the reply names it.
+            let lost = nameless.pop()?;
+            authors[lost] = Some(name);
+            inferred[lost] = true;
+            by_name.insert(fold_name(name), lost);
+            Some(lost)
+        });
+        let mut p = match (found, in_thread) {
             (Some(p), _) => p,
-            (None, false) => {
-                page.warn(
-                    marker,
-                    WarningKind::UnmatchedReply,
-                    format!("reply to \"{name}\" matches no earlier comment in its thread"),
-                );
+            (None, true) => {
+                let message = format!("reply to \"{name}\" matches no earlier comment in its thread");
+                page.warn(marker, WarningKind::UnmatchedReply, message);
                 thread_start
             }
-            (None, true) => {
+            (None, false) => {
                 page.warn(
                     marker,
                     WarningKind::UnmatchedReply,
                     format!("reply to \"{name}\" has no comment before it"),
                 );
                 thread_start = k;
+                index(k, authors[k], &mut by_name, &mut nameless);
                 continue;
             }
         };
@@ -64,14 +72,13 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             while depth[p] + 1 > MAX_DEPTH {
                 p = parent[p].expect("a nested comment has a parent");
             }
-            page.warn(
-                marker,
-                WarningKind::TooDeep,
-                format!("reply nested deeper than {MAX_DEPTH} levels attached at level {MAX_DEPTH}"),
-            );
+            let message =
+                format!("reply nested deeper than {MAX_DEPTH} levels attached at level {MAX_DEPTH}");
+            page.warn(marker, WarningKind::TooDeep, message);
         }
         parent[k] = Some(p);
         depth[k] = depth[p] + 1;
+        index(k, authors[k], &mut by_name, &mut nameless);
     }
 
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -96,6 +103,16 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
         built[k] = Some(node);
     }
     roots.into_iter().map(|r| built[r].take().expect("every root is built")).collect()
+}
+
+/// Adds comment `k` to the current thread's index.
+fn index(k: usize, author: Option<&str>, by_name: &mut HashMap<String, usize>, nameless: &mut Vec<usize>) {
+    match author {
+        Some(name) => {
+            by_name.insert(fold_name(name), k);
+        }
+        None => nameless.push(k),
+    }
 }
 
 /// The model comment of a flat one (replies not yet attached).

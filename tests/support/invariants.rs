@@ -26,15 +26,8 @@ pub fn check_dump(input: &str, dump: &Dump<'_>) -> usize {
         );
     }
     for warning in &dump.warnings {
-        assert!(
-            warning.line >= 1 && warning.column >= 1,
-            "warning at line 0 or column 0: {warning}"
-        );
-        assert!(
-            warning.offset <= input.len(),
-            "warning offset {} past the end: {warning}",
-            warning.offset
-        );
+        assert!(warning.line >= 1 && warning.column >= 1, "warning at line 0 or column 0: {warning}");
+        assert!(warning.offset <= input.len(), "warning offset {} past the end: {warning}", warning.offset);
     }
     check_walk(input, dump)
 }
@@ -48,63 +41,35 @@ fn check_walk(input: &str, dump: &Dump<'_>) -> usize {
         visits += 1;
         check_span(input, visit.comment.span, "comment");
         let address = visit.comment as *const _ as usize;
-        assert!(
-            seen.insert(address),
-            "the walk visited the comment at line {} twice",
-            visit.comment.line
-        );
+        assert!(seen.insert(address), "the walk visited the comment at line {} twice", visit.comment.line);
         // Every comment takes at least one line, so more visits than bytes means a loop.
-        assert!(
-            visits <= input.len(),
-            "the walk visited more comments than the input has bytes"
-        );
+        assert!(visits <= input.len(), "the walk visited more comments than the input has bytes");
     }
     // Count the tree independently of `Walk`.
-    let mut stack: Vec<_> = dump
-        .discussion
-        .iter()
-        .flat_map(|d| d.comments.iter())
-        .collect();
+    let mut stack: Vec<_> = dump.discussion.iter().flat_map(|d| d.comments.iter()).collect();
     let mut nodes = 0;
     while let Some(comment) = stack.pop() {
         nodes += 1;
         stack.extend(comment.replies.iter().map(|r| &r.comment));
     }
-    assert_eq!(
-        visits, nodes,
-        "the walk and the tree disagree on the number of comments"
-    );
+    assert_eq!(visits, nodes, "the walk and the tree disagree on the number of comments");
     visits
 }
 
 /// Checks a failed parse: the position is 1-based and inside the input.
 pub fn check_error(input: &[u8], error: &Error) {
-    assert!(
-        error.line() >= 1 && error.column() >= 1,
-        "error at line 0 or column 0: {error}"
-    );
-    assert!(
-        error.offset() <= input.len(),
-        "error offset {} past the end: {error}",
-        error.offset()
-    );
+    assert!(error.line() >= 1 && error.column() >= 1, "error at line 0 or column 0: {error}");
+    assert!(error.offset() <= input.len(), "error offset {} past the end: {error}", error.offset());
     if error.kind() == ErrorKind::InvalidUtf8 {
-        assert!(
-            std::str::from_utf8(input).is_err(),
-            "valid UTF-8 reported as invalid: {error}"
-        );
+        assert!(std::str::from_utf8(input).is_err(), "valid UTF-8 reported as invalid: {error}");
     }
 }
 
 /// Checks the lenient contract: it fails only on invalid UTF-8 or blank input.
 pub fn check_lenient_error(input: &[u8], error: &Error) {
     check_error(input, error);
-    let blank = std::str::from_utf8(input).is_ok_and(|text| {
-        text.strip_prefix('\u{feff}')
-            .unwrap_or(text)
-            .trim()
-            .is_empty()
-    });
+    let blank = std::str::from_utf8(input)
+        .is_ok_and(|text| text.strip_prefix('\u{feff}').unwrap_or(text).trim().is_empty());
     match error.kind() {
         ErrorKind::InvalidUtf8 => {}
         ErrorKind::Empty => assert!(blank, "non-blank input reported as empty: {error}"),
@@ -114,11 +79,7 @@ pub fn check_lenient_error(input: &[u8], error: &Error) {
 
 /// Checks a strict-mode success: strict mode turns every warning into an error.
 pub fn check_strict_dump(input: &str, dump: &Dump<'_>) -> usize {
-    assert!(
-        dump.warnings.is_empty(),
-        "strict mode returned Ok with warnings: {}",
-        dump.warnings[0]
-    );
+    assert!(dump.warnings.is_empty(), "strict mode returned Ok with warnings: {}", dump.warnings[0]);
     check_dump(input, dump)
 }
 
@@ -129,17 +90,8 @@ pub fn check_lines(input: &str, lines: &[LineInfo<'_>]) {
     for (index, info) in lines.iter().enumerate() {
         assert_eq!(info.line, index + 1, "line numbers skip or repeat");
         check_span(input, info.span, "line");
-        assert!(
-            info.span.start >= previous_end,
-            "line {} overlaps the line before",
-            info.line
-        );
-        assert_eq!(
-            &input[info.span.range()],
-            info.text,
-            "line {} text differs from its span",
-            info.line
-        );
+        assert!(info.span.start >= previous_end, "line {} overlaps the line before", info.line);
+        assert_eq!(&input[info.span.range()], info.text, "line {} text differs from its span", info.line);
         previous_end = info.span.end;
     }
 }

@@ -25,16 +25,8 @@ pub const DATE_LINES: usize = 100_000;
 /// The NBSP and space wpDiscuz prints between `Reply to` and the name.
 const REPLY_TO: &str = "Reply to\u{a0} ";
 
-const FIRST_NAMES: [&str; 8] = [
-    "Frank O'hara",
-    "EarthBotV2",
-    "Kiki Bouba",
-    "Dirk",
-    "Olga",
-    "mai magdy",
-    "Yuva Yuvi",
-    "Ada",
-];
+const FIRST_NAMES: [&str; 8] =
+    ["Frank O'hara", "EarthBotV2", "Kiki Bouba", "Dirk", "Olga", "mai magdy", "Yuva Yuvi", "Ada"];
 
 const BODIES: [&str; 4] = [
     "Belarus was a perfectly peaceful country with a content population until the US interfered in it, which is par for the course.",
@@ -45,11 +37,7 @@ const BODIES: [&str; 4] = [
 
 /// A distinct, plausible display name for commenter `i`.
 pub fn name(i: usize) -> String {
-    format!(
-        "{} {}",
-        FIRST_NAMES[i % FIRST_NAMES.len()],
-        i / FIRST_NAMES.len()
-    )
+    format!("{} {}", FIRST_NAMES[i % FIRST_NAMES.len()], i / FIRST_NAMES.len())
 }
 
 /// The `i`-th date line, day first like the reference page (`20-08-21 17:27`), one minute
@@ -60,10 +48,7 @@ pub fn date(i: usize) -> String {
     let (hour, days) = (hours % 24, 19 + hours / 24);
     let (day, months) = (days % 28 + 1, 7 + days / 28);
     let (month, year) = (months % 12 + 1, 21 + months / 12);
-    format!(
-        "{day:02}-{month:02}-{:02} {hour:02}:{minute:02}",
-        year % 100
-    )
+    format!("{day:02}-{month:02}-{:02} {hour:02}:{minute:02}", year % 100)
 }
 
 /// The article and the chrome before the first comment, as on the reference page.
@@ -178,13 +163,7 @@ pub fn date_lines(n: usize) -> String {
         if i % 5 == 4 {
             let _ = writeln!(page, "{} months {} days ago", i % 12, i % 28);
         } else if i % 7 == 6 {
-            let _ = writeln!(
-                page,
-                "August {}, 2021 {}:{:02} pm",
-                i % 28 + 1,
-                i % 12 + 1,
-                i % 60
-            );
+            let _ = writeln!(page, "August {}, 2021 {}:{:02} pm", i % 28 + 1, i % 12 + 1, i % 60);
         } else {
             page.push_str(&date(i));
             page.push('\n');
