@@ -29,31 +29,17 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        count: 10,
-        seed: 0,
-        output: Output::Jsonl,
-    };
+    let mut args = Args { count: 10, seed: 0, output: Output::Jsonl };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
-            "--count" => {
-                args.count = value("--count")?
-                    .parse()
-                    .map_err(|e| format!("--count: {e}"))?
-            }
-            "--seed" => {
-                args.seed = value("--seed")?
-                    .parse()
-                    .map_err(|e| format!("--seed: {e}"))?
-            }
+            "--count" => args.count = value("--count")?.parse().map_err(|e| format!("--count: {e}"))?,
+            "--seed" => args.seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--jsonl" => args.output = Output::Jsonl,
             "--dir" => args.output = Output::Dir(PathBuf::from(value("--dir")?)),
             "-h" | "--help" => {
-                return Err(
-                    "usage: generate [--count N] [--seed S] [--jsonl | --dir DIR]".to_owned(),
-                );
+                return Err("usage: generate [--count N] [--seed S] [--jsonl | --dir DIR]".to_owned());
             }
             other => return Err(format!("unknown argument {other:?} (try --help)")),
         }

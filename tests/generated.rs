@@ -16,30 +16,20 @@ use std::path::{Path, PathBuf};
 
 use article_dump::{Dump, LineRole, Parser, Span};
 use generator::{
-    check, compare, generate, normalize, render_canonical, DateForm, Layout, Options, Page, Rng,
-    Shape, Truth, TruthComment, LANGUAGES,
+    check, compare, generate, normalize, render_canonical, DateForm, Layout, Options, Page, Rng, Shape,
+    Truth, TruthComment, LANGUAGES,
 };
 use proptest::prelude::*;
 
 fn config(cases: u32) -> ProptestConfig {
     // Shrinking a seed says little; a bounded search keeps failing runs short.
-    ProptestConfig {
-        cases,
-        max_shrink_iters: 100,
-        ..ProptestConfig::default()
-    }
+    ProptestConfig { cases, max_shrink_iters: 100, ..ProptestConfig::default() }
 }
 
 /// Options with the main axes drawn on their own, so that a failure shrinks towards
 /// English, layout 1, plain text and `d-m-y` dates.
 fn options() -> impl Strategy<Value = Options> {
-    (
-        0..LANGUAGES.len(),
-        0..Layout::ALL.len(),
-        0..Shape::ALL.len(),
-        0..DateForm::ALL.len(),
-        any::<u64>(),
-    )
+    (0..LANGUAGES.len(), 0..Layout::ALL.len(), 0..Shape::ALL.len(), 0..DateForm::ALL.len(), any::<u64>())
         .prop_map(|(language, layout, shape, dates, knobs)| Options {
             language: LANGUAGES[language],
             layout: Layout::ALL[layout],
@@ -53,11 +43,7 @@ fn options() -> impl Strategy<Value = Options> {
 fn failure(what: &str, detail: &str, seed: u64, options: &Options, text: &str) -> TestCaseError {
     const SHOWN: usize = 6000;
     let shown: String = text.chars().take(SHOWN).collect();
-    let cut = if shown.len() < text.len() {
-        "\n[... cut]"
-    } else {
-        ""
-    };
+    let cut = if shown.len() < text.len() { "\n[... cut]" } else { "" };
     TestCaseError::fail(format!(
         "{what}\n{detail}\nreproduce with generator::generate({seed}, &{options:?})\n--- page ---\n{shown}{cut}"
     ))
@@ -237,10 +223,8 @@ fn line_ranges(input: &str) -> Vec<(usize, usize)> {
     let mut pos = if input.starts_with('\u{feff}') { 3 } else { 0 };
     let mut ranges = Vec::new();
     while pos < bytes.len() {
-        let end = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |i| pos + i);
+        let end =
+            bytes[pos..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(bytes.len(), |i| pos + i);
         ranges.push((pos, end));
         pos = match bytes.get(end) {
             Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
@@ -270,9 +254,7 @@ impl SpanCheck<'_> {
             && self.input.is_char_boundary(span.start)
             && self.input.is_char_boundary(span.end);
         if !ok {
-            self.problems.push(format!(
-                "{what}: span {span:?} is not a char range of the {len}-byte input"
-            ));
+            self.problems.push(format!("{what}: span {span:?} is not a char range of the {len}-byte input"));
         }
         ok
     }
@@ -282,28 +264,20 @@ impl SpanCheck<'_> {
         if let Some(at) = offset_in(self.input, text) {
             if at < span.start || at + text.len() > span.end {
                 let range = at..at + text.len();
-                self.problems.push(format!(
-                    "{what} at {range:?} lies outside its span {span:?}"
-                ));
+                self.problems.push(format!("{what} at {range:?} lies outside its span {span:?}"));
             }
         }
     }
 }
 
 fn check_spans(input: &str, dump: &Dump<'_>) -> Vec<String> {
-    let mut c = SpanCheck {
-        input,
-        problems: Vec::new(),
-    };
+    let mut c = SpanCheck { input, problems: Vec::new() };
     let article = &dump.article;
     if c.span("article", article.span) {
         for (k, p) in article.paragraphs.iter().enumerate() {
             c.inside(&format!("article.paragraphs[{k}]"), p, article.span);
         }
-        for (what, text) in [
-            ("article.title", &article.title),
-            ("article.source", &article.source),
-        ] {
+        for (what, text) in [("article.title", &article.title), ("article.source", &article.source)] {
             if let Some(text) = text {
                 c.inside(what, text, article.span);
             }
@@ -320,20 +294,15 @@ fn check_spans(input: &str, dump: &Dump<'_>) -> Vec<String> {
     let section = c.span("discussion", d.span).then_some(d.span);
     let mut spans = Vec::new();
     for (k, visit) in d.walk().enumerate() {
-        let (comment, what) = (
-            visit.comment,
-            format!("comment #{k} (line {})", visit.comment.line),
-        );
+        let (comment, what) = (visit.comment, format!("comment #{k} (line {})", visit.comment.line));
         if !c.span(&what, comment.span) {
             continue;
         }
         spans.push((comment.span, what.clone()));
         if let Some(section) = section {
             if comment.span.start < section.start || comment.span.end > section.end {
-                c.problems.push(format!(
-                    "{what}: span {:?} lies outside the discussion {section:?}",
-                    comment.span
-                ));
+                c.problems
+                    .push(format!("{what}: span {:?} lies outside the discussion {section:?}", comment.span));
             }
         }
         if let Some(author) = comment.author.as_ref().filter(|_| !comment.author_inferred) {
@@ -353,8 +322,7 @@ fn check_spans(input: &str, dump: &Dump<'_>) -> Vec<String> {
     for pair in spans.windows(2) {
         let ((a, a_what), (b, b_what)) = (&pair[0], &pair[1]);
         if a.end > b.start {
-            c.problems
-                .push(format!("{a_what} {a:?} overlaps {b_what} {b:?}"));
+            c.problems.push(format!("{a_what} {a:?} overlaps {b_what} {b:?}"));
         }
     }
     c.problems
@@ -371,29 +339,22 @@ fn check_annotations(input: &str) -> Result<(), String> {
     let mut problems = Vec::new();
     let ranges = line_ranges(input);
     if infos.len() != ranges.len() {
-        problems.push(format!(
-            "{} lines, but {} line infos",
-            ranges.len(),
-            infos.len()
-        ));
+        problems.push(format!("{} lines, but {} line infos", ranges.len(), infos.len()));
     }
     for (k, (info, &(start, end))) in infos.iter().zip(&ranges).enumerate() {
         let line = k + 1;
-        if info.line != line
-            || info.span != Span::new(start, end)
-            || info.text != &input[start..end]
-        {
+        if info.line != line || info.span != Span::new(start, end) || info.text != &input[start..end] {
             problems.push(format!(
                 "line {line}: info says line {} span {:?} text {:?}, the input has {:?} at {start}..{end}",
-                info.line, info.span, info.text, &input[start..end]
+                info.line,
+                info.span,
+                info.text,
+                &input[start..end]
             ));
         }
         let blank = info.text.trim().is_empty();
         if blank != (info.role == LineRole::Blank) {
-            problems.push(format!(
-                "line {line} {:?} has role {:?}",
-                info.text, info.role
-            ));
+            problems.push(format!("line {line} {:?} has role {:?}", info.text, info.role));
         }
     }
     problems.extend(check_spans(input, &dump));
@@ -422,18 +383,10 @@ proptest! {
 fn corpus_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dirs = vec![root.join("tests/data")];
-    let dev_html = [
-        root.join("../shared/corpus/dev-html"),
-        PathBuf::from("/work/shared/corpus/dev-html"),
-    ];
+    let dev_html = [root.join("../shared/corpus/dev-html"), PathBuf::from("/work/shared/corpus/dev-html")];
     if let Some(dev_html) = dev_html.iter().find(|d| d.is_dir()) {
         let mut converters: Vec<PathBuf> = std::fs::read_dir(dev_html)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| Some(e.ok()?.path()))
-                    .filter(|p| p.is_dir())
-                    .collect()
-            })
+            .map(|entries| entries.filter_map(|e| Some(e.ok()?.path())).filter(|p| p.is_dir()).collect())
             .unwrap_or_default();
         converters.sort();
         dirs.extend(converters);
@@ -459,19 +412,12 @@ fn corpus_pages_annotate_every_line_and_span() {
     assert!(!files.is_empty(), "no corpus pages found under tests/data");
     let mut failures = Vec::new();
     for file in &files {
-        let text =
-            std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         if let Err(problems) = check_annotations(&text) {
             failures.push(format!("{}: {problems}", file.display()));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} pages:\n{}",
-        failures.len(),
-        files.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} pages:\n{}", failures.len(), files.len(), failures.join("\n"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -489,10 +435,7 @@ fn generator_is_deterministic() {
     for seed in 0..40 {
         let (options, page) = random_page(seed);
         assert_eq!(generate(seed, &options), page, "seed {seed}");
-        assert_eq!(
-            Options::random(&mut Rng::new(seed)),
-            Options::random(&mut Rng::new(seed))
-        );
+        assert_eq!(Options::random(&mut Rng::new(seed)), Options::random(&mut Rng::new(seed)));
     }
     assert_ne!(random_page(1).1.text, random_page(2).1.text);
 }
@@ -502,10 +445,7 @@ fn random_options_reach_every_language_layout_shape_and_date_form() {
     let mut rng = Rng::new(7);
     let drawn: Vec<Options> = (0..3000).map(|_| Options::random(&mut rng)).collect();
     for language in LANGUAGES {
-        assert!(
-            drawn.iter().any(|o| o.language == language),
-            "language {language}"
-        );
+        assert!(drawn.iter().any(|o| o.language == language), "language {language}");
     }
     for layout in Layout::ALL {
         assert!(drawn.iter().any(|o| o.layout == layout), "{layout:?}");
@@ -519,8 +459,7 @@ fn random_options_reach_every_language_layout_shape_and_date_form() {
     for legacy in [false, true] {
         assert!(drawn
             .iter()
-            .any(|o| (o.layout == Layout::Legacy4) == legacy
-                && o.dates == DateForm::RelativeTwoUnits));
+            .any(|o| (o.layout == Layout::Legacy4) == legacy && o.dates == DateForm::RelativeTwoUnits));
     }
 }
 
@@ -535,16 +474,10 @@ fn truth_is_in_text(page: &Page) -> Result<(), String> {
     };
     let t = &page.truth;
     t.title.iter().for_each(|s| expect("title", s));
-    t.paragraphs
-        .iter()
-        .for_each(|s| expect("article paragraph", s));
+    t.paragraphs.iter().for_each(|s| expect("article paragraph", s));
     t.source.iter().for_each(|s| expect("source", s));
-    t.rating
-        .iter()
-        .for_each(|r| expect("rating title", &r.title));
-    t.trailer
-        .iter()
-        .for_each(|s| expect("trailer paragraph", s));
+    t.rating.iter().for_each(|r| expect("rating title", &r.title));
+    t.trailer.iter().for_each(|s| expect("trailer paragraph", s));
     for c in t.comments() {
         if !c.author_inferred {
             c.author.iter().for_each(|s| expect("author", s));
@@ -610,15 +543,9 @@ fn every_language_renders_in_every_layout_and_shape() {
         for layout in Layout::ALL {
             for shape in Shape::ALL {
                 seed += 1;
-                let options = Options {
-                    language,
-                    layout,
-                    shape,
-                    ..Options::random(&mut Rng::new(seed))
-                };
+                let options = Options { language, layout, shape, ..Options::random(&mut Rng::new(seed)) };
                 let page = generate(seed, &options);
-                if let Err(e) = truth_is_in_text(&page).and_then(|()| threads_are_consistent(&page))
-                {
+                if let Err(e) = truth_is_in_text(&page).and_then(|()| threads_are_consistent(&page)) {
                     panic!("seed {seed} {options:?}:\n{e}\n--- page ---\n{}", page.text);
                 }
             }
@@ -640,12 +567,8 @@ fn every_date_form_gives_its_truth() {
                 ..base
             };
             let page = generate(seed * 31 + k as u64, &options);
-            let posted: Vec<_> = page
-                .truth
-                .comments()
-                .into_iter()
-                .filter_map(|c| c.posted.as_ref())
-                .collect();
+            let posted: Vec<_> =
+                page.truth.comments().into_iter().filter_map(|c| c.posted.as_ref()).collect();
             match dates {
                 DateForm::Hidden => assert!(posted.is_empty()),
                 _ => assert_eq!(posted.len(), 6, "{dates:?} seed {seed}"),
@@ -657,9 +580,7 @@ fn every_date_form_gives_its_truth() {
             }
             if matches!(
                 dates,
-                DateForm::DayMonthYearDash
-                    | DateForm::DayMonthYearSlash
-                    | DateForm::MonthDayYearSlash
+                DateForm::DayMonthYearDash | DateForm::DayMonthYearSlash | DateForm::MonthDayYearSlash
             ) {
                 use chrono::Datelike;
                 assert!(
@@ -673,40 +594,19 @@ fn every_date_form_gives_its_truth() {
 
 #[test]
 fn date_texts_match_their_values() {
-    let with = |dates, language| Options {
-        dates,
-        language,
-        comments: 3,
-        discussion: true,
-        ..Options::default()
-    };
-    let first = |options: &Options| {
-        generate(3, options).truth.comments()[0]
-            .posted
-            .clone()
-            .expect("a date")
-    };
+    let with =
+        |dates, language| Options { dates, language, comments: 3, discussion: true, ..Options::default() };
+    let first = |options: &Options| generate(3, options).truth.comments()[0].posted.clone().expect("a date");
     let p = first(&with(DateForm::Iso, "en"));
     assert_eq!(p.text, p.at.unwrap().format("%Y-%m-%d %H:%M").to_string());
     let p = first(&with(DateForm::DayMonthYearDash, "en"));
     assert_eq!(p.text, p.at.unwrap().format("%d-%m-%y %H:%M").to_string());
     let p = first(&with(DateForm::EnglishLongAt, "de"));
-    assert_eq!(
-        p.text,
-        p.at.unwrap().format("%B %-d, %Y at %-I:%M %P").to_string()
-    );
+    assert_eq!(p.text, p.at.unwrap().format("%B %-d, %Y at %-I:%M %P").to_string());
     let p = first(&with(DateForm::Relative, "de"));
-    assert!([
-        "Jahr",
-        "Monat",
-        "Tag",
-        "Stunde",
-        "Minute",
-        "Sekunde",
-        "gerade eben"
-    ]
-    .iter()
-    .any(|w| p.text.contains(w)));
+    assert!(["Jahr", "Monat", "Tag", "Stunde", "Minute", "Sekunde", "gerade eben"]
+        .iter()
+        .any(|w| p.text.contains(w)));
     assert!(p.ago.unwrap().starts_with('P'));
 }
 
@@ -722,10 +622,7 @@ fn legacy_pages_are_flat() {
         };
         let page = generate(seed, &options);
         let d = page.truth.discussion.as_ref().expect("a discussion");
-        assert!(d
-            .comments
-            .iter()
-            .all(|c| c.replies.is_empty() && c.author.is_some()));
+        assert!(d.comments.iter().all(|c| c.replies.is_empty() && c.author.is_some()));
         assert!(page.truth.rating.is_none());
         assert!(d.comments.iter().all(|c| c.votes.is_some()));
     }
@@ -752,18 +649,13 @@ fn lost_authors_are_inferred_only_from_replies() {
         }
         threads_are_consistent(&page).unwrap();
     }
-    assert!(
-        inferred > 10 && lost > 10,
-        "inferred {inferred}, lost {lost}"
-    );
+    assert!(inferred > 10 && lost > 10, "inferred {inferred}, lost {lost}");
 }
 
 #[test]
 fn compare_accepts_equal_truths_and_names_the_first_differences() {
-    let (_, page) = (0..)
-        .map(random_page)
-        .find(|(_, p)| p.truth.comments().len() > 3)
-        .expect("a page with comments");
+    let (_, page) =
+        (0..).map(random_page).find(|(_, p)| p.truth.comments().len() > 3).expect("a page with comments");
     assert_eq!(compare(&page.truth, &page.truth), Ok(()));
 
     let mut got = page.truth.clone();
@@ -771,23 +663,13 @@ fn compare_accepts_equal_truths_and_names_the_first_differences() {
     comments[1].author = Some("Somebody Else".to_owned());
     comments[1].body.push("An extra paragraph.".to_owned());
     let report = compare(&got, &page.truth).unwrap_err();
-    assert!(
-        report.contains("discussion.comments[1].author: expected"),
-        "{report}"
-    );
+    assert!(report.contains("discussion.comments[1].author: expected"), "{report}");
     assert!(report.contains("got \"Somebody Else\""), "{report}");
-    assert!(
-        report.contains("discussion.comments[1].body: expected"),
-        "{report}"
-    );
+    assert!(report.contains("discussion.comments[1].body: expected"), "{report}");
 
     // Whitespace does not count.
     let mut rewrapped = page.truth.clone();
-    rewrapped.paragraphs = rewrapped
-        .paragraphs
-        .iter()
-        .map(|p| p.replace(' ', "\n   "))
-        .collect();
+    rewrapped.paragraphs = rewrapped.paragraphs.iter().map(|p| p.replace(' ', "\n   ")).collect();
     assert_eq!(compare(&rewrapped, &page.truth), Ok(()));
 }
 
@@ -796,13 +678,7 @@ fn reference_dump(input: &str) -> Dump<'_> {
     use article_dump::{Article, Comment, Discussion, Posted, Rating, Reply};
     let text = |s: &'static str| Cow::Borrowed(s);
     let at = |m| chrono::NaiveDate::from_ymd_opt(2021, 8, 20).and_then(|d| d.and_hms_opt(17, m, 0));
-    let posted = |s: &'static str, m| {
-        Some(Posted {
-            text: text(s),
-            at: at(m),
-            ago: None,
-        })
-    };
+    let posted = |s: &'static str, m| Some(Posted { text: text(s), at: at(m), ago: None });
     Dump {
         article: Article {
             paragraphs: vec![text("One paragraph.")],
@@ -810,12 +686,7 @@ fn reference_dump(input: &str) -> Dump<'_> {
             span: Span::new(0, input.len().min(10)),
             ..Article::default()
         },
-        rating: Some(Rating {
-            average: 4.5,
-            votes: 2,
-            title: text("Article Rating"),
-            span: Span::default(),
-        }),
+        rating: Some(Rating { average: 4.5, votes: 2, title: text("Article Rating"), span: Span::default() }),
         discussion: Some(Discussion {
             count: Some(2),
             comments: vec![
@@ -897,12 +768,6 @@ Recent Posts
     let truth = Truth::from_dump(&dump);
     assert_eq!(truth.comments().len(), 3);
     assert_eq!(truth.comments()[2].to.as_deref(), Some("EarthBot"));
-    assert_eq!(
-        truth.to_json()["discussion"]["comments"][1]["replies"][0]["to"],
-        "EarthBot"
-    );
-    assert_eq!(
-        truth.to_json()["discussion"]["comments"][0]["posted"]["at"],
-        "2021-08-20T17:27:00"
-    );
+    assert_eq!(truth.to_json()["discussion"]["comments"][1]["replies"][0]["to"], "EarthBot");
+    assert_eq!(truth.to_json()["discussion"]["comments"][0]["posted"]["at"], "2021-08-20T17:27:00");
 }

@@ -41,8 +41,9 @@ pub(crate) enum Kind<'a> {
     Average(u32),
     /// A date line (`text` is the date as shown, residue removed).
     Date { token: DateToken, text: &'a str },
-    /// `Reply to NAME`; the name is empty when a converter put it on the next line.
-    ReplyTo { name: &'a str },
+    /// `Reply to NAME`; the name is empty when a converter put it on the next line; layout
+    /// 3 can put the date on the same line.
+    ReplyTo { name: &'a str, date: Option<(DateToken, &'a str)> },
     /// A markdown link to the parent comment, `[ Name ](...#comment-123)`.
     ParentLink { name: &'a str },
     /// A markdown avatar image, `![Name](...)`.
@@ -283,42 +284,35 @@ impl Classifier {
                 return kind;
             }
         }
-        if let Some(kind) = self.classify_counted(core) {
-            return kind;
+        // Normalize once; every rule below reads the same folded text.
+        phrases::normalize_into(core, &mut self.normalized);
+        let normalized = &self.normalized;
+        let folded = normalized.text.as_str();
+        if folded.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some(kind) = counted(folded) {
+                return kind;
+            }
         }
-        if let Some(seg) = self.segment(core) {
+        if let Some(seg) = phrases::chrome().segment(folded) {
             if seg.is_single() && seg.first().class == Class::ReplyTo {
-                return Kind::ReplyTo { name: "" };
+                // `Reply to` alone: a converter put the name on the next line.
+                return Kind::ReplyTo { name: "", date: None };
             }
             return Kind::Chrome(seg);
         }
-        if let Some(kind) = self.classify_prefixed(core) {
+        if let Some(kind) = reply_marker(core, normalized) {
             return kind;
+        }
+        if phrases::markers().is_last_edited(folded) {
+            return Kind::Edited;
+        }
+        if let Some(votes) = legacy_votes(folded) {
+            return Kind::LegacyVotes(votes);
         }
         if let Some(token) = date::date_line(core) {
             return Kind::Date { token, text: core };
         }
         Kind::Text
-    }
-
-    /// Lines that start with a number once markup is folded away: the rating line
-    /// (`4.5 2 votes`) and the count header (`14 Comments`, `[417]{.wpdtc} Comments`).
-    fn classify_counted<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
-        let normalized = self.normalize(core);
-        if !normalized.starts_with(|c: char| c.is_ascii_digit()) {
-            return None;
-        }
-        if let Ok((word, (tenths, votes))) = rules::rating_numbers(normalized) {
-            if phrases::chrome().get(word).is_some_and(|p| p.class == Class::VoteWord) {
-                return Some(Kind::RatingLine { tenths, votes });
-            }
-        }
-        if let Ok((rest, count)) = rules::count_number(normalized) {
-            if is_count_word(rest.trim_start()) {
-                return Some(Kind::Count(count));
-            }
-        }
-        None
     }
 
     /// Lines that start with a digit: votes, a rating average, numeric dates, the legacy
@@ -333,45 +327,22 @@ impl Classifier {
         if let Some(token) = date::date_line(core) {
             return Some(Kind::Date { token, text: core });
         }
-        if let Ok((rest, votes)) = rules::leading_int(core) {
-            // Legacy footer: `9  REPLY3 months 11 days ago`.
-            phrases::normalize_into(rest, &mut self.normalized);
-            let normalized = &self.normalized;
-            for (end, phrase) in phrases::chrome().prefixes(&normalized.text, 0) {
-                if phrase.class == Class::ReplyButton {
-                    let after = normalized.source_offset(end);
-                    let date_text = rest[after..].trim_matches(is_blank);
-                    if date_text.is_empty() {
-                        return Some(Kind::LegacyFooter { votes, date: None });
-                    }
-                    if let Some(token) = date::date_line(date_text) {
-                        return Some(Kind::LegacyFooter { votes, date: Some((token, date_text)) });
-                    }
+        // Legacy footer: `9  REPLY3 months 11 days ago`.
+        let (rest, votes) = rules::leading_int(core).ok()?;
+        phrases::normalize_into(rest, &mut self.normalized);
+        let normalized = &self.normalized;
+        for (end, phrase) in phrases::chrome().prefixes(&normalized.text, 0) {
+            if phrase.class == Class::ReplyButton {
+                let date_text = rest[normalized.source_offset(end)..].trim_matches(is_blank);
+                if date_text.is_empty() {
+                    return Some(Kind::LegacyFooter { votes, date: None });
+                }
+                if let Some(token) = date::date_line(date_text) {
+                    return Some(Kind::LegacyFooter { votes, date: Some((token, date_text)) });
                 }
             }
         }
         None
-    }
-
-    /// `Reply to NAME` and `Last edited ... by ...`.
-    fn classify_prefixed<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
-        let normalized = self.normalize(core);
-        let reply_to_end = phrases::chrome()
-            .prefixes(normalized, 0)
-            .filter(|(end, p)| p.class == Class::ReplyTo && normalized.as_bytes().get(*end) == Some(&b' '))
-            .map(|(end, _)| end)
-            .last();
-        if let Some(end) = reply_to_end {
-            let name = core[self.normalized.source_offset(end)..].trim_matches(is_blank);
-            if is_name_like(name) {
-                return Some(Kind::ReplyTo { name });
-            }
-        }
-        let normalized = self.normalize(core);
-        if phrases::markers().is_last_edited(normalized) {
-            return Some(Kind::Edited);
-        }
-        legacy_votes(normalized).map(Kind::LegacyVotes)
     }
 
     fn normalize(&mut self, text: &str) -> &str {
@@ -388,6 +359,45 @@ impl Classifier {
     }
 }
 
+/// Lines that start with a number once markup is folded away (normalized text): the
+/// rating line (`4.5 2 votes`) and the count header (`14 Comments`, `[417]{.wpdtc} Comments`).
+fn counted<'a>(folded: &str) -> Option<Kind<'a>> {
+    if let Ok((word, (tenths, votes))) = rules::rating_numbers(folded) {
+        if phrases::chrome().get(word).is_some_and(|p| p.class == Class::VoteWord) {
+            return Some(Kind::RatingLine { tenths, votes });
+        }
+    }
+    let (rest, count) = rules::count_number(folded).ok()?;
+    is_count_word(rest.trim_start()).then_some(Kind::Count(count))
+}
+
+/// `Reply to NAME` in any language, and layout 3's `Reply to NAME DATE` on one line. The
+/// longest reply-marker phrase the line starts with counts (`Reply to`, not `Reply`); in a
+/// language whose marker is also its `Reply` button word (`回复`), the name after it makes
+/// the difference.
+fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<Kind<'a>> {
+    let folded = normalized.text.as_str();
+    let markers = phrases::markers();
+    let end = phrases::chrome()
+        .prefixes(folded, 0)
+        .map(|(end, _)| end)
+        .filter(|&end| folded.as_bytes().get(end) == Some(&b' ') && markers.is_reply_to(&folded[..end]))
+        .last()?;
+    let rest = core[normalized.source_offset(end)..].trim_matches(is_blank);
+    // The date may follow the name on the same line: try each word boundary.
+    let dated = rest.char_indices().filter(|&(i, c)| i > 0 && is_blank(c)).find_map(|(i, _)| {
+        let text = rest[i..].trim_matches(is_blank);
+        date::date_line(text).map(|token| (i, token, text))
+    });
+    match dated {
+        Some((i, token, text)) => {
+            let name = rest[..i].trim_matches(is_blank);
+            is_name_like(name).then_some(Kind::ReplyTo { name, date: Some((token, text)) })
+        }
+        None => is_name_like(rest).then_some(Kind::ReplyTo { name: rest, date: None }),
+    }
+}
+
 /// `Comments`, `Comment`, and legacy `Comments on "Title"`, in normalized text.
 fn is_count_word(rest: &str) -> bool {
     let chrome = phrases::chrome();
@@ -399,13 +409,16 @@ fn is_count_word(rest: &str) -> bool {
     })
 }
 
-/// `Vote Up 3 Vote Down` (legacy), in normalized text: the number.
+/// `Vote Up 3 Vote Down` (legacy), possibly followed by the `Reply` button, in normalized
+/// text: the number.
 fn legacy_votes(normalized: &str) -> Option<i64> {
     let chrome = phrases::chrome();
     let (end, _) = chrome.prefixes(normalized, 0).filter(|(_, p)| p.class == Class::VoteButton).last()?;
     let (rest, votes) = rules::leading_int(normalized[end..].trim_start()).ok()?;
     let rest = rest.trim();
-    (rest.is_empty() || chrome.get(rest).is_some_and(|p| p.class == Class::VoteButton)).then_some(votes)
+    let buttons =
+        |seg: Segmentation| seg.phrases().all(|p| matches!(p.class, Class::VoteButton | Class::ReplyButton));
+    (rest.is_empty() || chrome.segment(rest).is_some_and(buttons)).then_some(votes)
 }
 
 /// A reply marker's name: short, a few words, not a sentence.

@@ -14,7 +14,7 @@ use crate::annotation::LineRole;
 use crate::error::WarningKind;
 use crate::lines::{DateToken, Kind, Line};
 use crate::model::{Discussion, Posted, Span};
-use crate::phrases::Class;
+use crate::phrases::{self, Class};
 
 /// A comment as found on the page, before threading.
 #[derive(Debug, Clone, Default)]
@@ -108,6 +108,11 @@ fn is_thread_head(line: &Line<'_>, part: Part) -> bool {
         }),
         _ => matches!(part, Part::Header { strong: true } | Part::DatedFooter),
     }
+}
+
+/// A header line that carries the comment's date.
+fn is_dated(kind: &Kind<'_>) -> bool {
+    matches!(kind, Kind::Date { .. } | Kind::ReplyTo { date: Some(_), .. })
 }
 
 /// Text-browser dumps hard-wrap long lines: a long text line (a pingback's page title)
@@ -242,16 +247,25 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// between them before the date (an author named between badge and date).
     fn header_run(&self, i: usize) -> Range<usize> {
         let mut end = i + 1;
-        let mut has_date = matches!(self.line(i).kind, Kind::Date { .. });
-        let mut wants_name = matches!(self.line(i).kind, Kind::ReplyTo { name: "" });
+        let mut has_date = is_dated(&self.line(i).kind);
+        let mut wants_name = matches!(self.line(i).kind, Kind::ReplyTo { name: "", .. });
+        let mut avatar = match self.line(i).kind {
+            Kind::Avatar { alt } => Some(alt),
+            _ => None,
+        };
         let mut j = i + 1;
         while let Some(k) = self.next_solid(j) {
             match self.parts[k] {
                 Part::Header { .. } => {
-                    has_date |= matches!(self.line(k).kind, Kind::Date { .. });
-                    wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name: "" });
+                    has_date |= is_dated(&self.line(k).kind);
+                    wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name: "", .. });
+                    if let Kind::Avatar { alt } = self.line(k).kind {
+                        avatar = Some(alt);
+                    }
                 }
                 Part::Text if wants_name && is_name_like(self.line(k)) => wants_name = false,
+                // The author's name under their avatar image.
+                Part::Text if avatar.is_some_and(|alt| same_name(alt, self.line(k).text)) => avatar = None,
                 // A name between header elements; a number can be a name (`11111`) there.
                 Part::Text | Part::Footer
                     if !has_date
@@ -372,9 +386,12 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::Date { token, text } if comment.date.is_none() && self.parts[i] != Part::Text => {
                     comment.date = Some((i, token, text))
                 }
-                Kind::ReplyTo { name } if comment.to.is_none() => {
+                Kind::ReplyTo { name, date } if comment.to.is_none() => {
                     comment.to = Some((i, name));
                     wants_name = name.is_empty().then_some(i);
+                    if let (Some((token, text)), None) = (date, comment.date) {
+                        comment.date = Some((i, token, text));
+                    }
                 }
                 Kind::ParentLink { name } if comment.to.is_none() => comment.to = Some((i, name)),
                 Kind::AuthorLink { name, url } if comment.author.is_none() => {
@@ -400,6 +417,17 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         let text_of = |page: &Page<'_, 'a>, r: &Range<usize>| -> &'a str {
             &page.input[page.span_of(r.clone()).range()]
         };
+        // A badge that is also a language's `Anonymous` (Arabic `ضيف`) standing where no
+        // author line is: the author, as guests get no badge by default.
+        if let (None, Some(role)) = (comment.author, comment.role) {
+            if names.is_empty()
+                && avatar.is_none()
+                && phrases::markers().is_anonymous(&phrases::normalize(role))
+            {
+                comment.author = Some(role);
+                comment.role = None;
+            }
+        }
         if comment.author.is_none() {
             // The author line is the last name line; earlier ones repeat it (an avatar's alt
             // text) or are text that belongs to no comment.
@@ -660,10 +688,14 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             let line = *self.line(i);
             match line.kind {
                 Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
-                Kind::Number(n) if n >= 0 => {
-                    // A count split over two lines: `14` / `Comments`.
-                    let word = self.next_solid(i + 1).filter(|&j| self.line(j).is_chrome(Class::CountWord));
-                    if word.is_some() && discussion.count.is_none() {
+                Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
+                    // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
+                    // badge before `Leave a Reply`.
+                    let next = self.next_solid(i + 1).map(|j| self.line(j));
+                    let is_count = next.is_some_and(|l| {
+                        l.is_chrome(Class::CountWord) || l.phrase_key() == Some("form_header_text")
+                    });
+                    if is_count {
                         discussion.count = Some(n as u64);
                     }
                 }

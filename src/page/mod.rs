@@ -91,6 +91,13 @@ impl<'p, 'a> Page<'p, 'a> {
 
     /// Text after the comment section, as paragraphs; chrome there stays chrome.
     fn trailer(&mut self, from: usize) -> Vec<Cow<'a, str>> {
+        // The comment bubble's close button, `x`, right after its invitation.
+        for i in from + 1..self.lines.len() {
+            let after_bubble = self.lines[i - 1].phrase_key() == Some("wc_bubble_invite_message");
+            if after_bubble && self.lines[i].text.eq_ignore_ascii_case("x") {
+                self.set_role(i, LineRole::Chrome);
+            }
+        }
         let mut out = Vec::new();
         for range in text::paragraphs(self, from..self.lines.len(), text::is_plain_text) {
             out.push(self.paragraph(range.clone()));

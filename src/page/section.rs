@@ -43,24 +43,30 @@ const CONFIRM_WINDOW: usize = 12;
 pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     let lines = page.lines;
     let rating = find_rating(lines);
-    let section_start = (0..lines.len())
-        .find(|&i| is_anchor(lines, i, rating.as_ref()) && is_confirmed(lines, i))
+    let is_rating = |i: usize| rating.as_ref().is_some_and(|r| r.numbers.contains(&i));
+    let anchor = (0..lines.len())
+        .find(|&i| !is_rating(i) && is_anchor(lines, i) && is_confirmed(lines, i))
         .map(|i| extend_back(lines, i));
-    // The rating widget is part of the section when it stands just before it.
-    let section_start = match (&rating, section_start) {
-        (Some(r), Some(s)) if r.numbers.start < s && s - r.numbers.start <= 40 => Some(r.numbers.start),
-        (_, s) => s,
+    // The rating widget opens the section when it stands before the rest of it with less
+    // text between them than before it (an author box, tags). A widget placed above the
+    // article (`displayRatingOnPost` = before) has the article between them instead.
+    let section_start = match (&rating, anchor) {
+        (Some(r), Some(a)) if r.numbers.start < a => {
+            let end = r.title.map_or(r.numbers.end, |t| t + 1);
+            let between = page.offset_of(lines[a].text).saturating_sub(page.offset_of(lines[end - 1].text));
+            let before = page.offset_of(lines[r.numbers.start].text);
+            Some(if between < before { r.numbers.start } else { a })
+        }
+        (Some(r), None) if is_confirmed(lines, r.title.unwrap_or(r.numbers.end - 1)) => Some(r.numbers.start),
+        (_, a) => a,
     };
     Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
 }
 
 /// True for a line that only a comment section prints.
-fn is_anchor(lines: &[Line<'_>], i: usize, rating: Option<&RatingParts>) -> bool {
+fn is_anchor(lines: &[Line<'_>], i: usize) -> bool {
     match &lines[i].kind {
         Kind::SectionFence | Kind::Count(_) => true,
-        Kind::RatingLine { .. } | Kind::Number(_) | Kind::Average(_) => {
-            rating.is_some_and(|r| r.numbers.start == i)
-        }
         Kind::Chrome(seg) => seg.any(Class::Anchor),
         _ => false,
     }
@@ -118,6 +124,8 @@ fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
             {
                 start = j
             }
+            // wpDiscuz 5's count badge just before `Leave a Reply`.
+            Kind::Number(n) if *n >= 0 && lines[j + 1].phrase_key() == Some("form_header_text") => start = j,
             _ => break,
         }
     }

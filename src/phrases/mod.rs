@@ -14,10 +14,10 @@
 mod normalize;
 mod trie;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-pub(crate) use normalize::{normalize_into, Normalized};
+pub(crate) use normalize::{normalize, normalize_into, Normalized};
 pub(crate) use trie::{Phrase, PhraseSet, Segmentation};
 
 const TABLES: [&str; 4] = [
@@ -121,6 +121,16 @@ pub(crate) enum Class {
     CommentTool,
     /// The avatar alt text of pingbacks: `trackback`.
     AvatarAlt,
+}
+
+impl Class {
+    /// True for phrases that converters print glued to others on one line (`Newest Most
+    /// Voted`, `wpDiscuzInsert`, `{} [+]`). Badges, counts, titles and markers stand alone:
+    /// a name such as `Site Admin` must not read as `Site` + `Admin`.
+    pub fn glues(self) -> bool {
+        use Class::*;
+        matches!(self, Anchor | Form | Sort | More | PageFooter | CommentTool | VoteButton | ReplyButton)
+    }
 }
 
 /// The class of a phrase key, `None` for keys that are not chrome (dates are matched by
@@ -249,15 +259,40 @@ pub(crate) fn class_of(key: &str) -> Option<Class> {
     })
 }
 
+/// Which class wins when two phrases have the same text (lower first).
+fn priority(class: Class) -> u8 {
+    use Class::*;
+    match class {
+        ReplyButton => 0,
+        ReplyTo => 1,
+        Role => 2,
+        CountWord => 3,
+        VoteWord => 4,
+        RatingTitle => 5,
+        Status => 6,
+        ReadMore => 7,
+        VoteButton => 8,
+        Anchor => 9,
+        More => 10,
+        Sort => 11,
+        CommentTool => 12,
+        AvatarAlt => 13,
+        PageFooter => 14,
+        Form => 15,
+    }
+}
+
 /// Every chrome phrase in normal form, for lookup, built once.
 pub(crate) fn chrome() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set = PhraseSet::default();
-        // Keys in a fixed order so that a text shared by several keys (`Email`) always
-        // resolves to the same one.
+        // A text shared by several keys resolves to the class that matters most where it
+        // stands in a comment: the `Reply` button before a `Reply to` marker of the same
+        // word (`回复`), a `Guest` badge before the form's `guest` avatar, and so on; ties in
+        // key order, so the result never depends on hash order.
         let mut keys: Vec<_> = catalog().entries().filter_map(|(k, t)| Some((k, class_of(k)?, t))).collect();
-        keys.sort_by_key(|(k, _, _)| *k);
+        keys.sort_by_key(|(k, class, _)| (priority(*class), *k));
         for (key, class, texts) in keys {
             for text in texts {
                 set.insert(text, Phrase { key, class });
@@ -274,6 +309,10 @@ pub(crate) struct Markers {
     last_edited: Vec<String>,
     /// The `on` of the legacy `N Comments on "Title"` header, per language.
     header_on: Vec<String>,
+    /// Every language's `Reply to` (some equal their `Reply` button word).
+    reply_to: HashSet<String>,
+    /// Every language's `Anonymous` (Arabic's equals its `Guest` badge).
+    anonymous: HashSet<String>,
 }
 
 impl Markers {
@@ -284,7 +323,8 @@ impl Markers {
             catalog.texts("wc_last_edited").iter().map(|t| prefix_of(t)).filter(|p| !p.is_empty()).collect();
         last_edited.dedup();
         let header_on = catalog.texts("wc_header_on_text").iter().map(|t| normalize::normalize(t)).collect();
-        Markers { last_edited, header_on }
+        let all = |key: &str| catalog.texts(key).iter().map(|t| normalize::normalize(t)).collect();
+        Markers { last_edited, header_on, reply_to: all("wc_reply_to"), anonymous: all("wc_anonymous") }
     }
 
     /// True for a normalized `Last edited ... by ...` line (something must follow the prefix).
@@ -294,6 +334,16 @@ impl Markers {
                 && normalized.starts_with(p.as_str())
                 && normalized.as_bytes()[p.len()] == b' '
         })
+    }
+
+    /// True when normalized `text` is a `Reply to` phrase of some language.
+    pub fn is_reply_to(&self, text: &str) -> bool {
+        self.reply_to.contains(text)
+    }
+
+    /// True when normalized `text` is an `Anonymous` phrase of some language.
+    pub fn is_anonymous(&self, text: &str) -> bool {
+        self.anonymous.contains(text)
     }
 
     /// True for the normalized rest of a legacy count header after the count word:

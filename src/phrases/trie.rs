@@ -161,7 +161,7 @@ impl PhraseSet {
             }
             at = prev as usize;
         }
-        if count == 0 {
+        if count == 0 || (count > 1 && found[..count].iter().flatten().any(|p| !p.class.glues())) {
             return None;
         }
         found[..count].reverse();

@@ -218,10 +218,7 @@ impl DateForm {
     ];
 
     fn is_numeric(self) -> bool {
-        matches!(
-            self,
-            DateForm::DayMonthYearDash | DateForm::DayMonthYearSlash | DateForm::MonthDayYearSlash
-        )
+        matches!(self, DateForm::DayMonthYearDash | DateForm::DayMonthYearSlash | DateForm::MonthDayYearSlash)
     }
 
     fn is_relative(self) -> bool {
@@ -381,22 +378,14 @@ impl Default for Options {
 impl Options {
     /// Random options covering every language, layout, shape, date form and chrome part.
     pub fn random(rng: &mut Rng) -> Options {
-        let language = if rng.chance(0.35) {
-            "en"
-        } else {
-            *rng.pick(&LANGUAGES)
-        };
+        let language = if rng.chance(0.35) { "en" } else { *rng.pick(&LANGUAGES) };
         let layout = match rng.below(20) {
             0..=6 => Layout::One,
             7..=11 => Layout::Two,
             12..=15 => Layout::Three,
             _ => Layout::Legacy4,
         };
-        let shape = if rng.chance(0.2) {
-            Shape::Plain
-        } else {
-            *rng.pick(&Shape::ALL)
-        };
+        let shape = if rng.chance(0.2) { Shape::Plain } else { *rng.pick(&Shape::ALL) };
         let dates = if layout == Layout::Legacy4 && rng.chance(0.6) {
             DateForm::RelativeTwoUnits
         } else if rng.chance(0.35) {
@@ -431,37 +420,21 @@ impl Options {
             },
             discussion: rng.chance(0.93),
             comments,
-            max_depth: if rng.chance(0.1) {
-                rng.between(6, 10)
-            } else {
-                rng.between(1, 5)
-            } as usize,
+            max_depth: if rng.chance(0.1) { rng.between(6, 10) } else { rng.between(1, 5) } as usize,
             more: rng.chance(0.15),
             trailer: rng.chance(0.45),
             title: rng.chance(0.5),
             source: rng.chance(0.3),
             p_reply: rng.unit() * 0.6,
-            p_missing_author: if rng.chance(0.5) {
-                0.0
-            } else {
-                0.05 + rng.unit() * 0.35
-            },
+            p_missing_author: if rng.chance(0.5) { 0.0 } else { 0.05 + rng.unit() * 0.35 },
             p_role: 0.1 + rng.unit() * 0.3,
             p_edited: rng.unit() * 0.15,
-            p_pingback: if rng.chance(0.7) {
-                0.0
-            } else {
-                0.1 + rng.unit() * 0.5
-            },
+            p_pingback: if rng.chance(0.7) { 0.0 } else { 0.1 + rng.unit() * 0.5 },
             p_image: 0.05,
             p_link: rng.unit(),
             loose: rng.chance(0.25),
             wrap: rng.chance(0.4),
-            line_ending: if rng.chance(0.1) {
-                LineEnding::CrLf
-            } else {
-                LineEnding::Lf
-            },
+            line_ending: if rng.chance(0.1) { LineEnding::CrLf } else { LineEnding::Lf },
             trailing_spaces: match rng.below(20) {
                 0..=16 => TrailingSpaces::None,
                 17 | 18 => TrailingSpaces::Some,
@@ -627,21 +600,12 @@ impl Truth {
                 body: c.body.iter().map(|p| p.to_string()).collect(),
                 votes: c.votes,
                 edited: c.edited.as_deref().map(str::to_owned),
-                replies: c
-                    .replies
-                    .iter()
-                    .map(|r| comment(&r.comment, Some(&r.to)))
-                    .collect(),
+                replies: c.replies.iter().map(|r| comment(&r.comment, Some(&r.to))).collect(),
             }
         }
         Truth {
             title: dump.article.title.as_deref().map(str::to_owned),
-            paragraphs: dump
-                .article
-                .paragraphs
-                .iter()
-                .map(|p| p.to_string())
-                .collect(),
+            paragraphs: dump.article.paragraphs.iter().map(|p| p.to_string()).collect(),
             source: dump.article.source.as_deref().map(str::to_owned),
             rating: dump.rating.as_ref().map(|r| TruthRating {
                 average: r.average,
@@ -1038,14 +1002,7 @@ enum Unit {
 }
 
 impl Unit {
-    const ALL: [Unit; 6] = [
-        Unit::Year,
-        Unit::Month,
-        Unit::Day,
-        Unit::Hour,
-        Unit::Minute,
-        Unit::Second,
-    ];
+    const ALL: [Unit; 6] = [Unit::Year, Unit::Month, Unit::Day, Unit::Hour, Unit::Minute, Unit::Second];
 
     /// The phrase key of the unit word.
     fn key(self, one: bool) -> &'static str {
@@ -1079,12 +1036,7 @@ impl Unit {
 
 /// ISO 8601 duration of a relative date: `P2Y`, `P3M11D`, `P1YT23H`, `PT0S` for "right now".
 fn iso_duration(parts: &[(Unit, u32)]) -> String {
-    let get = |unit| {
-        parts
-            .iter()
-            .find(|(u, _)| *u == unit)
-            .map_or(0, |(_, n)| *n)
-    };
+    let get = |unit| parts.iter().find(|(u, _)| *u == unit).map_or(0, |(_, n)| *n);
     let mut out = String::from("P");
     for (unit, letter) in [(Unit::Year, 'Y'), (Unit::Month, 'M'), (Unit::Day, 'D')] {
         if get(unit) > 0 {
@@ -1172,12 +1124,8 @@ struct Habits {
 }
 
 /// Role badges other than the post author's.
-const ROLE_KEYS: [&str; 4] = [
-    "wc_blog_role_administrator",
-    "wc_blog_role_editor",
-    "wc_blog_role_guest",
-    "wc_blog_role_other",
-];
+const ROLE_KEYS: [&str; 4] =
+    ["wc_blog_role_administrator", "wc_blog_role_editor", "wc_blog_role_guest", "wc_blog_role_other"];
 
 struct Gen<'o> {
     o: &'o Options,
@@ -1207,25 +1155,15 @@ impl<'o> Gen<'o> {
             braces_joined: rng.chance(0.5),
             escape_stars: rng.chance(0.5),
             delta_entity: rng.chance(0.1),
-            split_rating: o.shape == Shape::Soup
-                || (o.shape == Shape::Plain && o.loose && rng.chance(0.7)),
+            split_rating: o.shape == Shape::Soup || (o.shape == Shape::Plain && o.loose && rng.chance(0.7)),
             legacy_glued: matches!(o.shape, Shape::Plain | Shape::Markdown) && rng.chance(0.6),
             legacy_shares: rng.chance(0.4),
             end_glued: rng.chance(0.3),
             html2text_separator: rng.chance(0.5),
         };
         let site_author = *rng.pick(&SITE_AUTHORS);
-        let post_url = format!(
-            "https://www.example-blog.net/blog/post-{}/",
-            rng.between(100, 999)
-        );
-        Gen {
-            o,
-            rng,
-            habits,
-            site_author,
-            post_url,
-        }
+        let post_url = format!("https://www.example-blog.net/blog/post-{}/", rng.between(100, 999));
+        Gen { o, rng, habits, site_author, post_url }
     }
 
     // -- phrases ---------------------------------------------------------------------
@@ -1235,11 +1173,7 @@ impl<'o> Gen<'o> {
     fn phrase(&self, key: &str) -> &'static str {
         let t = tables();
         let lang = self.o.language;
-        let pack = if self.o.packs {
-            t.packs.get(key, lang)
-        } else {
-            None
-        };
+        let pack = if self.o.packs { t.packs.get(key, lang) } else { None };
         pack.or_else(|| t.v7.get(key, lang))
             .or_else(|| t.v7.get(key, "en"))
             .unwrap_or_else(|| panic!("no wpDiscuz 7 phrase {key}"))
@@ -1269,10 +1203,7 @@ impl<'o> Gen<'o> {
     // -- text ------------------------------------------------------------------------
 
     fn sentences(&mut self, bank: &[&str], count: u32) -> String {
-        (0..count)
-            .map(|_| *self.rng.pick(bank))
-            .collect::<Vec<_>>()
-            .join(" ")
+        (0..count).map(|_| *self.rng.pick(bank)).collect::<Vec<_>>().join(" ")
     }
 
     fn comment_line(&mut self) -> String {
@@ -1294,20 +1225,8 @@ impl<'o> Gen<'o> {
         let rating = self.o.chrome.rating.then(|| self.rating());
         let thread = self.o.discussion.then(|| self.thread(&title));
         let ends_visibly = thread.as_ref().is_some_and(|t| self.ends_visibly(t));
-        let trailer = if self.o.trailer && ends_visibly {
-            self.trailer()
-        } else {
-            Vec::new()
-        };
-        Scenario {
-            title,
-            show_title,
-            paragraphs,
-            source,
-            rating,
-            thread,
-            trailer,
-        }
+        let trailer = if self.o.trailer && ends_visibly { self.trailer() } else { Vec::new() };
+        Scenario { title, show_title, paragraphs, source, rating, thread, trailer }
     }
 
     fn article(&mut self) -> Vec<Vec<String>> {
@@ -1355,11 +1274,7 @@ impl<'o> Gen<'o> {
         } else {
             self.phrase("post_rating_title").to_owned()
         };
-        RatingSpec {
-            average,
-            votes,
-            title,
-        }
+        RatingSpec { average, votes, title }
     }
 
     fn thread(&mut self, title: &str) -> Thread {
@@ -1403,24 +1318,14 @@ impl<'o> Gen<'o> {
 
     fn count_header(&mut self, value: u64, title: &str) -> (u64, String, String) {
         if self.legacy() {
-            let word = self.legacy_phrase(if value == 1 {
-                "wc_header_text"
-            } else {
-                "wc_header_text_plural"
-            });
+            let word =
+                self.legacy_phrase(if value == 1 { "wc_header_text" } else { "wc_header_text_plural" });
             let on = self.legacy_phrase("wc_header_on_text");
             (value, value.to_string(), format!("{word} {on} \"{title}\""))
         } else {
-            let number = wpdiscuz_number(
-                value,
-                self.phrase("number_thousands"),
-                self.phrase("number_millions"),
-            );
-            let word = self.phrase(if value == 1 {
-                "header_text_single"
-            } else {
-                "header_text_plural"
-            });
+            let number =
+                wpdiscuz_number(value, self.phrase("number_thousands"), self.phrase("number_millions"));
+            let word = self.phrase(if value == 1 { "header_text_single" } else { "header_text_plural" });
             (value, number, word.to_owned())
         }
     }
@@ -1455,11 +1360,7 @@ impl<'o> Gen<'o> {
         while start > 0 && self.rng.chance(0.4) {
             start -= 1;
         }
-        path[..=start]
-            .iter()
-            .rev()
-            .copied()
-            .find(|&p| self.can_answer(nodes, path, p))
+        path[..=start].iter().rev().copied().find(|&p| self.can_answer(nodes, path, p))
     }
 
     /// A reply to `p` is unambiguous when nothing else a parser would consider for its
@@ -1473,12 +1374,8 @@ impl<'o> Gen<'o> {
         let considered = |i: usize| i != p && (i > p || path.contains(&i));
         let name = normalize(&parent.name);
         let thread = path[0]..nodes.len();
-        let clash = thread
-            .clone()
-            .any(|i| considered(i) && normalize(&nodes[i].name) == name);
-        let other_nameless = thread
-            .into_iter()
-            .any(|i| considered(i) && !nodes[i].show_author);
+        let clash = thread.clone().any(|i| considered(i) && normalize(&nodes[i].name) == name);
+        let other_nameless = thread.into_iter().any(|i| considered(i) && !nodes[i].show_author);
         !clash && (parent.show_author || !other_nameless)
     }
 
@@ -1493,14 +1390,9 @@ impl<'o> Gen<'o> {
             let dash = *self.rng.pick(&["-", "–", "|"]);
             format!("{} {dash} {site}", self.rng.pick(&PINGBACK_HEADLINES))
         } else if anonymous {
-            if self.legacy() {
-                self.legacy_phrase("wc_anonymous")
-            } else {
-                self.phrase("wc_anonymous")
-            }
-            .to_owned()
-        } else if parent.is_some() && parent_name != Some(self.site_author) && self.rng.chance(0.35)
-        {
+            if self.legacy() { self.legacy_phrase("wc_anonymous") } else { self.phrase("wc_anonymous") }
+                .to_owned()
+        } else if parent.is_some() && parent_name != Some(self.site_author) && self.rng.chance(0.35) {
             role_key = Some("wc_blog_role_post_author").filter(|_| self.rng.chance(0.8));
             self.site_author.to_owned()
         } else {
@@ -1521,23 +1413,13 @@ impl<'o> Gen<'o> {
                 None
             };
         }
-        let role = role_key.map(|k| {
-            if self.legacy() {
-                self.legacy_phrase(k)
-            } else {
-                self.phrase(k)
-            }
-            .to_owned()
-        });
+        let role =
+            role_key.map(|k| if self.legacy() { self.legacy_phrase(k) } else { self.phrase(k) }.to_owned());
         // Guests give a website, or not; a pingback always links the page it came from.
         let url = if !self.o.shape.is_markdown() || anonymous {
             None
         } else if pingback {
-            Some(format!(
-                "https://{}.example.com/{}/",
-                slug(site),
-                self.rng.between(1000, 9999)
-            ))
+            Some(format!("https://{}.example.com/{}/", slug(site), self.rng.between(1000, 9999)))
         } else if self.rng.chance(self.o.p_link) {
             Some(match self.rng.below(3) {
                 0 => "/".to_owned(),
@@ -1549,19 +1431,14 @@ impl<'o> Gen<'o> {
         };
         // A lost author line needs a date to keep the comment visible; legacy pages have no
         // reply markers to recover it from, and their dumps keep it.
-        let show_author = self.legacy()
-            || self.o.dates == DateForm::Hidden
-            || !self.rng.chance(self.o.p_missing_author);
+        let show_author =
+            self.legacy() || self.o.dates == DateForm::Hidden || !self.rng.chance(self.o.p_missing_author);
         let body = self.body(pingback);
         let votes = self.o.chrome.votes.then(|| self.votes());
         // A comment whose name is lost is not given it back by its edit line.
-        let editor = if show_author {
-            name.as_str()
-        } else {
-            self.site_author
-        };
-        let edited = (!self.legacy() && !pingback && self.rng.chance(self.o.p_edited))
-            .then(|| self.edited(editor));
+        let editor = if show_author { name.as_str() } else { self.site_author };
+        let edited =
+            (!self.legacy() && !pingback && self.rng.chance(self.o.p_edited)).then(|| self.edited(editor));
         let status = !self.legacy() && self.rng.chance(0.03);
         Node {
             id,
@@ -1598,10 +1475,7 @@ impl<'o> Gen<'o> {
     fn body(&mut self, pingback: bool) -> Vec<Vec<String>> {
         if pingback {
             let n = self.rng.between(1, 2);
-            return vec![vec![format!(
-                "[…] {} […]",
-                self.sentences(&COMMENT_SENTENCES, n)
-            )]];
+            return vec![vec![format!("[…] {} […]", self.sentences(&COMMENT_SENTENCES, n))]];
         }
         // Markdown converters keep images as markup, not as their alt text.
         let images = !self.o.shape.is_markdown();
@@ -1617,11 +1491,7 @@ impl<'o> Gen<'o> {
         };
         let mut paragraphs: Vec<Vec<String>> = (0..count)
             .map(|_| {
-                let lines = if self.rng.chance(0.15) {
-                    self.rng.between(2, 3)
-                } else {
-                    1
-                };
+                let lines = if self.rng.chance(0.15) { self.rng.between(2, 3) } else { 1 };
                 (0..lines).map(|_| self.comment_line()).collect()
             })
             .collect();
@@ -1644,30 +1514,17 @@ impl<'o> Gen<'o> {
             }
             // Only wpDiscuz 7 shortens numbers (`getNumber`).
             _ if self.legacy() => (42, "42".to_owned()),
-            _ => (
-                1200,
-                wpdiscuz_number(1200, self.phrase("number_thousands"), "%sM"),
-            ),
+            _ => (1200, wpdiscuz_number(1200, self.phrase("number_thousands"), "%sM")),
         }
     }
 
     /// `Last edited %1$s by %2$s`: always a relative date, in the page language.
     fn edited(&mut self, author: &str) -> String {
         let parts = self.relative_parts(1);
-        let parts = if parts.is_empty() {
-            vec![(Unit::Year, 2)]
-        } else {
-            parts
-        };
+        let parts = if parts.is_empty() { vec![(Unit::Year, 2)] } else { parts };
         let when = self.relative_text(&parts, self.phrase("wc_ago_text"), false);
-        let editor = if self.rng.chance(0.7) {
-            author
-        } else {
-            self.site_author
-        };
-        self.phrase("wc_last_edited")
-            .replace("%1$s", &when)
-            .replace("%2$s", editor)
+        let editor = if self.rng.chance(0.7) { author } else { self.site_author };
+        self.phrase("wc_last_edited").replace("%1$s", &when).replace("%2$s", editor)
     }
 
     // -- dates -----------------------------------------------------------------------
@@ -1676,15 +1533,10 @@ impl<'o> Gen<'o> {
         if self.o.dates == DateForm::Hidden {
             return;
         }
-        let day = NaiveDate::from_ymd_opt(
-            self.rng.between(2015, 2025) as i32,
-            self.rng.between(1, 12),
-            1,
-        )
-        .expect("valid date");
-        let mut at = day
-            .and_hms_opt(self.rng.between(0, 23), self.rng.between(0, 59), 0)
-            .expect("valid time");
+        let day = NaiveDate::from_ymd_opt(self.rng.between(2015, 2025) as i32, self.rng.between(1, 12), 1)
+            .expect("valid date");
+        let mut at =
+            day.and_hms_opt(self.rng.between(0, 23), self.rng.between(0, 59), 0).expect("valid time");
         let mut ats = Vec::with_capacity(nodes.len());
         for _ in 0..nodes.len() {
             at += chrono::Duration::minutes(i64::from(self.rng.between(3, 60 * 24 * 20)));
@@ -1694,9 +1546,7 @@ impl<'o> Gen<'o> {
             // One day over 12 decides the day-month order of the whole page.
             let i = self.rng.below(ats.len());
             let day = self.rng.between(13, 28);
-            ats[i] = ats[i]
-                .with_day(day)
-                .expect("day 13..=28 exists in every month");
+            ats[i] = ats[i].with_day(day).expect("day 13..=28 exists in every month");
         }
         for (node, at) in nodes.iter_mut().zip(ats) {
             node.posted = Some(self.posted(at));
@@ -1707,30 +1557,14 @@ impl<'o> Gen<'o> {
     /// drawn on its own (its value, not `at`, is what the text shows).
     fn posted(&mut self, at: NaiveDateTime) -> TruthPosted {
         if !self.o.dates.is_relative() {
-            return TruthPosted {
-                text: self.absolute_text(at),
-                at: Some(at),
-                ago: None,
-            };
+            return TruthPosted { text: self.absolute_text(at), at: Some(at), ago: None };
         }
-        let units = if self.o.dates == DateForm::RelativeTwoUnits {
-            2
-        } else {
-            1
-        };
-        let parts = if self.rng.chance(0.03) {
-            Vec::new()
-        } else {
-            self.relative_parts(units)
-        };
+        let units = if self.o.dates == DateForm::RelativeTwoUnits { 2 } else { 1 };
+        let parts = if self.rng.chance(0.03) { Vec::new() } else { self.relative_parts(units) };
         // wpDiscuz 4 has a fixed order; 7 lets the admin put the adjective first.
         let ago_first = self.o.ago_first && !self.legacy();
         let text = self.relative_text(&parts, self.date_phrase("wc_ago_text"), ago_first);
-        TruthPosted {
-            text,
-            at: None,
-            ago: Some(iso_duration(&parts)),
-        }
+        TruthPosted { text, at: None, ago: Some(iso_duration(&parts)) }
     }
 
     /// The largest non-zero unit, and with `units == 2` maybe one smaller non-zero unit
@@ -1777,10 +1611,7 @@ impl<'o> Gen<'o> {
             DateForm::Iso => format!("{y}-{m:02}-{d:02} {h:02}:{i:02}"),
             DateForm::EnglishLong => format!("{english} {d}, {y} {g}:{i:02} {a}"),
             DateForm::EnglishLongAt => format!("{english} {d}, {y} at {g}:{i:02} {a}"),
-            _ => format!(
-                "{d} {} {y} {h:02}:{i:02}",
-                month_name(self.o.language, m - 1)
-            ),
+            _ => format!("{d} {} {y} {h:02}:{i:02}", month_name(self.o.language, m - 1)),
         }
     }
 
@@ -1802,11 +1633,8 @@ impl<'o> Gen<'o> {
                             let post = self.rng.pick(&POST_TITLES);
                             let quote = self.rng.pick(&COMMENT_SENTENCES);
                             let short = &ENGLISH_MONTHS[self.rng.below(12)][..3];
-                            let (d, h, i) = (
-                                self.rng.between(1, 28),
-                                self.rng.between(0, 23),
-                                self.rng.between(0, 59),
-                            );
+                            let (d, h, i) =
+                                (self.rng.between(1, 28), self.rng.between(0, 23), self.rng.between(0, 59));
                             format!("{name} on {post}: “{quote}” {short} {d}, {h:02}:{i:02}")
                         })
                         .collect();
@@ -1817,11 +1645,7 @@ impl<'o> Gen<'o> {
                     let entries = (0..self.rng.between(2, 4))
                         .map(|_| {
                             let post = self.rng.pick(&POST_TITLES);
-                            format!(
-                                "• {post} {} {},{year}",
-                                ENGLISH_MONTHS[month],
-                                self.rng.between(1, 28)
-                            )
+                            format!("• {post} {} {},{year}", ENGLISH_MONTHS[month], self.rng.between(1, 28))
                         })
                         .collect();
                     paragraphs.push(entries);
@@ -1843,35 +1667,23 @@ impl<'o> Gen<'o> {
                 3 => {
                     paragraphs.push(vec!["Archives".to_owned()]);
                     let months = (0..self.rng.between(2, 5))
-                        .map(|k| {
-                            format!("{} {year}", ENGLISH_MONTHS[(month + 12 - k as usize) % 12])
-                        })
+                        .map(|k| format!("{} {year}", ENGLISH_MONTHS[(month + 12 - k as usize) % 12]))
                         .collect();
                     paragraphs.push(months);
                 }
-                4 => paragraphs.push(vec![format!(
-                    "© {year} {}. All rights reserved.",
-                    self.rng.pick(&PINGBACK_SITES)
-                )]),
+                4 => paragraphs
+                    .push(vec![format!("© {year} {}. All rights reserved.", self.rng.pick(&PINGBACK_SITES))]),
                 5 => {
                     for _ in 0..self.rng.between(1, 2) {
                         paragraphs.push(vec![self.sentences(&ARTICLE_SENTENCES, 1)]);
-                        paragraphs.push(vec![format!(
-                            "About {} months ago",
-                            self.rng.between(2, 11)
-                        )]);
+                        paragraphs.push(vec![format!("About {} months ago", self.rng.between(2, 11))]);
                     }
                 }
                 _ => {
                     paragraphs.push(vec!["Categories".to_owned()]);
                     let k = self.rng.between(2, 5) as usize;
                     let start = self.rng.below(CATEGORIES.len() - k + 1);
-                    paragraphs.push(
-                        CATEGORIES[start..start + k]
-                            .iter()
-                            .map(|c| (*c).to_owned())
-                            .collect(),
-                    );
+                    paragraphs.push(CATEGORIES[start..start + k].iter().map(|c| (*c).to_owned()).collect());
                 }
             }
         }
@@ -1881,16 +1693,8 @@ impl<'o> Gen<'o> {
 
 /// A lowercase ASCII slug for made-up addresses.
 fn slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     let s = s.trim_matches('-').to_owned();
     if s.is_empty() {
         "user".to_owned()
@@ -1955,13 +1759,7 @@ struct Blocks {
 impl Blocks {
     fn push(&mut self, part: Part, lines: Vec<String>, wrap: bool) {
         let (node, depth) = (self.node, self.depth);
-        self.blocks.push(Block {
-            part,
-            node,
-            depth,
-            lines,
-            wrap,
-        });
+        self.blocks.push(Block { part, node, depth, lines, wrap });
     }
 
     fn line(&mut self, part: Part, text: impl Into<String>) {
@@ -1984,8 +1782,10 @@ impl Blocks {
     }
 }
 
-const MD_AVATAR: &str = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2064%2064'%3E%3C/svg%3E";
-const MD_GUEST_AVATAR: &str = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2056%2056'%3E%3C/svg%3E";
+const MD_AVATAR: &str =
+    "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2064%2064'%3E%3C/svg%3E";
+const MD_GUEST_AVATAR: &str =
+    "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2056%2056'%3E%3C/svg%3E";
 
 impl Gen<'_> {
     fn blocks(&mut self, sc: &Scenario) -> Vec<Block> {
@@ -2039,26 +1839,11 @@ impl Gen<'_> {
 
     fn rating_blocks(&mut self, r: &RatingSpec, b: &mut Blocks) {
         let average = format_average(r.average);
-        let word = self.phrase(if r.votes == 1 {
-            "wc_vote_phrase"
-        } else {
-            "wc_votes_phrase"
-        });
+        let word = self.phrase(if r.votes == 1 { "wc_vote_phrase" } else { "wc_votes_phrase" });
         if self.habits.split_rating {
-            b.lines(
-                Part::Rating,
-                [
-                    average,
-                    r.votes.to_string(),
-                    word.to_owned(),
-                    r.title.clone(),
-                ],
-            );
+            b.lines(Part::Rating, [average, r.votes.to_string(), word.to_owned(), r.title.clone()]);
         } else {
-            b.lines(
-                Part::Rating,
-                [format!("{average} {} {word}", r.votes), r.title.clone()],
-            );
+            b.lines(Part::Rating, [format!("{average} {} {word}", r.votes), r.title.clone()]);
         }
     }
 
@@ -2091,9 +1876,7 @@ impl Gen<'_> {
         if let Some((_, number, word)) = &t.count {
             match shape {
                 Shape::Soup => b.lines(Part::Chrome, [number.clone(), format!(" {word} ")]),
-                Shape::Markdown | Shape::Html2text => {
-                    b.line(Part::Chrome, format!("{number} {word} "))
-                }
+                Shape::Markdown | Shape::Html2text => b.line(Part::Chrome, format!("{number} {word} ")),
                 Shape::Plain if self.o.loose => {
                     b.line(Part::Chrome, format!("{number} {word}{}", " ".repeat(20)))
                 }
@@ -2103,42 +1886,28 @@ impl Gen<'_> {
         if c.sort {
             let (oldest, newest) = (self.phrase("wc_oldest"), self.phrase("wc_newest"));
             let voted = self.phrase("wc_most_voted");
-            let [first, second, third] = if self.habits.sort_desc {
-                [newest, oldest, voted]
-            } else {
-                [oldest, newest, voted]
-            };
+            let [first, second, third] =
+                if self.habits.sort_desc { [newest, oldest, voted] } else { [oldest, newest, voted] };
             let rest = format!("{second} {third}");
             match (shape, self.habits.sort_style) {
-                (Shape::Html2text, _) => b.lines(
-                    Part::Chrome,
-                    [
-                        "__".to_owned(),
-                        "__".to_owned(),
-                        format!("{first} __"),
-                        rest,
-                    ],
-                ),
-                (Shape::Soup, _) | (Shape::Plain, 0) => {
-                    b.lines(Part::Chrome, [first, second, third])
+                (Shape::Html2text, _) => {
+                    b.lines(Part::Chrome, ["__".to_owned(), "__".to_owned(), format!("{first} __"), rest])
                 }
+                (Shape::Soup, _) | (Shape::Plain, 0) => b.lines(Part::Chrome, [first, second, third]),
                 (Shape::Plain, 2) => b.lines(Part::Chrome, [first, "", second, third]),
                 _ => b.lines(Part::Chrome, [first.to_owned(), rest]),
             }
         }
         if c.inline_feedbacks {
-            let (inline, all) = (
-                self.phrase("wc_inline_feedbacks"),
-                self.phrase("wc_inline_comments_view_all"),
-            );
+            let (inline, all) =
+                (self.phrase("wc_inline_feedbacks"), self.phrase("wc_inline_comments_view_all"));
             match shape {
                 Shape::Html2text => b.lines(Part::Chrome, [format!("__{inline}"), all.to_owned()]),
                 Shape::Soup => b.lines(Part::Chrome, [format!(" {inline} "), all.to_owned()]),
                 Shape::Markdown if self.rng.chance(0.5) => b.line(Part::Chrome, all),
-                Shape::Plain if self.o.loose => b.lines(
-                    Part::Chrome,
-                    [format!(" {inline}{}", " ".repeat(20)), all.to_owned()],
-                ),
+                Shape::Plain if self.o.loose => {
+                    b.lines(Part::Chrome, [format!(" {inline}{}", " ".repeat(20)), all.to_owned()])
+                }
                 _ => b.lines(Part::Chrome, [inline, all]),
             }
         }
@@ -2147,10 +1916,8 @@ impl Gen<'_> {
     /// `Notify of` and the subscription options as each converter prints a `<select>`.
     fn notify(&mut self, b: &mut Blocks) {
         let notify = self.phrase("wc_notify_of");
-        let (new, replies) = (
-            self.phrase("wc_notify_on_new_comment"),
-            self.phrase("wc_notify_on_all_new_reply"),
-        );
+        let (new, replies) =
+            (self.phrase("wc_notify_on_new_comment"), self.phrase("wc_notify_on_all_new_reply"));
         let spaced = format!("{new} {replies}");
         match self.o.shape {
             Shape::W3m => b.lines(
@@ -2164,20 +1931,10 @@ impl Gen<'_> {
             ),
             Shape::Lynx => b.lines(
                 Part::Chrome,
-                [
-                    notify.to_owned(),
-                    format!("[{new}____]"),
-                    "_".repeat(20),
-                    "›".to_owned(),
-                ],
+                [notify.to_owned(), format!("[{new}____]"), "_".repeat(20), "›".to_owned()],
             ),
-            Shape::Soup => b.lines(
-                Part::Chrome,
-                [format!("{notify} "), new.to_owned(), replies.to_owned()],
-            ),
-            Shape::Markdown | Shape::Html2text => {
-                b.lines(Part::Chrome, [format!("{notify} "), spaced])
-            }
+            Shape::Soup => b.lines(Part::Chrome, [format!("{notify} "), new.to_owned(), replies.to_owned()]),
+            Shape::Markdown | Shape::Html2text => b.lines(Part::Chrome, [format!("{notify} "), spaced]),
             Shape::Inscriptis => b.lines(Part::Chrome, [notify.to_owned(), spaced]),
             Shape::Plain => match self.habits.notify_style {
                 0 => b.lines(Part::Chrome, [notify, ""]), // the dropped <select> leaves a blank (corpus 000)
@@ -2203,19 +1960,8 @@ impl Gen<'_> {
                 } else {
                     l.extend(["{}".into(), "[+]".into()]);
                 }
-                let delta = if self.habits.delta_entity {
-                    "&#916;"
-                } else {
-                    "Δ"
-                };
-                l.extend([
-                    String::new(),
-                    name,
-                    email,
-                    website,
-                    String::new(),
-                    delta.to_owned(),
-                ]);
+                let delta = if self.habits.delta_entity { "&#916;" } else { "Δ" };
+                l.extend([String::new(), name, email, website, String::new(), delta.to_owned()]);
                 l
             }
             Shape::W3m => {
@@ -2323,29 +2069,17 @@ impl Gen<'_> {
         if self.o.chrome.forms > 0 {
             match self.o.shape {
                 Shape::W3m | Shape::Lynx => b.lines(Part::Chrome, ["wpdiscuz_captcha", "refresh"]),
-                Shape::Plain => b.lines(
-                    Part::Chrome,
-                    [self.legacy_phrase("literal_form_avatar_alt_guest"), ""],
-                ),
+                Shape::Plain => {
+                    b.lines(Part::Chrome, [self.legacy_phrase("literal_form_avatar_alt_guest"), ""])
+                }
                 _ => {}
             }
             b.line(Part::Chrome, self.phrase("wc_comment_join_text"));
         }
         if self.o.chrome.sort && !t.nodes.is_empty() {
-            let gap = if self.rng.chance(0.5) {
-                "\u{a0} "
-            } else {
-                "   "
-            };
+            let gap = if self.rng.chance(0.5) { "\u{a0} " } else { "   " };
             let words = ["wc_newest", "wc_oldest", "wc_most_voted"].map(|k| self.legacy_phrase(k));
-            b.line(
-                Part::Chrome,
-                format!(
-                    "{}:{gap}{}",
-                    self.legacy_phrase("wc_sort_by"),
-                    words.join(" | ")
-                ),
-            );
+            b.line(Part::Chrome, format!("{}:{gap}{}", self.legacy_phrase("wc_sort_by"), words.join(" | ")));
         }
     }
 
@@ -2356,17 +2090,12 @@ impl Gen<'_> {
     /// The avatar as the shape shows it: alt text, or a markdown image (linked when the
     /// author has a profile link).
     fn avatar(&mut self, n: &Node) -> String {
-        let alt = if n.pingback {
-            "trackback"
-        } else {
-            n.name.as_str()
-        };
+        let alt = if n.pingback { "trackback" } else { n.name.as_str() };
         let image = match self.o.shape {
             Shape::Markdown => format!("![{alt}]({MD_AVATAR})"),
-            Shape::Html2text => format!(
-                "![{alt}](https://secure.gravatar.com/avatar/{}?s=64&r=x)",
-                self.hash()
-            ),
+            Shape::Html2text => {
+                format!("![{alt}](https://secure.gravatar.com/avatar/{}?s=64&r=x)", self.hash())
+            }
             _ => return alt.to_owned(),
         };
         match &n.url {
@@ -2388,28 +2117,20 @@ impl Gen<'_> {
         let word = self.phrase("wc_reply_to");
         let name = &parent.name;
         match self.o.shape {
-            Shape::Plain => b.line(
-                Part::ReplyTo,
-                format!("{word}{}{name}", self.habits.reply_to_gap),
-            ),
+            Shape::Plain => b.line(Part::ReplyTo, format!("{word}{}{name}", self.habits.reply_to_gap)),
             Shape::W3m | Shape::Lynx => b.line(Part::ReplyTo, format!("{word}  {name}")),
             Shape::Inscriptis => b.line(Part::ReplyTo, format!("{word} {name}")),
             Shape::Html2text => b.line(Part::ReplyTo, format!("__{word}   {name} ")),
             Shape::Soup => b.lines(Part::ReplyTo, [format!("{word}\u{a0} "), name.clone()]),
-            Shape::Markdown => b.line(
-                Part::ReplyTo,
-                format!("[ {name} ]({}#comment-{})", self.post_url, parent.id),
-            ),
+            Shape::Markdown => {
+                b.line(Part::ReplyTo, format!("[ {name} ]({}#comment-{})", self.post_url, parent.id))
+            }
         }
     }
 
     fn date(&self, n: &Node, b: &mut Blocks) {
         if let Some(posted) = &n.posted {
-            let prefix = if self.o.shape == Shape::Html2text {
-                "__"
-            } else {
-                ""
-            };
+            let prefix = if self.o.shape == Shape::Html2text { "__" } else { "" };
             b.line(Part::Date, format!("{prefix}{}", posted.text));
         }
     }
@@ -2446,7 +2167,13 @@ impl Gen<'_> {
             let excerpt: String = n.body[0][0].chars().take(30).collect();
             b.lines(
                 Part::Residue,
-                ["__".to_owned(), format!("[__](https://twitter.com/intent/tweet?text={excerpt}... &url=%23comment-{})", n.id)],
+                [
+                    "__".to_owned(),
+                    format!(
+                        "[__](https://twitter.com/intent/tweet?text={excerpt}... &url=%23comment-{})",
+                        n.id
+                    ),
+                ],
             );
         }
         match (self.o.layout, parent) {
@@ -2502,10 +2229,8 @@ impl Gen<'_> {
         }
         b.line(Part::Author, self.author(n));
         if self.habits.legacy_shares {
-            let (twitter, google) = (
-                self.legacy_phrase("wc_share_twitter"),
-                self.legacy_phrase("wc_share_google"),
-            );
+            let (twitter, google) =
+                (self.legacy_phrase("wc_share_twitter"), self.legacy_phrase("wc_share_google"));
             if shape == Shape::Html2text {
                 let share = format!(
                     " __[ __{twitter}](https://twitter.com/intent/tweet?text=comment+{id}&url=%23comment-{id})\
@@ -2522,20 +2247,14 @@ impl Gen<'_> {
         }
         let votes = n.votes.as_ref().map_or("0", |v| v.1.as_str());
         let date = n.posted.as_ref().map_or("", |p| p.text.as_str());
-        let (up, down) = (
-            self.legacy_phrase("wc_vote_up"),
-            self.legacy_phrase("wc_vote_down"),
-        );
+        let (up, down) = (self.legacy_phrase("wc_vote_up"), self.legacy_phrase("wc_vote_down"));
         let reply = self.legacy_phrase("wc_reply_text");
         if shape == Shape::Html2text {
             b.line(Part::Votes, format!("__{up} {votes} __{down}  "));
             b.line(Part::Date, format!(" __{date}"));
             b.line(Part::Residue, " __");
         } else if self.habits.legacy_glued {
-            b.line(
-                Part::Votes,
-                format!("{votes}  {}{date}", reply.to_uppercase()),
-            );
+            b.line(Part::Votes, format!("{votes}  {}{date}", reply.to_uppercase()));
         } else {
             if shape == Shape::Soup {
                 b.lines(Part::Votes, [up, votes, down]);
@@ -2577,16 +2296,8 @@ impl Gen<'_> {
 
     fn blanks(&mut self, count: usize, out: &mut Vec<Line>) {
         for _ in 0..count {
-            let text = if self.o.shape == Shape::Soup && self.rng.chance(0.2) {
-                " "
-            } else {
-                ""
-            };
-            out.push(Line {
-                text: text.to_owned(),
-                part: Part::Spacer,
-                node: None,
-            });
+            let text = if self.o.shape == Shape::Soup && self.rng.chance(0.2) { " " } else { "" };
+            out.push(Line { text: text.to_owned(), part: Part::Spacer, node: None });
         }
     }
 
@@ -2623,16 +2334,8 @@ impl Gen<'_> {
                 }
             }
             for piece in pieces {
-                let text = if block.part == Part::Spacer {
-                    piece
-                } else {
-                    format!("{indent}{piece}")
-                };
-                out.push(Line {
-                    text,
-                    part: block.part,
-                    node: block.node,
-                });
+                let text = if block.part == Part::Spacer { piece } else { format!("{indent}{piece}") };
+                out.push(Line { text, part: block.part, node: block.node });
             }
         }
     }
@@ -2790,11 +2493,7 @@ fn paragraphs(lines: &[Line]) -> Vec<(Part, Option<usize>, String)> {
 fn truth_of(sc: &Scenario, lines: &[Line]) -> Truth {
     let paragraphs = paragraphs(lines);
     let texts = |part: Part, node: Option<usize>| -> Vec<String> {
-        paragraphs
-            .iter()
-            .filter(|(p, n, _)| *p == part && *n == node)
-            .map(|(_, _, t)| t.clone())
-            .collect()
+        paragraphs.iter().filter(|(p, n, _)| *p == part && *n == node).map(|(_, _, t)| t.clone()).collect()
     };
     let discussion = sc.thread.as_ref().map(|t| {
         let children = t.children();
@@ -2802,9 +2501,7 @@ fn truth_of(sc: &Scenario, lines: &[Line]) -> Truth {
         TruthDiscussion {
             count: t.count.as_ref().map(|c| c.0),
             more: t.more.is_some(),
-            comments: top
-                .map(|i| truth_comment(t, i, &children, &texts))
-                .collect(),
+            comments: top.map(|i| truth_comment(t, i, &children, &texts)).collect(),
             other: Vec::new(),
         }
     });
@@ -2841,10 +2538,7 @@ fn truth_comment(
         body: texts(Part::Body, Some(i)),
         votes: n.votes.as_ref().map(|v| v.0),
         edited: n.edited.clone(),
-        replies: children[i]
-            .iter()
-            .map(|&c| truth_comment(t, c, children, texts))
-            .collect(),
+        replies: children[i].iter().map(|&c| truth_comment(t, c, children, texts)).collect(),
     }
 }
 
@@ -2863,18 +2557,10 @@ pub fn compare(got: &Truth, want: &Truth) -> Result<(), String> {
     let mut d = Diffs::default();
     d.text("article.title", got.title.as_deref(), want.title.as_deref());
     d.texts("article.paragraphs", &got.paragraphs, &want.paragraphs);
-    d.text(
-        "article.source",
-        got.source.as_deref(),
-        want.source.as_deref(),
-    );
+    d.text("article.source", got.source.as_deref(), want.source.as_deref());
     match (&got.rating, &want.rating) {
         (Some(g), Some(w)) => {
-            d.value(
-                "rating.average",
-                format_average(g.average),
-                format_average(w.average),
-            );
+            d.value("rating.average", format_average(g.average), format_average(w.average));
             d.value("rating.votes", g.votes, w.votes);
             d.text("rating.title", Some(&g.title), Some(&w.title));
         }
@@ -2918,16 +2604,14 @@ impl Diffs {
 
     fn value<T: std::fmt::Debug + PartialEq>(&mut self, path: &str, got: T, want: T) {
         if got != want {
-            self.found
-                .push(format!("{path}: expected {want:?}, got {got:?}"));
+            self.found.push(format!("{path}: expected {want:?}, got {got:?}"));
         }
     }
 
     fn presence(&mut self, path: &str, got: bool, want: bool) {
         if got != want {
             let say = |present: bool| if present { "present" } else { "absent" };
-            self.found
-                .push(format!("{path}: expected {}, got {}", say(want), say(got)));
+            self.found.push(format!("{path}: expected {}, got {}", say(want), say(got)));
         }
     }
 
@@ -2944,11 +2628,7 @@ impl Diffs {
 
     fn texts(&mut self, path: &str, got: &[String], want: &[String]) {
         if got.len() != want.len() {
-            self.found.push(format!(
-                "{path}: expected {} paragraph(s), got {}",
-                want.len(),
-                got.len()
-            ));
+            self.found.push(format!("{path}: expected {} paragraph(s), got {}", want.len(), got.len()));
         }
         for (k, (g, w)) in got.iter().zip(want).enumerate() {
             self.text(&format!("{path}[{k}]"), Some(g), Some(w));
@@ -2969,11 +2649,7 @@ impl Diffs {
             let at = |field: &str| format!("{path}[{k}].{field}");
             self.text(&at("to"), g.to.as_deref(), w.to.as_deref());
             self.text(&at("author"), g.author.as_deref(), w.author.as_deref());
-            self.text(
-                &at("author_url"),
-                g.author_url.as_deref(),
-                w.author_url.as_deref(),
-            );
+            self.text(&at("author_url"), g.author_url.as_deref(), w.author_url.as_deref());
             self.value(&at("author_inferred"), g.author_inferred, w.author_inferred);
             self.text(&at("role"), g.role.as_deref(), w.role.as_deref());
             match (&g.posted, &w.posted) {
@@ -2996,10 +2672,9 @@ impl Diffs {
 fn shorten(text: Option<&str>) -> String {
     match text {
         None => "None".to_owned(),
-        Some(t) if t.chars().count() > 70 => format!(
-            "{:?}",
-            format!("{}…", t.chars().take(70).collect::<String>())
-        ),
+        Some(t) if t.chars().count() > 70 => {
+            format!("{:?}", format!("{}…", t.chars().take(70).collect::<String>()))
+        }
         Some(t) => format!("{t:?}"),
     }
 }
@@ -3015,11 +2690,7 @@ fn outline(comments: &[TruthComment]) -> String {
             } else {
                 format!(
                     "{name} {}",
-                    outline(&c.replies)
-                        .replacen('[', "{", 1)
-                        .trim_end_matches(']')
-                        .to_owned()
-                        + "}"
+                    outline(&c.replies).replacen('[', "{", 1).trim_end_matches(']').to_owned() + "}"
                 )
             }
         })
@@ -3063,10 +2734,7 @@ pub fn render_canonical(dump: &Dump<'_>) -> String {
     if let Some(d) = &dump.discussion {
         head.push("Notify of".to_owned());
         if let Some(count) = d.count {
-            head.push(format!(
-                "{count} {}",
-                if count == 1 { "Comment" } else { "Comments" }
-            ));
+            head.push(format!("{count} {}", if count == 1 { "Comment" } else { "Comments" }));
         }
     }
     if !head.is_empty() {
@@ -3103,12 +2771,8 @@ pub fn render_canonical(dump: &Dump<'_>) -> String {
         }
     }
     blocks.extend(dump.trailer.iter().map(|p| vec![p.to_string()]));
-    let mut text = blocks
-        .into_iter()
-        .filter(|b| !b.is_empty())
-        .map(|b| b.join("\n"))
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let mut text =
+        blocks.into_iter().filter(|b| !b.is_empty()).map(|b| b.join("\n")).collect::<Vec<_>>().join("\n\n");
     text.push('\n');
     text
 }
