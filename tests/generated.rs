@@ -771,3 +771,68 @@ Recent Posts
     assert_eq!(truth.to_json()["discussion"]["comments"][1]["replies"][0]["to"], "EarthBot");
     assert_eq!(truth.to_json()["discussion"]["comments"][0]["posted"]["at"], "2021-08-20T17:27:00");
 }
+
+/// A survey, not a check: parses many generated pages and counts failures by page kind
+/// and first difference, to see which shapes the parser still gets wrong. Run with
+/// `cargo test --release --test generated survey -- --ignored --nocapture`
+/// (`SURVEY_PAGES=N` sets how many).
+#[test]
+#[ignore = "a survey for development; prints statistics"]
+fn survey_generated_pages() {
+    use std::collections::BTreeMap;
+    let pages: u64 = std::env::var("SURVEY_PAGES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000);
+    let mut by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut by_difference: BTreeMap<String, (usize, u64)> = BTreeMap::new();
+    let mut failed = 0;
+    for seed in 0..pages {
+        let (options, page) = random_page(seed);
+        let kinds = [
+            format!("shape {:?}", options.shape),
+            format!("layout {:?}", options.layout),
+            format!("dates {:?}", options.dates),
+            format!("language {}", options.language),
+        ];
+        let outcome = match Parser::new().parse(&page.text) {
+            Ok(dump) => check(&dump, &page.truth),
+            Err(e) => Err(format!("error: {e}")),
+        };
+        for kind in kinds {
+            let entry = by_kind.entry(kind).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(outcome.is_err());
+        }
+        if let Err(difference) = outcome {
+            failed += 1;
+            // The first difference, without the comment index, as the bucket.
+            let first = difference.lines().nth(1).unwrap_or("").trim();
+            let bucket: String = first.split(':').next().unwrap_or("").chars().filter(|c| !c.is_ascii_digit()).collect();
+            let entry = by_difference.entry(bucket).or_insert((0, seed));
+            entry.0 += 1;
+        }
+    }
+    println!("{failed} of {pages} pages differ from their truth");
+    for (kind, (n, bad)) in &by_kind {
+        if *bad > 0 {
+            println!("  {kind:<28} {bad:>5} / {n}");
+        }
+    }
+    for (bucket, (n, seed)) in &by_difference {
+        println!("  {n:>5}  {bucket}  (e.g. seed {seed})");
+    }
+}
+
+/// Writes generated page `SURVEY_SEED` to `target/survey-page.txt` with its differences,
+/// for a look with `cargo run --example annotate -- target/survey-page.txt`.
+#[test]
+#[ignore = "a development aid"]
+fn survey_one_page() {
+    let seed: u64 = std::env::var("SURVEY_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let (options, page) = random_page(seed);
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/survey-page.txt");
+    std::fs::write(&out, &page.text).expect("target/ is writable");
+    println!("{options:?}");
+    match Parser::new().parse(&page.text) {
+        Ok(dump) => println!("{}", check(&dump, &page.truth).err().unwrap_or_else(|| "no difference".into())),
+        Err(e) => println!("error: {e}"),
+    }
+}
