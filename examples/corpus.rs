@@ -26,7 +26,7 @@
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -55,10 +55,11 @@ options:
 
 exit code: 0 all pages parsed, 1 some page failed or line was malformed, 2 usage or I/O error";
 
-/// A batch is handed to the workers once it holds this many bytes of input...
+/// A batch is handed to the workers once it holds this many bytes of input (and the rest of its
+/// last line)...
 const BATCH_BYTES: u64 = 4 << 20;
-/// ...or this many pages, whichever comes first.
-const BATCH_PAGES: usize = 1024;
+/// ...or, from a folder, this many files.
+const BATCH_FILES: usize = 1024;
 
 fn main() -> ExitCode {
     let options = match Options::from_args(std::env::args_os().skip(1)) {
@@ -72,7 +73,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let source = match Source::open(&options.input) {
+    let source = match Source::open(options.input.as_deref()) {
         Ok(source) => source,
         Err(message) => {
             eprintln!("corpus: {message}");
@@ -166,7 +167,7 @@ enum Source {
 }
 
 impl Source {
-    fn open(input: &Option<PathBuf>) -> Result<Source, String> {
+    fn open(input: Option<&Path>) -> Result<Source, String> {
         let Some(path) = input else {
             let stdin = BufReader::with_capacity(1 << 20, io::stdin());
             return Ok(Source::Lines(Box::new(stdin), None));
@@ -193,7 +194,7 @@ impl Source {
             }
         }
         files.sort_unstable();
-        Ok(Source::Folder(path.clone(), files))
+        Ok(Source::Folder(path.to_owned(), files))
     }
 
     /// Total input bytes, when known in advance.
@@ -206,80 +207,58 @@ impl Source {
 
     /// Sends the input to `batches`, batch by batch, until the input or the receiver ends.
     fn read(self, batches: SyncSender<Batch>) -> io::Result<()> {
-        let mut batch = Batch::default();
-        let push = |batch: &mut Batch, page: Option<Page>, bytes: u64| {
-            batch.bytes += bytes;
-            batch.pages.extend(page);
-            let full = batch.bytes >= BATCH_BYTES || batch.pages.len() >= BATCH_PAGES;
-            // A closed receiver means the run stopped on an output error: stop reading too.
-            !full || batches.send(std::mem::take(batch)).is_ok()
-        };
         match self {
-            Source::Lines(mut reader, _) => {
-                let mut buf = Vec::new();
-                let mut number = 0;
-                loop {
-                    buf.clear();
-                    let read = reader.read_until(b'\n', &mut buf)?;
-                    if read == 0 {
-                        break;
-                    }
-                    number += 1;
-                    let json = buf.strip_suffix(b"\n").unwrap_or(&buf);
-                    let json = json.strip_suffix(b"\r").unwrap_or(json);
-                    let blank = json.iter().all(u8::is_ascii_whitespace);
-                    let page = (!blank).then(|| Page::Line {
-                        number,
-                        json: json.to_vec(),
-                    });
-                    if !push(&mut batch, page, read as u64) {
-                        return Ok(());
-                    }
-                    if buf.capacity() > BATCH_BYTES as usize {
-                        // Do not keep the buffer of a huge line for the rest of the run.
-                        buf = Vec::new();
-                    }
+            Source::Lines(mut reader, _) => loop {
+                // A few MB of input, then the rest of the last line (however long it is).
+                let mut text = Vec::with_capacity(BATCH_BYTES as usize + (64 << 10));
+                (&mut reader).take(BATCH_BYTES).read_to_end(&mut text)?;
+                if !text.is_empty() && !text.ends_with(b"\n") {
+                    reader.read_until(b'\n', &mut text)?;
                 }
-            }
+                // A closed receiver means the run stopped on an output error: stop reading too.
+                if text.is_empty() || batches.send(Batch::Lines(text)).is_err() {
+                    return Ok(());
+                }
+            },
             Source::Folder(dir, files) => {
+                let (mut batch, mut bytes) = (Vec::new(), 0);
                 for (name, size) in files {
                     let path = dir.join(&name);
-                    let page = Page::File {
-                        id: name.to_string_lossy().into_owned(),
-                        text: fs::read(&path),
-                        path,
-                    };
-                    if !push(&mut batch, Some(page), size) {
-                        return Ok(());
+                    let text = fs::read(&path);
+                    let id = name.to_string_lossy().into_owned();
+                    batch.push(TextFile { path, id, text });
+                    bytes += size;
+                    if bytes >= BATCH_BYTES || batch.len() >= BATCH_FILES {
+                        let full = Batch::Files(std::mem::take(&mut batch), bytes);
+                        if batches.send(full).is_err() {
+                            return Ok(());
+                        }
+                        bytes = 0;
                     }
                 }
+                if !batch.is_empty() {
+                    // An error here means the run already stopped: nothing is left to tell.
+                    let _ = batches.send(Batch::Files(batch, bytes));
+                }
+                Ok(())
             }
         }
-        if !batch.pages.is_empty() || batch.bytes > 0 {
-            // An error here means the run already stopped: nothing is left to tell.
-            let _ = batches.send(batch);
-        }
-        Ok(())
     }
 }
 
-/// Pages read and not parsed yet, with the input bytes they cover.
-#[derive(Default)]
-struct Batch {
-    pages: Vec<Page>,
-    bytes: u64,
+/// Input read and not parsed yet.
+enum Batch {
+    /// Whole lines of JSON Lines input.
+    Lines(Vec<u8>),
+    /// Files of a folder, and their size in bytes.
+    Files(Vec<TextFile>, u64),
 }
 
-/// One page as read from the input.
-enum Page {
-    /// A non-blank line of JSON Lines input, with its 1-based line number.
-    Line { number: u64, json: Vec<u8> },
-    /// A `.txt` file of a folder, or the error reading it gave.
-    File {
-        path: PathBuf,
-        id: String,
-        text: io::Result<Vec<u8>>,
-    },
+/// A `.txt` file of a folder, or the error reading it gave.
+struct TextFile {
+    path: PathBuf,
+    id: String,
+    text: io::Result<Vec<u8>>,
 }
 
 /// What one page gives.
@@ -292,58 +271,94 @@ struct Outcome {
     tally: Tally,
 }
 
-/// Parses one page. Runs on the worker threads; never fails: a failure is an outcome.
-fn process(page: Page, parser: &Parser, text_field: &str) -> Outcome {
-    match page {
-        Page::Line { number, json } => {
-            let place = || format!("input line {number}");
-            let mut record = match serde_json::from_slice::<Map<String, Value>>(&json) {
-                Ok(record) => record,
-                Err(e) => return Outcome::malformed(None, None, place(), json_error(&e)),
-            };
-            drop(json); // The text is in `record` now: free the raw line before parsing.
-            let text = record.remove(text_field);
-            let url = record.remove("url");
-            let id = record.remove("id");
-            match text {
-                Some(Value::String(text)) => Outcome::parsed(url, id, parser.parse(&text), place),
-                Some(_) => {
-                    let reason = format!("field \"{text_field}\" is not a string");
-                    Outcome::malformed(url, id, place(), reason)
-                }
-                None => {
-                    let reason = format!("no \"{text_field}\" field");
-                    Outcome::malformed(url, id, place(), reason)
-                }
+/// The non-blank lines of `text` with their 1-based numbers, `next` being the first one's.
+fn split_lines<'t>(text: &'t [u8], next: &mut u64) -> Vec<(u64, &'t [u8])> {
+    let last = (!text.ends_with(b"\n")).then_some(text.len());
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text).chain(last) {
+        let line = &text[start..end];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            lines.push((*next, line));
+        }
+        start = end + 1;
+        *next += 1;
+    }
+    lines
+}
+
+/// Parses the page on JSON line `number`. Runs on the worker threads, as [`process_file`] does;
+/// never fails: a failure is an outcome.
+fn process_line(number: u64, json: &[u8], parser: &Parser, text_field: &str) -> Outcome {
+    let place = || format!("input line {number}");
+    let mut record = match serde_json::from_slice::<Map<String, Value>>(json) {
+        Ok(record) => record,
+        Err(e) => return Outcome::malformed(&Keys::default(), &place(), &json_error(&e)),
+    };
+    let text = record.remove(text_field);
+    let keys = Keys {
+        url: record.remove("url"),
+        id: record.remove("id"),
+    };
+    match text {
+        Some(Value::String(text)) => Outcome::parsed(&keys, parser.parse(&text), place),
+        Some(_) => {
+            let reason = format!("field \"{text_field}\" is not a string");
+            Outcome::malformed(&keys, &place(), &reason)
+        }
+        None => Outcome::malformed(&keys, &place(), &format!("no \"{text_field}\" field")),
+    }
+}
+
+/// Parses the page of a `.txt` file.
+fn process_file(file: TextFile, parser: &Parser) -> Outcome {
+    let keys = Keys {
+        url: None,
+        id: Some(Value::String(file.id)),
+    };
+    let place = || file.path.display().to_string();
+    match file.text {
+        Ok(text) => Outcome::parsed(&keys, parser.parse_bytes(&text), place),
+        Err(e) => Outcome::failed(&keys, &place(), &format!("cannot read: {e}")),
+    }
+}
+
+/// The `url` and `id` of a page, when the input has them.
+#[derive(Default)]
+struct Keys {
+    url: Option<Value>,
+    id: Option<Value>,
+}
+
+impl Keys {
+    /// `{"url":...,"id":...,` with the keys the input had, ready for the last member.
+    fn object_head(&self) -> Vec<u8> {
+        let mut json = b"{".to_vec();
+        for (key, value) in [("url", &self.url), ("id", &self.id)] {
+            if let Some(value) = value {
+                json.extend_from_slice(format!("\"{key}\":{value},").as_bytes());
             }
         }
-        Page::File { path, id, text } => {
-            let id = Some(Value::String(id));
-            let place = || path.display().to_string();
-            match text {
-                Ok(text) => Outcome::parsed(None, id, parser.parse_bytes(&text), place),
-                Err(e) => Outcome::failed(None, id, place(), format!("cannot read: {e}")),
-            }
-        }
+        json
     }
 }
 
 impl Outcome {
     /// The outcome of a parse; `place` names the page in a failure report.
     fn parsed(
-        url: Option<Value>,
-        id: Option<Value>,
+        keys: &Keys,
         result: Result<Dump<'_>, Error>,
         place: impl FnOnce() -> String,
     ) -> Outcome {
         let dump = match result {
             Ok(dump) => dump,
-            Err(e) => return Outcome::failed(url, id, place(), e.to_string()),
+            Err(e) => return Outcome::failed(keys, &place(), &e.to_string()),
         };
-        let mut json = object_head(&url, &id);
+        let mut json = keys.object_head();
         json.extend_from_slice(b"\"dump\":");
         if let Err(e) = serde_json::to_writer(&mut json, &dump) {
-            return Outcome::failed(url, id, place(), format!("cannot serialize: {e}"));
+            return Outcome::failed(keys, &place(), &format!("cannot serialize: {e}"));
         }
         json.push(b'}');
         Outcome {
@@ -354,24 +369,22 @@ impl Outcome {
     }
 
     /// A page that the parser (or reading its file) failed on.
-    fn failed(url: Option<Value>, id: Option<Value>, place: String, reason: String) -> Outcome {
-        let mut outcome = Outcome::error(&url, &id, place, reason);
+    fn failed(keys: &Keys, place: &str, reason: &str) -> Outcome {
+        let mut outcome = Outcome::error(keys, place, reason);
         outcome.tally.failed = 1;
         outcome
     }
 
     /// A JSON line that is not an object with a string in the text field.
-    fn malformed(url: Option<Value>, id: Option<Value>, place: String, reason: String) -> Outcome {
-        let mut outcome = Outcome::error(&url, &id, place, reason);
+    fn malformed(keys: &Keys, place: &str, reason: &str) -> Outcome {
+        let mut outcome = Outcome::error(keys, place, reason);
         outcome.tally.malformed = 1;
         outcome
     }
 
-    fn error(url: &Option<Value>, id: &Option<Value>, place: String, reason: String) -> Outcome {
-        let mut json = object_head(url, id);
-        json.extend_from_slice(b"\"error\":");
-        json.extend_from_slice(Value::String(reason.clone()).to_string().as_bytes());
-        json.push(b'}');
+    fn error(keys: &Keys, place: &str, reason: &str) -> Outcome {
+        let mut json = keys.object_head();
+        json.extend_from_slice(format!("\"error\":{}}}", Value::from(reason)).as_bytes());
         Outcome {
             json,
             report: Some(format!("{place}: {reason}")),
@@ -381,17 +394,6 @@ impl Outcome {
             },
         }
     }
-}
-
-/// `{"url":...,"id":...,` with the keys the input had, ready for the last member.
-fn object_head(url: &Option<Value>, id: &Option<Value>) -> Vec<u8> {
-    let mut json = b"{".to_vec();
-    for (key, value) in [("url", url), ("id", id)] {
-        if let Some(value) = value {
-            json.extend_from_slice(format!("\"{key}\":{value},").as_bytes());
-        }
-    }
-    json
 }
 
 /// A serde_json error as `malformed JSON at column C: what` (every line is its own document, so
@@ -520,14 +522,29 @@ fn run(options: &Options, source: Source) -> Run {
     thread::scope(|scope| {
         let reader = scope.spawn(move || source.read(batch_tx));
         let writer = scope.spawn(|| write(done_rx, &progress));
+        let mut next_line = 1;
         for batch in batch_rx {
-            let outcomes = pool.install(|| {
-                let pages = batch.pages.into_par_iter();
-                pages
-                    .map(|page| process(page, &parser, &options.text_field))
-                    .collect()
-            });
-            if done_tx.send((outcomes, batch.bytes)).is_err() {
+            let done = match batch {
+                Batch::Lines(text) => {
+                    let lines = split_lines(&text, &mut next_line);
+                    let field = options.text_field.as_str();
+                    let outcomes = pool.install(|| {
+                        let lines = lines.into_par_iter();
+                        lines
+                            .map(|(number, json)| process_line(number, json, &parser, field))
+                            .collect()
+                    });
+                    (outcomes, text.len() as u64)
+                }
+                Batch::Files(files, bytes) => {
+                    let outcomes = pool.install(|| {
+                        let files = files.into_par_iter();
+                        files.map(|file| process_file(file, &parser)).collect()
+                    });
+                    (outcomes, bytes)
+                }
+            };
+            if done_tx.send(done).is_err() {
                 break; // The writer stopped on an error, which it returns.
             }
         }

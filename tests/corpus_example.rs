@@ -150,22 +150,34 @@ fn clean_input_on_stdin_exits_zero() {
 
 #[test]
 fn output_keeps_input_order_across_batches() {
-    let pages = 2500;
-    let input: String = (0..pages)
-        .map(|i| {
-            format!(
-                "{}\n",
-                json!({"id": i, "text": format!("Page {i}.\n\nEnd.\n")})
-            )
-        })
-        .collect();
+    // About 8 MB, so several batches of 4 MB, with a line of 3 MB, a blank line, and a bad last
+    // line; the `pad` field is read as JSON but is not a page.
+    let pages = 3000;
+    let mut input = String::new();
+    for i in 0..pages {
+        let pad = if i == 1234 { 3 << 20 } else { 1500 };
+        let record = json!({"id": i, "pad": "x".repeat(pad), "text": format!("Page {i}.\n")});
+        input.push_str(&format!("{record}\n"));
+        if i == 500 {
+            input.push('\n');
+        }
+    }
+    input.push_str("{\"id\": \"last\"\n");
+
     let (code, out, err) = corpus(&["--jobs", "2"], input.as_bytes());
-    assert_eq!(code, Some(0), "{err:?}");
-    let ids: Vec<u64> = out
+    assert_eq!(code, Some(1), "{err:?}");
+    assert_eq!(out.len(), pages + 1);
+    let ids: Vec<u64> = out[..pages]
         .iter()
         .map(|line| line["id"].as_u64().unwrap())
         .collect();
-    assert_eq!(ids, (0..pages).collect::<Vec<_>>());
+    assert_eq!(ids, (0..pages as u64).collect::<Vec<_>>());
+    // Lines are counted across batches, the blank one included.
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(
+        err[0].starts_with("input line 3002: malformed JSON"),
+        "{err:?}"
+    );
 }
 
 #[test]
