@@ -288,6 +288,9 @@ impl Classifier {
         phrases::normalize_into(core, &mut self.normalized);
         let normalized = &self.normalized;
         let folded = normalized.text.as_str();
+        if folded.is_empty() {
+            return Kind::Residue; // only markup: `(BUTTON) (BUTTON)`, `[](about:blank)`
+        }
         if folded.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some(kind) = counted(folded) {
                 return kind;

@@ -233,7 +233,8 @@ pub(crate) fn is_blank(c: char) -> bool {
 /// `[    ]`, `[ ]`, `[*]`, `[X]` at the start of a line: the rest.
 fn widget_prefix(s: &str) -> Option<&str> {
     let (inner, rest) = s.strip_prefix('[')?.split_once(']')?;
-    is_widget(inner).then_some(rest)
+    // `[](url)` is an empty link, not a widget.
+    (is_widget(inner) && !rest.starts_with('(')).then_some(rest)
 }
 
 /// The same widget at the end of a line: the line before it.
@@ -369,6 +370,7 @@ mod tests {
         assert_eq!(strip_residue("__"), "");
         assert_eq!(strip_residue(" [ ] "), "");
         assert_eq!(strip_residue("snake_case_name"), "snake_case_name");
+        assert_eq!(strip_residue("[](about:blank)"), "[](about:blank)");
     }
 
     #[test]

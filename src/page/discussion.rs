@@ -182,9 +182,19 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             match self.parts[i] {
                 Part::DatedFooter => footer_dates += 1,
                 Part::Header { strong: true } if matches!(self.line(i).kind, Kind::Date { .. }) => {
-                    let after_votes = self
-                        .prev_solid(i, self.start)
-                        .is_some_and(|p| matches!(self.line(p).kind, Kind::LegacyVotes(_)));
+                    // Legacy vote buttons just before, maybe with the `Reply` button between.
+                    let mut after_votes = false;
+                    let mut j = i;
+                    for _ in 0..2 {
+                        let Some(p) = self.prev_solid(j, self.start) else { break };
+                        if matches!(self.line(p).kind, Kind::LegacyVotes(_)) {
+                            after_votes = true;
+                        }
+                        if self.parts[p] != Part::Footer {
+                            break;
+                        }
+                        j = p;
+                    }
                     if after_votes {
                         footer_dates += 1;
                     } else {
@@ -361,12 +371,18 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         if after_boundary {
             return *candidates.last().expect("non-empty");
         }
-        // Otherwise only the line directly above, with no blank line between.
-        let end = self.wrapped_end(nearest);
-        if self.line(end).number + self.line(end).count == self.line(run_start).number {
-            nearest
-        } else {
-            run_start
+        // Otherwise only the line directly above, with no blank line between, and the same
+        // name directly above it (an avatar's alt text a converter printed).
+        let adjacent = |upper: usize, lower: usize| {
+            let end = self.wrapped_end(upper);
+            self.line(end).number + self.line(end).count == self.line(lower).number
+        };
+        if !adjacent(nearest, run_start) {
+            return run_start;
+        }
+        match candidates.get(1) {
+            Some(&alt) if adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text) => alt,
+            _ => nearest,
         }
     }
 

@@ -20,6 +20,9 @@ impl Normalized {
     }
 }
 
+/// The text lynx prints for form buttons and list-style controls.
+const LYNX_WIDGETS: [&str; 4] = ["(BUTTON)", "(ordered)", "(bullet)", "(submit)"];
+
 /// Folds `source` into `out` (cleared first; its buffers are reused, so a caller that keeps
 /// one `Normalized` allocates only while lines grow longer than any seen before):
 /// - lowercase;
@@ -53,6 +56,14 @@ pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
                     // `{` opened the group: skip_group counted from depth 1.
                 }
                 continue;
+            }
+            // lynx's form widgets: `(BUTTON)`, `(ordered)`, `(bullet)`.
+            '(' if LYNX_WIDGETS.iter().any(|w| source[at..].starts_with(w)) => {
+                let widget = LYNX_WIDGETS.iter().find(|w| source[at..].starts_with(*w)).map_or(0, |w| w.len());
+                while chars.peek().is_some_and(|&(i, _)| i < at + widget) {
+                    chars.next();
+                }
+                None
             }
             '\u{2019}' => Some('\''),
             c if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' => None,
@@ -145,6 +156,8 @@ mod tests {
         assert_eq!(normalize("{} [+]"), "{} +");
         assert_eq!(normalize("[+]"), "+");
         assert_eq!(normalize("Δ[                                             ]"), "δ");
+        assert_eq!(normalize("{} (BUTTON) [+]"), "{} +");
+        assert_eq!(normalize("(BUTTON) (BUTTON) (ordered) (bullet)"), "");
     }
 
     #[test]
