@@ -377,7 +377,14 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             let end = self.wrapped_end(upper);
             self.line(end).number + self.line(end).count == self.line(lower).number
         };
-        if !adjacent(nearest, run_start) {
+        // In loosely spaced dumps (blank runs everywhere), a name sits clearly closer to its
+        // header than to the text above it.
+        let gap = |upper: usize, lower: usize| {
+            let end = self.wrapped_end(upper);
+            self.line(lower).number - (self.line(end).number + self.line(end).count)
+        };
+        let closer = self.prev_solid(nearest, floor).is_some_and(|above| gap(above, nearest) > gap(nearest, run_start) + 1);
+        if !adjacent(nearest, run_start) && !closer {
             return run_start;
         }
         match candidates.get(1) {
@@ -645,6 +652,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                         comment.author = Some(line.text);
                     }
                     n + 1 < solid.len()
+                }
+                // The name again: the avatar's alt text came first.
+                Kind::Text if comment.author.is_some_and(|a| same_name(a, line.text)) => {
+                    comment.author = Some(line.text);
+                    true
                 }
                 _ => false,
             };

@@ -99,28 +99,25 @@ impl<'p, 'a> Page<'p, 'a> {
             }
         }
         let mut out = Vec::new();
-        for range in text::paragraphs(self, from..self.lines.len(), text::is_plain_text) {
+        for range in text::paragraphs(self, from..self.lines.len(), text::is_body_text) {
             out.push(self.paragraph(range.clone()));
             self.set_roles(range, LineRole::Trailer);
         }
+        // What is left there is chrome (`wpDiscuz`, `Insert`, `Load More Comments`, residue).
         for i in from..self.lines.len() {
             if self.roles[i].is_none() {
-                self.roles[i] =
-                    Some(if matches!(self.lines[i].kind, lines::Kind::Text | lines::Kind::Heading) {
-                        LineRole::Trailer
-                    } else {
-                        LineRole::Chrome
-                    });
+                self.roles[i] = Some(LineRole::Chrome);
             }
         }
         out
     }
 
-    /// Lines no stage placed: only chrome can be left (anything else is a bug upstream,
-    /// kept visible as `Other` rather than lost).
+    /// Every stage places all of its lines; this only guards the invariant (a line left
+    /// unplaced is a bug, caught by the tests in debug builds).
     fn place_rest(&mut self) {
         for i in 0..self.lines.len() {
             if self.roles[i].is_none() {
+                debug_assert!(false, "line {} was not placed: {:?}", self.lines[i].number, self.lines[i].kind);
                 self.roles[i] = Some(LineRole::Chrome);
             }
         }
