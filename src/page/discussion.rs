@@ -182,12 +182,14 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             match self.parts[i] {
                 Part::DatedFooter => footer_dates += 1,
                 Part::Header { strong: true } if matches!(self.line(i).kind, Kind::Date { .. }) => {
-                    // Legacy vote buttons just before, maybe with the `Reply` button between.
+                    // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
+                    // lines of their own), maybe with the `Reply` button between.
                     let mut after_votes = false;
                     let mut j = i;
-                    for _ in 0..2 {
+                    for _ in 0..5 {
                         let Some(p) = self.prev_solid(j, self.start) else { break };
-                        if matches!(self.line(p).kind, Kind::LegacyVotes(_)) {
+                        if matches!(self.line(p).kind, Kind::LegacyVotes(_)) || self.line(p).is_chrome(Class::VoteButton)
+                        {
                             after_votes = true;
                         }
                         if self.parts[p] != Part::Footer {
@@ -377,14 +379,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             let end = self.wrapped_end(upper);
             self.line(end).number + self.line(end).count == self.line(lower).number
         };
-        // In loosely spaced dumps (blank runs everywhere), a name sits clearly closer to its
-        // header than to the text above it.
-        let gap = |upper: usize, lower: usize| {
-            let end = self.wrapped_end(upper);
-            self.line(lower).number - (self.line(end).number + self.line(end).count)
-        };
-        let closer = self.prev_solid(nearest, floor).is_some_and(|above| gap(above, nearest) > gap(nearest, run_start) + 1);
-        if !adjacent(nearest, run_start) && !closer {
+        if !adjacent(nearest, run_start) {
             return run_start;
         }
         match candidates.get(1) {

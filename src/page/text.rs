@@ -5,10 +5,6 @@ use std::ops::Range;
 use super::Page;
 use crate::lines::{Kind, Line};
 
-/// Lines that are plain text wherever they stand (article, body, trailer).
-pub(crate) fn is_plain_text(line: &Line<'_>) -> bool {
-    matches!(line.kind, Kind::Text | Kind::Heading)
-}
 
 /// The paragraphs among lines `range` that `is_text` accepts and no stage has placed yet:
 /// maximal runs of consecutive such lines. A blank line or any other line ends a paragraph.

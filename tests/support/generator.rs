@@ -462,6 +462,12 @@ impl Options {
             // Without dates only the footer separates one comment from the next.
             o.chrome.reply_buttons = true;
         }
+        if o.shape == Shape::Soup || (o.shape == Shape::Plain && o.loose) {
+            // Random blank runs between all parts leave only the footer to tell a comment's
+            // last paragraph from the next author line (the real dumps of these shapes,
+            // corpus 003/016 and dev-html soup, always have it).
+            o.chrome.reply_buttons = true;
+        }
         if !o.discussion {
             o.comments = 0;
             o.more = false;
