@@ -42,6 +42,8 @@ enum Mode {
     Header,
     /// Comments end at footers that carry the date (legacy wpDiscuz 4.x).
     Footer,
+    /// Comments end at their `Reply` buttons (pages whose dates a crawler dropped).
+    Button,
 }
 
 /// What a line is, for splitting the section into comments.
@@ -143,7 +145,7 @@ pub(crate) fn build<'a>(
     let mode = splitter.mode();
     let comments = match mode {
         Mode::Header => splitter.header_mode(),
-        Mode::Footer => splitter.footer_mode(),
+        Mode::Footer | Mode::Button => splitter.footer_mode(mode),
     };
     let end = splitter.thread_end(&comments);
     let discussion = splitter.finish(&comments, end);
@@ -208,6 +210,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         }
         if footer_dates > header_dates {
             Mode::Footer
+        } else if header_dates == 0 && (self.start..self.limit).any(|i| self.is_reply_button(i)) {
+            Mode::Button
         } else {
             Mode::Header
         }
@@ -537,43 +541,48 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         end
     }
 
-    // ---- legacy wpDiscuz 4.x: comments end at their dated footers ----
+    // ---- comments that end at their footers ----
 
-    fn footer_mode(&mut self) -> Vec<FlatComment<'a>> {
+    /// Splits the section at its comment footers: the dated footers of legacy pages
+    /// ([`Mode::Footer`]) or the `Reply` buttons of pages without dates ([`Mode::Button`]).
+    /// Each comment runs from the end of the previous footer to the end of its own.
+    fn footer_mode(&mut self, mode: Mode) -> Vec<FlatComment<'a>> {
         let mut comments = Vec::new();
         let mut from = self.start;
-        let mut i = self.start;
-        while i < self.limit {
-            let footer_date = match self.parts[i] {
-                Part::DatedFooter => true,
-                Part::Header { strong: true } => matches!(self.line(i).kind, Kind::Date { .. }),
-                _ => false,
+        for i in self.start..self.limit {
+            let ends_comment = match mode {
+                Mode::Footer => match self.parts[i] {
+                    Part::DatedFooter => true,
+                    Part::Header { strong: true } => matches!(self.line(i).kind, Kind::Date { .. }),
+                    _ => false,
+                },
+                _ => self.is_reply_button(i),
             };
-            if !footer_date {
-                i += 1;
+            if !ends_comment {
                 continue;
             }
-            // The footer: vote lines before the date, residue after it.
+            // The footer: vote lines, `Last edited`, before the closing line.
             let mut footer_first = i;
             while let Some(p) = self.prev_solid(footer_first, from) {
-                if self.parts[p] == Part::Footer {
+                // A `Reply` button stands between the votes and a legacy date; in button
+                // mode one is the previous comment's end.
+                if self.parts[p] == Part::Footer && (mode == Mode::Footer || !self.is_reply_button(p)) {
                     footer_first = p;
                 } else {
                     break;
                 }
             }
             let mut comment = FlatComment::default();
-            if self.read_legacy_header(&mut comment, from..footer_first) {
-                for paragraph in
-                    text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text)
-                {
+            if self.read_leading_header(&mut comment, from..footer_first) {
+                for paragraph in text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text) {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
                     comment.body.push(paragraph);
                 }
                 for j in footer_first..=i {
                     let line = *self.line(j);
                     match line.kind {
-                        Kind::Number(n) | Kind::LegacyVotes(n) => comment.votes = Some(n),
+                        Kind::Number(n) => comment.votes = Some(comment.votes.unwrap_or(0) + n),
+                        Kind::LegacyVotes(n) => comment.votes = Some(n),
                         Kind::LegacyFooter { votes, date } => {
                             comment.votes = Some(votes);
                             if let Some((token, text)) = date {
@@ -592,32 +601,25 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 comments.push(comment);
             }
             from = i + 1;
-            i += 1;
         }
         comments
     }
 
-    /// A legacy header at the start of `range`: avatar, alt text, role badge, author (plain
-    /// or linked), share links. Sets `comment.first` and `comment.last` to the header's
-    /// lines; false when the range holds no comment.
-    fn read_legacy_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) -> bool {
+    /// The header at the start of `range`: avatar, role badge, the author (plain or
+    /// linked; its repetition as an avatar's alt text), status, reply marker, share links.
+    /// The first text line that is not the author's name starts the body. Sets
+    /// `comment.first` and `comment.last` to the header's lines; false when the range
+    /// holds no comment.
+    fn read_leading_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) -> bool {
         // Chrome before the header (sort bar, load-more) stays chrome; text before chrome
         // belongs to no comment.
-        let mut begin = range.start;
-        for i in range.clone() {
-            if self.parts[i] == Part::Chrome {
-                begin = i + 1;
-            }
-        }
+        let begin = range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
         let solid: Vec<usize> = (begin..range.end).filter(|&i| self.parts[i] != Part::Blank).collect();
-        let Some(&first) = solid.first() else {
-            return false;
-        };
+        let Some(&first) = solid.first() else { return false };
         comment.first = first;
-        comment.last = first.saturating_sub(1).max(begin);
-        let mut header_end = first; // exclusive index into `solid` positions handled below
+        let mut header_end = None;
         let mut avatar = None;
-        let mut seen_role = false;
+        let mut name: Option<&'a str> = None;
         for (n, &i) in solid.iter().enumerate() {
             let line = *self.line(i);
             let is_header = match line.kind {
@@ -625,32 +627,43 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     avatar = avatar.or(Some(alt));
                     true
                 }
-                Kind::AuthorLink { name, url } if comment.author.is_none() => {
-                    comment.author = Some(name);
+                Kind::AuthorLink { name: linked, url } if comment.author.is_none() => {
+                    comment.author = Some(linked);
                     comment.author_url = Some(url);
+                    true
+                }
+                Kind::ReplyTo { name: to, date } if comment.to.is_none() => {
+                    comment.to = Some((i, to));
+                    if let Some((token, text)) = date {
+                        comment.date = Some((i, token, text));
+                    }
+                    true
+                }
+                Kind::ParentLink { name: to } if comment.to.is_none() => {
+                    comment.to = Some((i, to));
                     true
                 }
                 Kind::Share => true,
                 Kind::Chrome(seg) if matches!(self.parts[i], Part::Header { .. }) => {
                     if seg.first().class == Class::Role {
                         comment.role = comment.role.or(Some(line.text));
-                        seen_role = true;
                     }
                     true
                 }
-                Kind::Text if comment.author.is_none() && is_name_like(&line) => {
-                    // The alt text before the badge, or the author after it (or first).
-                    let next_is_role = solid.get(n + 1).is_some_and(
-                        |&k| matches!(self.line(k).kind, Kind::Chrome(s) if s.first().class == Class::Role),
-                    );
-                    if !next_is_role && (seen_role || avatar.is_some() || n == 0) {
-                        comment.author = Some(line.text);
+                // The author's name: one line, never the last before the footer (that is a
+                // comment whose author line is missing).
+                Kind::Text if name.is_none() && comment.author.is_none() && is_name_like(&line) => {
+                    let is_name = n + 1 < solid.len();
+                    if is_name {
+                        name = Some(line.text);
                     }
-                    n + 1 < solid.len()
+                    is_name
                 }
-                // The name again: the avatar's alt text came first.
-                Kind::Text if comment.author.is_some_and(|a| same_name(a, line.text)) => {
-                    comment.author = Some(line.text);
+                // The name again: an avatar's alt text came first.
+                Kind::Text if name.or(comment.author).is_some_and(|a| same_name(a, line.text)) => {
+                    if comment.author.is_none() {
+                        name = Some(line.text);
+                    }
                     true
                 }
                 _ => false,
@@ -659,11 +672,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 break;
             }
             self.page.set_role(i, LineRole::Header);
-            header_end = i;
+            header_end = Some(i);
         }
-        comment.last = header_end;
+        comment.last = header_end.unwrap_or(first.saturating_sub(1).max(begin));
         if comment.author.is_none() {
-            comment.author = avatar;
+            comment.author = name.or(avatar);
         }
         true
     }
