@@ -242,7 +242,17 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 i = run.end;
                 continue;
             }
-            let first = self.authors_before(run.start, floor);
+            // Author lines above the header, unless the header names its author itself (an
+            // avatar or a name line opens it, as in markdown crawls).
+            let named = run.clone().any(|j| match self.line(j).kind {
+                Kind::Avatar { .. } | Kind::AuthorLink { .. } => true,
+                // A text line is a name unless it is the one a `Reply to` line left out.
+                Kind::Text => !self
+                    .prev_solid(j, run.start)
+                    .is_some_and(|p| matches!(self.line(p).kind, Kind::ReplyTo { name: "", .. })),
+                _ => false,
+            });
+            let first = if named { run.start } else { self.authors_before(run.start, floor) };
             let mut comment = FlatComment { first, last: run.end - 1, ..FlatComment::default() };
             self.read_header(&mut comment, first..run.end);
             comments.push(comment);
