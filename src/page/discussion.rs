@@ -252,7 +252,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     .is_some_and(|p| matches!(self.line(p).kind, Kind::ReplyTo { name: "", .. })),
                 _ => false,
             });
-            let first = if named { run.start } else { self.authors_before(run.start, floor) };
+            let first = if named { self.alt_text_before(run.clone(), floor) } else { self.authors_before(run.start, floor) };
             let mut comment = FlatComment { first, last: run.end - 1, ..FlatComment::default() };
             self.read_header(&mut comment, first..run.end);
             comments.push(comment);
@@ -399,6 +399,20 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         match candidates.get(1) {
             Some(&alt) if adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text) => alt,
             _ => nearest,
+        }
+    }
+
+    /// Where a header that names its author starts: at the run, or one line above it when
+    /// that line repeats a name in the run (the avatar's alt text a converter printed before
+    /// the role badge: `João Silva` / `Guest` / `João Silva`).
+    fn alt_text_before(&self, run: Range<usize>, floor: usize) -> usize {
+        let Some(above) = self.prev_solid(run.start, floor) else { return run.start };
+        let repeats = self.parts[above] == Part::Text
+            && run.clone().any(|j| self.parts[j] == Part::Text && same_name(self.line(j).text, self.line(above).text));
+        if repeats {
+            above
+        } else {
+            run.start
         }
     }
 
