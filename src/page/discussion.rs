@@ -141,7 +141,8 @@ pub(crate) fn build<'a>(
     let limit = (start..parts.len())
         .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading)))
         .unwrap_or(parts.len());
-    let mut splitter = Splitter { page, parts, start, limit };
+    let wrapped = is_hard_wrapped(page.lines);
+    let mut splitter = Splitter { page, parts, start, limit, wrapped };
     let mode = splitter.mode();
     let comments = match mode {
         Mode::Header => splitter.header_mode(),
@@ -159,6 +160,24 @@ struct Splitter<'s, 'p, 'a> {
     start: usize,
     /// First line after the section can possibly end (a heading, the page footer).
     limit: usize,
+    /// Whether a text browser hard-wrapped the page's long lines.
+    wrapped: bool,
+}
+
+/// The widest a hard-wrapping converter makes a line (w3m and lynx at `-cols 100`,
+/// html2text at 78), with room for indentation.
+const WRAP_WIDTH: usize = 110;
+
+/// True when no text line of the page is wider than a text browser's wrap width while
+/// several come close to it: the page was hard-wrapped.
+fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
+    let widths = lines.iter().filter(|l| matches!(l.kind, Kind::Text)).map(|l| l.text.chars().count());
+    let (mut widest, mut long) = (0, 0);
+    for width in widths {
+        widest = widest.max(width);
+        long += usize::from(width >= WRAP_MIN);
+    }
+    widest <= WRAP_WIDTH && long >= 3
 }
 
 impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
@@ -321,7 +340,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     fn wrapped_end(&self, k: usize) -> usize {
         let line = self.line(k);
         let next = k + 1;
-        if next < self.limit
+        if self.wrapped
+            && next < self.limit
             && self.parts[k] == Part::Text
             && line.text.chars().count() >= WRAP_MIN
             && self.parts[next] == Part::Text

@@ -124,6 +124,10 @@ fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
             {
                 start = j
             }
+            // The legacy count line (`12 Comments on "Title"`), and `Leave a Reply` above
+            // it where a language words it as its `Reply` button (Armenian).
+            Kind::Count(_) => start = j,
+            Kind::Chrome(seg) if seg.first().class == Class::ReplyButton && start == j + 1 => start = j,
             // wpDiscuz 5's count badge just before `Leave a Reply`.
             Kind::Number(n) if *n >= 0 && lines[j + 1].phrase_key() == Some("form_header_text") => start = j,
             _ => break,
