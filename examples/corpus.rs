@@ -108,13 +108,8 @@ struct Options {
 impl Options {
     /// Reads the arguments; `Ok(None)` when help was asked for.
     fn from_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Options>, String> {
-        let mut options = Options {
-            input: None,
-            jobs: None,
-            strict: false,
-            text_field: "text".to_owned(),
-            stats: false,
-        };
+        let mut options =
+            Options { input: None, jobs: None, strict: false, text_field: "text".to_owned(), stats: false };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let Some(flag) = arg.to_str().filter(|a| a.starts_with('-') && *a != "-") else {
@@ -176,10 +171,7 @@ impl Source {
         if !fs::metadata(path).map_err(cannot)?.is_dir() {
             let file = File::open(path).map_err(cannot)?;
             let size = file.metadata().map(|m| m.len()).ok();
-            return Ok(Source::Lines(
-                Box::new(BufReader::with_capacity(1 << 20, file)),
-                size,
-            ));
+            return Ok(Source::Lines(Box::new(BufReader::with_capacity(1 << 20, file)), size));
         }
         let mut files = Vec::new();
         for entry in fs::read_dir(path).map_err(cannot)? {
@@ -297,10 +289,7 @@ fn process_line(number: u64, json: &[u8], parser: &Parser, text_field: &str) -> 
         Err(e) => return Outcome::malformed(&Keys::default(), &place(), &json_error(&e)),
     };
     let text = record.remove(text_field);
-    let keys = Keys {
-        url: record.remove("url"),
-        id: record.remove("id"),
-    };
+    let keys = Keys { url: record.remove("url"), id: record.remove("id") };
     match text {
         Some(Value::String(text)) => Outcome::parsed(&keys, parser.parse(&text), place),
         Some(_) => {
@@ -313,10 +302,7 @@ fn process_line(number: u64, json: &[u8], parser: &Parser, text_field: &str) -> 
 
 /// Parses the page of a `.txt` file.
 fn process_file(file: TextFile, parser: &Parser) -> Outcome {
-    let keys = Keys {
-        url: None,
-        id: Some(Value::String(file.id)),
-    };
+    let keys = Keys { url: None, id: Some(Value::String(file.id)) };
     let place = || file.path.display().to_string();
     match file.text {
         Ok(text) => Outcome::parsed(&keys, parser.parse_bytes(&text), place),
@@ -346,11 +332,7 @@ impl Keys {
 
 impl Outcome {
     /// The outcome of a parse; `place` names the page in a failure report.
-    fn parsed(
-        keys: &Keys,
-        result: Result<Dump<'_>, Error>,
-        place: impl FnOnce() -> String,
-    ) -> Outcome {
+    fn parsed(keys: &Keys, result: Result<Dump<'_>, Error>, place: impl FnOnce() -> String) -> Outcome {
         let dump = match result {
             Ok(dump) => dump,
             Err(e) => return Outcome::failed(keys, &place(), &e.to_string()),
@@ -361,11 +343,7 @@ impl Outcome {
             return Outcome::failed(keys, &place(), &format!("cannot serialize: {e}"));
         }
         json.push(b'}');
-        Outcome {
-            json,
-            report: None,
-            tally: Tally::of(&dump),
-        }
+        Outcome { json, report: None, tally: Tally::of(&dump) }
     }
 
     /// A page that the parser (or reading its file) failed on.
@@ -388,10 +366,7 @@ impl Outcome {
         Outcome {
             json,
             report: Some(format!("{place}: {reason}")),
-            tally: Tally {
-                pages: 1,
-                ..Tally::default()
-            },
+            tally: Tally { pages: 1, ..Tally::default() },
         }
     }
 }
@@ -428,11 +403,8 @@ struct Tally {
 
 impl Tally {
     fn of(dump: &Dump<'_>) -> Tally {
-        let mut tally = Tally {
-            pages: 1,
-            with_discussion: u64::from(dump.discussion.is_some()),
-            ..Tally::default()
-        };
+        let mut tally =
+            Tally { pages: 1, with_discussion: u64::from(dump.discussion.is_some()), ..Tally::default() };
         for visit in dump.comments() {
             if visit.depth == 0 {
                 tally.comments += 1;
@@ -498,15 +470,8 @@ struct Run {
 /// each batch in parallel, a writer thread writes the results in order.
 fn run(options: &Options, source: Source) -> Run {
     let started = Instant::now();
-    let mut run = Run {
-        tally: Tally::default(),
-        elapsed: Duration::ZERO,
-        fatal: None,
-    };
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        .build()
-    {
+    let mut run = Run { tally: Tally::default(), elapsed: Duration::ZERO, fatal: None };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(options.jobs.unwrap_or(0)).build() {
         Ok(pool) => pool,
         Err(e) => {
             run.fatal = Some(format!("cannot start the worker threads: {e}"));
@@ -530,9 +495,7 @@ fn run(options: &Options, source: Source) -> Run {
                     let field = options.text_field.as_str();
                     let outcomes = pool.install(|| {
                         let lines = lines.into_par_iter();
-                        lines
-                            .map(|(number, json)| process_line(number, json, &parser, field))
-                            .collect()
+                        lines.map(|(number, json)| process_line(number, json, &parser, field)).collect()
                     });
                     (outcomes, text.len() as u64)
                 }
@@ -564,9 +527,7 @@ fn run(options: &Options, source: Source) -> Run {
 
 /// Joins a thread, passing its panic on.
 fn join<T>(handle: thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Writes the outcomes to stdout in order and failure reports to stderr; sums the counts of
@@ -611,8 +572,7 @@ impl Progress {
                             {decimal_bytes_per_sec}, {msg}, ETA {eta}";
             ProgressBar::new(size).with_style(style(template))
         } else {
-            let template =
-                "{spinner} {elapsed_precise} {decimal_bytes} {decimal_bytes_per_sec}, {msg}";
+            let template = "{spinner} {elapsed_precise} {decimal_bytes} {decimal_bytes_per_sec}, {msg}";
             ProgressBar::new_spinner().with_style(style(template))
         };
         bar.enable_steady_tick(Duration::from_millis(200));
@@ -622,8 +582,7 @@ impl Progress {
     fn advance(&self, bytes: u64, tally: &Tally) {
         let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
         let rate = tally.pages as f64 / seconds;
-        self.bar
-            .set_message(format!("{} pages, {rate:.0} pages/s", tally.pages));
+        self.bar.set_message(format!("{} pages, {rate:.0} pages/s", tally.pages));
         self.bar.inc(bytes);
     }
 

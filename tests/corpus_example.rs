@@ -18,10 +18,8 @@ const PAGE: &str = "A short article.\n\nIts second paragraph.\n";
 /// Runs the example; returns the exit code, the output lines as JSON, and the stderr lines.
 fn corpus(args: &[&str], stdin: &[u8]) -> (Option<i32>, Vec<Value>, Vec<String>) {
     let (code, out, err) = outcome(&run_example("corpus", args, stdin));
-    let out = out
-        .iter()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-        .collect();
+    let out =
+        out.iter().map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"))).collect();
     (code, out, err)
 }
 
@@ -136,11 +134,7 @@ fn clean_input_on_stdin_exits_zero() {
         assert_eq!(code, Some(0), "{err:?}");
         assert!(err.is_empty(), "{err:?}");
         // Keys come in this order: url, id, dump.
-        let starts = [
-            r#"{"id":"a","dump":{"#,
-            r#"{"dump":{"#,
-            r#"{"url":"https://example.com/c","dump":{"#,
-        ];
+        let starts = [r#"{"id":"a","dump":{"#, r#"{"dump":{"#, r#"{"url":"https://example.com/c","dump":{"#];
         assert_eq!(out.len(), starts.len());
         for (line, start) in out.iter().zip(starts) {
             assert!(line.starts_with(start) && line.ends_with('}'), "{line}");
@@ -167,17 +161,11 @@ fn output_keeps_input_order_across_batches() {
     let (code, out, err) = corpus(&["--jobs", "2"], input.as_bytes());
     assert_eq!(code, Some(1), "{err:?}");
     assert_eq!(out.len(), pages + 1);
-    let ids: Vec<u64> = out[..pages]
-        .iter()
-        .map(|line| line["id"].as_u64().unwrap())
-        .collect();
+    let ids: Vec<u64> = out[..pages].iter().map(|line| line["id"].as_u64().unwrap()).collect();
     assert_eq!(ids, (0..pages as u64).collect::<Vec<_>>());
     // Lines are counted across batches, the blank one included.
     assert_eq!(err.len(), 1, "{err:?}");
-    assert!(
-        err[0].starts_with("input line 3002: malformed JSON"),
-        "{err:?}"
-    );
+    assert!(err[0].starts_with("input line 3002: malformed JSON"), "{err:?}");
 }
 
 #[test]
@@ -201,18 +189,9 @@ fn lines_that_are_not_pages_are_malformed() {
     assert_eq!(code, Some(1));
     assert_eq!(out.len(), 3);
     assert_eq!(out[0], json!({"error": "not a JSON object"}));
-    assert_eq!(
-        out[1],
-        json!({"id": "n", "error": "field \"text\" is not a string"})
-    );
-    assert!(out[2]["error"]
-        .as_str()
-        .unwrap()
-        .starts_with("malformed JSON"));
-    assert!(
-        err[2].starts_with("input line 3: malformed JSON"),
-        "{err:?}"
-    );
+    assert_eq!(out[1], json!({"id": "n", "error": "field \"text\" is not a string"}));
+    assert!(out[2]["error"].as_str().unwrap().starts_with("malformed JSON"));
+    assert!(err[2].starts_with("input line 3: malformed JSON"), "{err:?}");
     assert_eq!(stat(&err, "malformed lines"), 3);
 }
 
@@ -228,10 +207,7 @@ fn folder_of_txt_files_in_name_order() {
     let (code, out, err) = corpus(&["--stats", dir.to_str().unwrap()], b"");
 
     assert_eq!(code, Some(1));
-    let ids: Vec<&str> = out
-        .iter()
-        .map(|line| line["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = out.iter().map(|line| line["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["a.txt", "b.txt", "c.txt", "d.txt"]);
     assert!(out[0]["dump"].is_object() && out[1]["dump"].is_object());
     assert!(out[0].get("url").is_none());

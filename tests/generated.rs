@@ -805,7 +805,8 @@ fn survey_generated_pages() {
             failed += 1;
             // The first difference, without the comment index, as the bucket.
             let first = difference.lines().nth(1).unwrap_or("").trim();
-            let bucket: String = first.split(':').next().unwrap_or("").chars().filter(|c| !c.is_ascii_digit()).collect();
+            let bucket: String =
+                first.split(':').next().unwrap_or("").chars().filter(|c| !c.is_ascii_digit()).collect();
             let entry = by_difference.entry(bucket).or_insert((0, seed));
             entry.0 += 1;
         }

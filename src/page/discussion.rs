@@ -209,7 +209,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     let mut j = i;
                     for _ in 0..5 {
                         let Some(p) = self.prev_solid(j, self.start) else { break };
-                        if matches!(self.line(p).kind, Kind::LegacyVotes(_)) || self.line(p).is_chrome(Class::VoteButton)
+                        if matches!(self.line(p).kind, Kind::LegacyVotes(_))
+                            || self.line(p).is_chrome(Class::VoteButton)
                         {
                             after_votes = true;
                         }
@@ -271,7 +272,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     .is_some_and(|p| matches!(self.line(p).kind, Kind::ReplyTo { name: "", .. })),
                 _ => false,
             });
-            let first = if named { self.alt_text_before(run.clone(), floor) } else { self.authors_before(run.start, floor) };
+            let first = if named {
+                self.alt_text_before(run.clone(), floor)
+            } else {
+                self.authors_before(run.start, floor)
+            };
             let mut comment = FlatComment { first, last: run.end - 1, ..FlatComment::default() };
             self.read_header(&mut comment, first..run.end);
             comments.push(comment);
@@ -417,7 +422,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             return run_start;
         }
         match candidates.get(1) {
-            Some(&alt) if adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text) => alt,
+            Some(&alt)
+                if adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text) =>
+            {
+                alt
+            }
             _ => nearest,
         }
     }
@@ -428,7 +437,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     fn alt_text_before(&self, run: Range<usize>, floor: usize) -> usize {
         let Some(above) = self.prev_solid(run.start, floor) else { return run.start };
         let repeats = self.parts[above] == Part::Text
-            && run.clone().any(|j| self.parts[j] == Part::Text && same_name(self.line(j).text, self.line(above).text));
+            && run
+                .clone()
+                .any(|j| self.parts[j] == Part::Text && same_name(self.line(j).text, self.line(above).text));
         if repeats {
             above
         } else {
@@ -536,7 +547,13 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
             None if last => match range.clone().find(|&i| is_footer(self.parts[i])) {
                 Some(f) => (f, self.footer_run_end(f, range.end)),
-                None => (range.end, range.end),
+                // No footer: the body runs to a load-more marker, or as far as the section.
+                None => {
+                    let more =
+                        range.clone().find(|&i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
+                    let end = more.unwrap_or(range.end);
+                    (end, end)
+                }
             },
             None => {
                 let after_text =
@@ -618,7 +635,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
             let mut comment = FlatComment::default();
             if self.read_leading_header(&mut comment, from..footer_first) {
-                for paragraph in text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text) {
+                for paragraph in
+                    text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text)
+                {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
                     comment.body.push(paragraph);
                 }
@@ -657,7 +676,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     fn read_leading_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) -> bool {
         // Chrome before the header (sort bar, load-more) stays chrome; text before chrome
         // belongs to no comment.
-        let begin = range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
+        let begin =
+            range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
         let solid: Vec<usize> = (begin..range.end).filter(|&i| self.parts[i] != Part::Blank).collect();
         let Some(&first) = solid.first() else { return false };
         comment.first = first;

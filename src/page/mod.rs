@@ -117,7 +117,11 @@ impl<'p, 'a> Page<'p, 'a> {
     fn place_rest(&mut self) {
         for i in 0..self.lines.len() {
             if self.roles[i].is_none() {
-                debug_assert!(false, "line {} was not placed: {:?}", self.lines[i].number, self.lines[i].kind);
+                debug_assert!(
+                    false,
+                    "line {} was not placed: {:?}",
+                    self.lines[i].number, self.lines[i].kind
+                );
                 self.roles[i] = Some(LineRole::Chrome);
             }
         }

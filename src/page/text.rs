@@ -5,7 +5,6 @@ use std::ops::Range;
 use super::Page;
 use crate::lines::{Kind, Line};
 
-
 /// The paragraphs among lines `range` that `is_text` accepts and no stage has placed yet:
 /// maximal runs of consecutive such lines. A blank line or any other line ends a paragraph.
 pub(crate) fn paragraphs(

@@ -350,7 +350,9 @@ impl Markers {
     /// ` on "Title"` (quotes are not folded away).
     pub fn is_header_on_title(&self, after: &str) -> bool {
         let after = after.trim_start();
-        let quoted = |rest: &str| rest.trim_start().starts_with(['"', '\u{201c}', '\u{201e}', '\u{ab}', '\'', '\u{2018}']);
+        let quoted = |rest: &str| {
+            rest.trim_start().starts_with(['"', '\u{201c}', '\u{201e}', '\u{ab}', '\'', '\u{2018}'])
+        };
         // Some languages' `on` is punctuation that normal form drops (Armenian `:`).
         quoted(after)
             || self.header_on.iter().any(|on| {

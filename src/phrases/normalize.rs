@@ -59,7 +59,8 @@ pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
             }
             // lynx's form widgets: `(BUTTON)`, `(ordered)`, `(bullet)`.
             '(' if LYNX_WIDGETS.iter().any(|w| source[at..].starts_with(w)) => {
-                let widget = LYNX_WIDGETS.iter().find(|w| source[at..].starts_with(*w)).map_or(0, |w| w.len());
+                let widget =
+                    LYNX_WIDGETS.iter().find(|w| source[at..].starts_with(*w)).map_or(0, |w| w.len());
                 while chars.peek().is_some_and(|&(i, _)| i < at + widget) {
                     chars.next();
                 }

@@ -17,13 +17,9 @@ use std::process::{Command, Output, Stdio};
 /// does not, so run `cargo build --example NAME` first in that case.
 pub fn example_path(name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("the test binary's path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("the test binary is in target/<profile>/deps");
-    let path = profile_dir
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let profile_dir =
+        exe.parent().and_then(|deps| deps.parent()).expect("the test binary is in target/<profile>/deps");
+    let path = profile_dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(
         path.is_file(),
         "{} is not built: run `cargo build --example {name}` (plain `cargo test` builds it)",
@@ -56,15 +52,7 @@ pub fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> Output {
 /// The exit code, stdout lines and stderr lines of a finished run.
 pub fn outcome(output: &Output) -> (Option<i32>, Vec<String>, Vec<String>) {
     let lines = |bytes: &[u8]| {
-        String::from_utf8(bytes.to_vec())
-            .expect("UTF-8 output")
-            .lines()
-            .map(str::to_owned)
-            .collect()
+        String::from_utf8(bytes.to_vec()).expect("UTF-8 output").lines().map(str::to_owned).collect()
     };
-    (
-        output.status.code(),
-        lines(&output.stdout),
-        lines(&output.stderr),
-    )
+    (output.status.code(), lines(&output.stdout), lines(&output.stderr))
 }
