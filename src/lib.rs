@@ -71,6 +71,11 @@ pub use crate::model::{
 };
 pub use crate::options::{DateOrder, Parser};
 
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// Parses a page leniently, with default options.
 ///
 /// # Errors

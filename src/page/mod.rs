@@ -36,7 +36,7 @@ pub(crate) fn parse<'a>(
 ) -> Result<Dump<'a>, Error> {
     let start = content_start(input);
     if input[start..].trim().is_empty() {
-        let pos = Position::of(input.as_bytes(), input.len());
+        let pos = Position::of(input.as_bytes(), start);
         return Err(Error::new(ErrorKind::Empty, "input is empty or only whitespace", pos));
     }
     let classified = lines::classify_all(input, start);

@@ -2750,10 +2750,10 @@ pub fn render_canonical(dump: &Dump<'_>) -> String {
         for visit in d.walk() {
             let c = visit.comment;
             let mut header = Vec::new();
+            if let Some(role) = &c.role {
+                header.push(role.to_string());
+            }
             if let Some(author) = c.author.as_deref().filter(|_| !c.author_inferred) {
-                if let Some(role) = &c.role {
-                    header.push(role.to_string());
-                }
                 header.push(match &c.author_url {
                     Some(url) => format!("[{author}]({url})"),
                     None => author.to_owned(),
