@@ -227,7 +227,10 @@ pub(crate) fn strip_residue(line: &str) -> &str {
 
 /// Whitespace as dumps print it, NBSP and zero-width characters included.
 pub(crate) fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+    c.is_whitespace()
+        || matches!(c, '\u{200b}' | '\u{feff}')
+        // Bidirectional marks and embeddings that right-to-left pages wrap around numbers.
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `[    ]`, `[ ]`, `[*]`, `[X]` at the start of a line: the rest.
@@ -371,6 +374,7 @@ mod tests {
         assert_eq!(strip_residue(" [ ] "), "");
         assert_eq!(strip_residue("snake_case_name"), "snake_case_name");
         assert_eq!(strip_residue("[](about:blank)"), "[](about:blank)");
+        assert_eq!(strip_residue("\u{202b}1.2K\u{202c}"), "1.2K");
     }
 
     #[test]

@@ -684,9 +684,18 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         let mut header_end = None;
         let mut avatar = None;
         let mut name: Option<&'a str> = None;
+        let mut wants_to = false;
         for (n, &i) in solid.iter().enumerate() {
             let line = *self.line(i);
             let is_header = match line.kind {
+                // `Reply to` alone: a converter put the name on the next line.
+                Kind::Text if wants_to => {
+                    if let Some((_, to)) = comment.to.as_mut() {
+                        *to = line.text;
+                    }
+                    wants_to = false;
+                    true
+                }
                 Kind::Avatar { alt } => {
                     avatar = avatar.or(Some(alt));
                     true
@@ -698,6 +707,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 }
                 Kind::ReplyTo { name: to, date } if comment.to.is_none() => {
                     comment.to = Some((i, to));
+                    wants_to = to.is_empty();
                     if let Some((token, text)) = date {
                         comment.date = Some((i, token, text));
                     }
