@@ -265,13 +265,28 @@ impl Classifier {
             }
             return Some(Kind::AuthorLink { name, url });
         }
-        // Several links with no words (html2text's icon links): share buttons or residue.
-        if let Ok((_, urls)) = rules::empty_links(core) {
-            return Some(if urls.iter().any(|u| is_share_url(u)) { Kind::Share } else { Kind::Residue });
-        }
-        // A share block that a converter split over lines: `[ __Share On\nTwitter](...)`.
-        if self.normalize(core).starts_with("share ") && core.contains("](") {
-            return Some(Kind::Share);
+        // Rows of links: html2text's icon links (no words: share buttons or residue), a
+        // share block a converter split over lines (`[ __Share On\nTwitter](...)`).
+        if let Ok((_, links)) = rules::link_row(core) {
+            // Per link: no words at all, or only share phrases.
+            let mut wordless = true;
+            let mut shares = true;
+            for (text, _) in &links {
+                if self.normalize(text).is_empty() {
+                    continue;
+                }
+                wordless = false;
+                let share =
+                    self.segment(text).is_some_and(|s| s.phrases().all(|p| p.key.starts_with("wc_share")));
+                shares &= share;
+            }
+            if wordless {
+                let share = links.iter().any(|(_, url)| is_share_url(url));
+                return Some(if share { Kind::Share } else { Kind::Residue });
+            }
+            if shares {
+                return Some(Kind::Share);
+            }
         }
         None
     }

@@ -184,17 +184,20 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
     all_consuming(delimited(space0, alt((plain, escaped)), (opt(attributes), space0))).parse(i)
 }
 
-/// A line of nothing but links whose text is empty or icon residue (`[__](url)[__](url)`):
-/// their URLs.
-pub(crate) fn empty_links(i: &str) -> PResult<'_, Vec<&str>> {
+/// A line of nothing but links (`[__](url)[__](url)`, html2text's icon links, or a share
+/// block `[ __Share On\nTwitter](url)[ __Share On\nGoogle](url) ___`): their (text, url)
+/// pairs. Spaces and `_` icon residue may stand between and after them.
+pub(crate) fn link_row(i: &str) -> PResult<'_, Vec<(&str, &str)>> {
+    let residue = |i| take_while(|c: char| c == '_' || is_blank(c)).parse(i);
     let item = |i| {
-        let (rest, text) = preceded(space0, link_text).parse(i)?;
-        if !text.chars().all(|c| c == '_' || is_blank(c)) {
-            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
-        }
-        link_target(rest)
+        let (rest, _) = residue(i)?;
+        let (rest, text) = link_text(rest)?;
+        let (rest, url) = link_target(rest)?;
+        Ok((rest, (text, url)))
     };
-    all_consuming(nom::multi::many1(item)).parse(i.trim_end())
+    let (rest, links) = nom::multi::many1(item).parse(i)?;
+    let (rest, _) = residue(rest)?;
+    all_consuming(nom::combinator::success(links)).parse(rest)
 }
 
 /// A pandoc fenced-div line, `::: {#wpdcom .wpd-default}` or a bare `:::`: its attributes.
@@ -348,11 +351,14 @@ mod tests {
     }
 
     #[test]
-    fn empty_links_are_icon_rows() {
+    fn link_rows_are_links_alone() {
         let row = "[__](https://www.facebook.com/sharer/x)[__](https://twitter.com/intent/tweet?u=1 \"Share On Twitter\")";
-        assert_eq!(empty_links(row).map(|(_, u)| u.len()), Ok(2));
-        assert!(empty_links("[Bob](https://bob)").is_err());
-        assert!(empty_links("[__](x) text").is_err());
+        assert_eq!(link_row(row).map(|(_, l)| l.len()), Ok(2));
+        let block = "[ __Share On\nTwitter](https://t/x)[ __Share On\nGoogle](https://g/y) ___";
+        assert_eq!(link_row(block).map(|(_, l)| l[1].0), Ok(" __Share On\nGoogle"));
+        assert!(link_row("[Bob](https://bob)").is_ok());
+        assert!(link_row("[__](x) text").is_err());
+        assert!(link_row("text").is_err());
     }
 
     #[test]

@@ -68,9 +68,9 @@ fn is_anchor(lines: &[Line<'_>], i: usize) -> bool {
     match &lines[i].kind {
         Kind::SectionFence | Kind::Count(_) => true,
         // A count split over two lines: `14` / `Comments`.
-        Kind::Number(n) if *n >= 0 => {
-            (i + 1..lines.len()).find(|&j| !lines[j].is_blank()).is_some_and(|j| lines[j].is_chrome(Class::CountWord))
-        }
+        Kind::Number(n) if *n >= 0 => (i + 1..lines.len())
+            .find(|&j| !lines[j].is_blank())
+            .is_some_and(|j| lines[j].is_chrome(Class::CountWord)),
         Kind::Chrome(seg) => seg.any(Class::Anchor),
         _ => false,
     }

@@ -67,6 +67,8 @@ pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
                 None
             }
             '\u{2019}' => Some('\''),
+            // Turkish dotted and dotless i fold to `i`: pages print `YANITLA` for `Yanıtla`.
+            '\u{131}' | '\u{130}' => Some('i'),
             c if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' => None,
             c => Some(c),
         };
@@ -135,6 +137,7 @@ mod tests {
         assert_eq!(normalize("  Notify\u{a0} of  "), "notify of");
         assert_eq!(normalize("Inline\tFeedbacks"), "inline feedbacks");
         assert_eq!(normalize("ÉVALUATION de l’article"), "évaluation de l'article");
+        assert_eq!(normalize("YANITLA"), normalize("Yanıtla"));
     }
 
     #[test]
