@@ -112,7 +112,20 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
             group.extend_while_open(input, &mut raw);
         }
         let text = group.text(input);
-        let kind = classifier.classify(text);
+        // A trailing NBSP survives only on a `Reply to\u{a0} ` whose name a converter put on
+        // the next line; in languages whose marker is also the `Reply` button word, it is the
+        // one difference.
+        let nbsp_tail = group.raw_text(input).trim_end_matches([' ', '\t']).ends_with('\u{a0}');
+        let kind = match classifier.classify(text) {
+            Kind::Chrome(seg)
+                if nbsp_tail
+                    && seg.is_single()
+                    && phrases::markers().is_reply_to(&phrases::normalize(text)) =>
+            {
+                Kind::ReplyTo { name: "", date: None }
+            }
+            kind => kind,
+        };
         out.push(Line { number: first.number, count: group.count, start: first.start, text, kind });
     }
     out
@@ -152,6 +165,11 @@ impl<'a> Group<'a> {
             // re-reading them as lines of their own.
             *raw = rewind(input, raw, &taken);
         }
+    }
+
+    /// The group's text as it stands, whitespace included.
+    fn raw_text(&self, input: &'a str) -> &'a str {
+        &input[self.first.start..self.last.end()]
     }
 
     /// The group's text, trimmed.

@@ -317,7 +317,9 @@ pub(crate) struct Markers {
 
 impl Markers {
     fn load() -> Markers {
-        let prefix_of = |template: &str| normalize::normalize(template.split("%1$s").next().unwrap_or(""));
+        // What the line starts with: the text before the first placeholder (`最近由 %2$s 编辑的
+        // %1$s` names the editor first).
+        let prefix_of = |template: &str| normalize::normalize(template.split(['%']).next().unwrap_or(""));
         let catalog = catalog();
         let mut last_edited: Vec<String> =
             catalog.texts("wc_last_edited").iter().map(|t| prefix_of(t)).filter(|p| !p.is_empty()).collect();
@@ -330,9 +332,11 @@ impl Markers {
     /// True for a normalized `Last edited ... by ...` line (something must follow the prefix).
     pub fn is_last_edited(&self, normalized: &str) -> bool {
         self.last_edited.iter().any(|p| {
+            // A word boundary after the prefix, except in scripts written without spaces.
+            let spaceless = p.chars().last().is_some_and(|c| !c.is_ascii() && c as u32 >= 0x2e80);
             normalized.len() > p.len() + 1
                 && normalized.starts_with(p.as_str())
-                && normalized.as_bytes()[p.len()] == b' '
+                && (spaceless || normalized.as_bytes()[p.len()] == b' ')
         })
     }
 
@@ -398,6 +402,8 @@ mod tests {
         assert!(markers().is_last_edited("last edited 2 years ago by frank"));
         assert!(markers().is_last_edited("zuletzt bearbeitet 2 jahre zuvor von frank"));
         assert!(!markers().is_last_edited("last edited"));
+        assert!(markers().is_last_edited("最近由 ibrar ahmed 编辑的 2 小时 之前"));
+        assert!(markers().is_last_edited("最后由fpuga编辑于9 小时 前"));
         assert!(!markers().is_last_edited("last editedx"));
         assert!(markers().is_header_on_title(" on \"how to\""));
         assert!(!markers().is_header_on_title(" online"));
