@@ -121,6 +121,14 @@ fn is_dated(kind: &Kind<'_>) -> bool {
 /// directly followed by a short one is one author line.
 const WRAP_MIN: usize = 60;
 
+/// A line that reads as a display name rather than a sentence: a few words, not ending
+/// like a sentence. Used where a line could equally be the last line of the comment above.
+fn reads_as_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let sentence_end = text.trim_end().ends_with(['.', '?', '!', '…', ':', ';', ',', '。', '？', '！']);
+    words <= 12 && !(sentence_end && words > 3)
+}
+
 /// Author lines are one line and not too long (pingback authors are page titles).
 fn is_name_like(line: &Line<'_>) -> bool {
     matches!(line.kind, Kind::Text) && line.count == 1 && line.text.chars().count() <= 200
@@ -418,7 +426,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             let end = self.wrapped_end(upper);
             self.line(end).number + self.line(end).count == self.line(lower).number
         };
-        if !adjacent(nearest, run_start) {
+        if !adjacent(nearest, run_start) || !reads_as_name(self.line(nearest).text) {
             return run_start;
         }
         match candidates.get(1) {
