@@ -128,10 +128,10 @@ impl fmt::Display for Warning {
 pub enum WarningKind {
     /// A `Reply to NAME` names no earlier comment of its thread.
     UnmatchedReply,
+    /// Numeric dates whose day-month order nothing on the page decides, or that disagree.
+    AmbiguousDateOrder,
     /// A date line that is not a real date (`32-13-21 25:61`).
     InvalidDate,
-    /// Numeric dates whose day-month order nothing on the page decides.
-    AmbiguousDateOrder,
     /// A rating widget that is malformed: average over 5, parts or title missing.
     BadRating,
     /// A comment with a date and no body.
@@ -197,8 +197,10 @@ impl Position {
             line += 1;
             line_start = i + 1;
         }
-        // Columns count characters: every byte that does not continue a UTF-8 sequence.
-        let column = before[line_start..].iter().filter(|&&b| (b as i8) >= -0x40).count() + 1;
+        // Columns count characters: every byte that does not continue a UTF-8 sequence. A
+        // byte-order mark is not a character of the text.
+        let bom = usize::from(line == 1 && before.starts_with("\u{feff}".as_bytes()));
+        let column = before[line_start..].iter().filter(|&&b| (b as i8) >= -0x40).count() + 1 - bom;
         Position { line, column, offset }
     }
 }

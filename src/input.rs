@@ -12,7 +12,11 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let pos = Position::of(bytes, at);
-        Error::new(ErrorKind::InvalidUtf8, format!("invalid UTF-8 byte 0x{:02x}", bytes[at]), pos)
+        let message = match e.error_len() {
+            Some(_) => format!("invalid UTF-8 byte 0x{:02x}", bytes[at]),
+            None => "incomplete UTF-8 sequence at the end of the input".to_owned(),
+        };
+        Error::new(ErrorKind::InvalidUtf8, message, pos)
     })
 }
 

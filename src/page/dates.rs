@@ -20,7 +20,7 @@ pub(crate) fn resolve<'a>(page: &mut Page<'_, 'a>, comments: &mut [FlatComment<'
             Ok(resolved) => resolved,
             Err(invalid) => {
                 let message = format!("date \"{text}\" is not a real date: {invalid}");
-                page.warn(i, WarningKind::InvalidDate, message);
+                page.warn_at(i, text, WarningKind::InvalidDate, message);
                 (None, None)
             }
         };
@@ -29,33 +29,31 @@ pub(crate) fn resolve<'a>(page: &mut Page<'_, 'a>, comments: &mut [FlatComment<'
 }
 
 /// The order the page's numeric dates agree on. When nothing decides it, day first (the
-/// more common order), with a warning at the first undecided date.
-fn infer_order(page: &mut Page<'_, '_>, comments: &[FlatComment<'_>]) -> DateOrder {
-    let mut day_first = 0;
-    let mut month_first = 0;
+/// more common order), with a warning at the first undecided date; when dates disagree,
+/// day first too, with a warning at the first date that says otherwise.
+fn infer_order<'a>(page: &mut Page<'_, 'a>, comments: &[FlatComment<'a>]) -> DateOrder {
     let mut first_numeric = None;
-    for (i, token, _) in comments.iter().filter_map(|c| c.date) {
+    let mut first_day_first = None;
+    let mut first_month_first = None;
+    for (i, token, text) in comments.iter().filter_map(|c| c.date) {
         if matches!(token, date::DateToken::Numeric { year_first: false, .. }) {
-            first_numeric.get_or_insert(i);
+            first_numeric.get_or_insert((i, text));
         }
         match token.order_hint() {
-            Some(DateOrder::DayFirst) => day_first += 1,
-            Some(DateOrder::MonthFirst) => month_first += 1,
-            _ => {}
-        }
+            Some(DateOrder::DayFirst) => first_day_first.get_or_insert((i, text)),
+            Some(DateOrder::MonthFirst) => first_month_first.get_or_insert((i, text)),
+            _ => continue,
+        };
     }
-    match (day_first, month_first, first_numeric) {
-        (_, 0, _) if day_first > 0 => DateOrder::DayFirst,
-        (0, _, _) if month_first > 0 => DateOrder::MonthFirst,
-        (_, _, Some(i)) => {
-            let message = if day_first > 0 {
-                "numeric dates disagree on day-month order; read as day first"
-            } else {
-                "day-month order of numeric dates is ambiguous; read as day first"
-            };
-            page.warn(i, WarningKind::AmbiguousDateOrder, message.into());
-            DateOrder::DayFirst
+    let (at, message) = match (first_day_first, first_month_first, first_numeric) {
+        (Some(_), None, _) => return DateOrder::DayFirst,
+        (None, Some(_), _) => return DateOrder::MonthFirst,
+        (Some(_), Some(other), _) => (other, "numeric dates disagree on day-month order; read as day first"),
+        (None, None, Some(first)) => {
+            (first, "day-month order of numeric dates is ambiguous; read as day first")
         }
-        _ => DateOrder::DayFirst,
-    }
+        (None, None, None) => return DateOrder::DayFirst,
+    };
+    page.warn_at(at.0, at.1, WarningKind::AmbiguousDateOrder, message.into());
+    DateOrder::DayFirst
 }

@@ -298,7 +298,19 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             let last = k + 1 == comments.len();
             self.read_body(&mut comments[k], from..to, last);
         }
-        comments
+        // A header with neither a date nor a body (a lone `Reply to NAME`) is no comment:
+        // its lines stay in the section, reported.
+        let (kept, stray): (Vec<_>, Vec<_>) =
+            comments.into_iter().partition(|c| c.date.is_some() || !c.body.is_empty() || c.author.is_some());
+        for comment in stray {
+            self.page.clear_roles(comment.first..comment.last + 1);
+            let message = match comment.to {
+                Some((_, name)) => format!("reply to \"{name}\" has no comment to belong to"),
+                None => "comment header has no date and no body".to_owned(),
+            };
+            self.page.warn(comment.first, WarningKind::StrayHeader, message);
+        }
+        kept
     }
 
     /// The header elements that follow one another from `i`: header lines, and text lines
@@ -314,6 +326,16 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         let mut j = i + 1;
         while let Some(k) = self.next_solid(j) {
             match self.parts[k] {
+                // One header holds one date: a second date, or a `Reply to` that a date
+                // follows, starts the next comment (whose body may be missing).
+                Part::Header { .. }
+                    if has_date
+                        && (is_dated(&self.line(k).kind)
+                            || matches!(self.line(k).kind, Kind::ReplyTo { .. })
+                                && self.next_solid(k + 1).is_some_and(|n| is_dated(&self.line(n).kind))) =>
+                {
+                    break
+                }
                 Part::Header { .. } => {
                     has_date |= is_dated(&self.line(k).kind);
                     wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name: "", .. });
@@ -519,9 +541,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             if let Some(last) = names.last() {
                 let name = text_of(self.page, last);
                 comment.author = Some(name);
+                // Earlier name lines that differ belong to no comment: left unplaced, they
+                // go to `discussion.other`.
                 for other in &names[..names.len() - 1] {
                     if !same_name(text_of(self.page, other), name) {
-                        self.page.set_roles(other.clone(), LineRole::Other);
+                        self.page.clear_roles(other.clone());
                     }
                 }
             } else if let Some(alt) = avatar {
@@ -530,7 +554,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         } else {
             for other in &names {
                 if !comment.author.is_some_and(|a| same_name(text_of(self.page, other), a)) {
-                    self.page.set_roles(other.clone(), LineRole::Other);
+                    self.page.clear_roles(other.clone());
                 }
             }
         }

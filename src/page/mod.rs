@@ -85,7 +85,8 @@ impl<'p, 'a> Page<'p, 'a> {
         };
         let trailer = self.trailer(trailer_start);
         self.place_rest();
-        self.warnings.sort_by(|a, b| (a.offset, &a.message).cmp(&(b.offset, &b.message)));
+        // In input order; on one spot, the kinds in their declared order (a cause first).
+        self.warnings.sort_by(|a, b| (a.offset, a.kind, &a.message).cmp(&(b.offset, b.kind, &b.message)));
         Dump { article, rating, discussion, trailer, warnings: std::mem::take(&mut self.warnings) }
     }
 
@@ -152,6 +153,15 @@ impl<'p, 'a> Page<'p, 'a> {
         }
     }
 
+    /// Takes lines back (a stage placed them too early): they are placed again later.
+    pub fn clear_roles(&mut self, range: std::ops::Range<usize>) {
+        for i in range {
+            if !self.lines[i].is_blank() {
+                self.roles[i] = None;
+            }
+        }
+    }
+
     pub fn set_role(&mut self, i: usize, role: LineRole) {
         self.roles[i] = Some(role);
     }
@@ -160,6 +170,14 @@ impl<'p, 'a> Page<'p, 'a> {
     pub fn warn(&mut self, i: usize, kind: WarningKind, message: String) {
         let pos = self.position(i);
         self.warnings.push(Warning { line: pos.line, column: pos.column, message, kind, offset: pos.offset });
+    }
+
+    /// Records a warning at `slice`, a part of line `i`'s text (a date after a name).
+    pub fn warn_at(&mut self, i: usize, slice: &str, kind: WarningKind, message: String) {
+        let line = &self.lines[i];
+        let offset = self.offset_of(slice);
+        let column = self.input[line.start..offset].chars().count() + 1;
+        self.warnings.push(Warning { line: line.number, column, message, kind, offset });
     }
 
     /// The position of line `i`'s text, from what stage 1 recorded (no scan of the input,
@@ -197,13 +215,8 @@ impl<'p, 'a> Page<'p, 'a> {
         let located = |role: LineRole, kind: WarningKind, what: &str| {
             let i = self.roles.iter().position(|r| *r == Some(role))?;
             let pos = self.position(i);
-            Some(Warning {
-                line: pos.line,
-                column: pos.column,
-                message: what.to_owned(),
-                kind,
-                offset: pos.offset,
-            })
+            let message = format!("{what}: \"{}\"", excerpt(self.lines[i].text));
+            Some(Warning { line: pos.line, column: pos.column, message, kind, offset: pos.offset })
         };
         problems.extend(located(
             LineRole::Other,
@@ -213,8 +226,16 @@ impl<'p, 'a> Page<'p, 'a> {
         problems.extend(located(
             LineRole::Trailer,
             WarningKind::TrailingText,
-            "text after the comment section is not chrome",
+            "text after the comment section",
         ));
         problems.into_iter().min_by_key(|w| w.offset)
+    }
+}
+
+/// The start of a line for a message: at most 40 characters.
+fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text.to_owned(),
     }
 }

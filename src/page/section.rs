@@ -202,7 +202,11 @@ pub(crate) fn rating<'a>(page: &mut Page<'_, 'a>, parts: &RatingParts) -> Rating
         }
     };
     if parts.tenths > 50 {
-        let message = format!("rating average {}.{} is over 5", parts.tenths / 10, parts.tenths % 10);
+        let average = match parts.tenths % 10 {
+            0 => format!("{}", parts.tenths / 10),
+            tenth => format!("{}.{tenth}", parts.tenths / 10),
+        };
+        let message = format!("rating average {average} is over 5");
         page.warn(parts.numbers.start, WarningKind::BadRating, message);
     }
     Rating { average: f64::from(parts.tenths) / 10.0, votes: parts.votes, title, span }

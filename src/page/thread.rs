@@ -73,7 +73,7 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
                 p = parent[p].expect("a nested comment has a parent");
             }
             let message =
-                format!("reply nested deeper than {MAX_DEPTH} levels attached at level {MAX_DEPTH}");
+                format!("reply nested deeper than {MAX_DEPTH} levels; attached at level {MAX_DEPTH}");
             page.warn(marker, WarningKind::TooDeep, message);
         }
         parent[k] = Some(p);
