@@ -448,15 +448,16 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             let end = self.wrapped_end(upper);
             self.line(end).number + self.line(end).count == self.line(lower).number
         };
-        if !adjacent(nearest, run_start) || !reads_as_name(self.line(nearest).text) {
+        // A name printed twice (the avatar's alt text, then the name) is a header even with
+        // blank lines below it: body text does not repeat a line.
+        let alt = candidates.get(1).copied().filter(|&alt| {
+            adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text)
+        });
+        if !(adjacent(nearest, run_start) || alt.is_some()) || !reads_as_name(self.line(nearest).text) {
             return run_start;
         }
-        match candidates.get(1) {
-            Some(&alt)
-                if adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text) =>
-            {
-                alt
-            }
+        match alt {
+            Some(alt) => alt,
             _ => nearest,
         }
     }
