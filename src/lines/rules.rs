@@ -42,16 +42,11 @@ pub(crate) fn rating_numbers(i: &str) -> PResult<'_, (u32, u64)> {
 
 /// A count as wpDiscuz prints it: `14`, `1.2k`, `3m` (normalized, so lowercase), as a number.
 pub(crate) fn count_number(i: &str) -> PResult<'_, u64> {
-    let (rest, (whole, fraction, suffix)) =
-        (uint, opt(preceded(char('.'), digit1)), opt(alt((char('k'), char('m'))))).parse(i)?;
-    let scale: u64 = match suffix {
-        Some('k') => 1_000,
-        Some('m') => 1_000_000,
-        _ => 1,
-    };
+    let (rest, (whole, fraction, scale)) = (uint, opt(preceded(char('.'), digit1)), opt(scale)).parse(i)?;
+    let scale = scale.unwrap_or(1);
     let fraction = match (fraction, scale) {
         // `1.2K` is 1200: the fraction is in tenths of the unit.
-        (Some(f), s) if s > 1 => f[..1].parse::<u64>().unwrap_or(0) * (s / 10),
+        (Some(f), s) if s > 1 => u64::from(f.as_bytes()[0] - b'0') * (s / 10),
         // A decimal without a unit is no count.
         (Some(_), _) => {
             return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
@@ -65,33 +60,30 @@ pub(crate) fn count_number(i: &str) -> PResult<'_, u64> {
     }
 }
 
+/// The unit after a shortened number (`K`, `M`, German `Tsd.`, ...), any case, as a factor.
+fn scale(i: &str) -> PResult<'_, u64> {
+    let (rest, _) = space0(i)?;
+    for (suffix, factor) in crate::phrases::markers().number_suffixes() {
+        let Some(head) = rest.get(..suffix.len()) else { continue };
+        let after = &rest[suffix.len()..];
+        if head.eq_ignore_ascii_case(suffix) && (after.is_empty() || after.starts_with(' ')) {
+            return Ok((after, *factor));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+}
+
 /// An optional sign, `-`, `+` or the minus sign `−`.
 fn sign(i: &str) -> PResult<'_, Option<char>> {
     opt(alt((char('-'), char('+'), char('\u{2212}')))).parse(i)
 }
 
-/// A whole-line vote number under a comment: `0`, `5`, `-2`, `1.2K`.
+/// A whole-line vote number under a comment: `0`, `5`, `-2`, `1.2K`, `1.2 Tsd.`.
 pub(crate) fn vote_number(i: &str) -> Option<i64> {
     let (rest, sign) = sign(i).ok()?;
-    let lower = rest.to_ascii_lowercase_if_needed();
-    let (_, n) = all_consuming(count_number).parse(&lower).ok()?;
+    let (_, n) = all_consuming(count_number).parse(rest).ok()?;
     let n = i64::try_from(n).ok()?;
     Some(if matches!(sign, Some('-' | '\u{2212}')) { -n } else { n })
-}
-
-/// Lowercasing only when a `K`/`M` suffix needs it, to keep the common case borrow-only.
-trait LowerIfNeeded {
-    fn to_ascii_lowercase_if_needed(&self) -> std::borrow::Cow<'_, str>;
-}
-
-impl LowerIfNeeded for str {
-    fn to_ascii_lowercase_if_needed(&self) -> std::borrow::Cow<'_, str> {
-        if self.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(self.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(self)
-        }
-    }
 }
 
 /// A markdown heading, `## Title`: (level, title).
@@ -303,6 +295,8 @@ mod tests {
         assert_eq!(vote_number("5 votes"), None);
         assert_eq!(vote_number("2021."), None);
         assert_eq!(vote_number("4.5"), None);
+        assert_eq!(vote_number("1.2 Tsd."), Some(1200));
+        assert_eq!(vote_number("3M"), Some(3_000_000));
     }
 
     #[test]

@@ -126,7 +126,7 @@ const WRAP_MIN: usize = 60;
 fn reads_as_name(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let sentence_end = text.trim_end().ends_with(['.', '?', '!', '…', ':', ';', ',', '。', '？', '！']);
-    words <= 12 && !(sentence_end && words > 3)
+    words <= 24 && !(sentence_end && words > 3)
 }
 
 /// Author lines are one line and not too long (pingback authors are page titles).
@@ -450,9 +450,10 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         };
         // A name printed twice (the avatar's alt text, then the name) is a header even with
         // blank lines below it: body text does not repeat a line.
-        let alt = candidates.get(1).copied().filter(|&alt| {
-            adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text)
-        });
+        let alt = candidates
+            .get(1)
+            .copied()
+            .filter(|&alt| adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text));
         if !(adjacent(nearest, run_start) || alt.is_some()) || !reads_as_name(self.line(nearest).text) {
             return run_start;
         }

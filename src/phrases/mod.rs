@@ -313,6 +313,8 @@ pub(crate) struct Markers {
     reply_to: HashSet<String>,
     /// Every language's `Anonymous` (Arabic's equals its `Guest` badge).
     anonymous: HashSet<String>,
+    /// The units of shortened numbers (`%sK`, `%s Tsd.`), lowercase, with their factor.
+    number_suffixes: Vec<(String, u64)>,
 }
 
 impl Markers {
@@ -326,7 +328,27 @@ impl Markers {
         last_edited.dedup();
         let header_on = catalog.texts("wc_header_on_text").iter().map(|t| normalize::normalize(t)).collect();
         let all = |key: &str| catalog.texts(key).iter().map(|t| normalize::normalize(t)).collect();
-        Markers { last_edited, header_on, reply_to: all("wc_reply_to"), anonymous: all("wc_anonymous") }
+        let mut number_suffixes: Vec<(String, u64)> = Vec::new();
+        for (key, factor) in [("number_thousands", 1_000), ("number_millions", 1_000_000)] {
+            for format in catalog.texts(key) {
+                let unit = format.replace("%s", "");
+                let unit =
+                    unit.trim_matches(|c: char| c.is_whitespace() || ('\u{200e}'..='\u{202e}').contains(&c));
+                if !unit.is_empty() && !number_suffixes.iter().any(|(u, _)| u.as_str() == unit.to_lowercase())
+                {
+                    number_suffixes.push((unit.to_lowercase(), factor));
+                }
+            }
+        }
+        // Longest first, so that `Mio.` is tried before `M`.
+        number_suffixes.sort_by_key(|(unit, _)| std::cmp::Reverse(unit.len()));
+        Markers {
+            last_edited,
+            header_on,
+            reply_to: all("wc_reply_to"),
+            anonymous: all("wc_anonymous"),
+            number_suffixes,
+        }
     }
 
     /// True for a normalized `Last edited ... by ...` line (something must follow the prefix).
@@ -338,6 +360,11 @@ impl Markers {
                 && normalized.starts_with(p.as_str())
                 && (spaceless || normalized.as_bytes()[p.len()] == b' ')
         })
+    }
+
+    /// The units of shortened numbers with their factor, longest first.
+    pub fn number_suffixes(&self) -> &[(String, u64)] {
+        &self.number_suffixes
     }
 
     /// True when normalized `text` is a `Reply to` phrase of some language.
