@@ -62,7 +62,7 @@ pub(crate) fn count_number(i: &str) -> PResult<'_, u64> {
 
 /// The unit after a shortened number (`K`, `M`, German `Tsd.`, ...), any case, as a factor.
 fn scale(i: &str) -> PResult<'_, u64> {
-    let (rest, _) = space0(i)?;
+    let (rest, _) = take_while(is_blank).parse(i)?;
     for (suffix, factor) in crate::phrases::markers().number_suffixes() {
         let Some(head) = rest.get(..suffix.len()) else { continue };
         let after = &rest[suffix.len()..];

@@ -462,10 +462,10 @@ impl Options {
             // Without dates only the footer separates one comment from the next.
             o.chrome.reply_buttons = true;
         }
-        if o.shape == Shape::Soup || (o.shape == Shape::Plain && o.loose) {
-            // Random blank runs between all parts leave only the footer to tell a comment's
-            // last paragraph from the next author line (the real dumps of these shapes,
-            // corpus 003/016 and dev-html soup, always have it).
+        if matches!(o.shape, Shape::Soup | Shape::Html2text) || (o.shape == Shape::Plain && o.loose) {
+            // Blank lines between all parts leave only the footer to tell a comment's last
+            // paragraph from the next author line (the real dumps of these shapes, corpus
+            // 003/016 and dev-html soup and html2text, always have it).
             o.chrome.reply_buttons = true;
         }
         if !o.discussion {
