@@ -124,9 +124,14 @@ const WRAP_MIN: usize = 60;
 /// A line that reads as a display name rather than a sentence: a few words, not ending
 /// like a sentence. Used where a line could equally be the last line of the comment above.
 fn reads_as_name(text: &str) -> bool {
+    let text = text.trim_end();
     let words = text.split_whitespace().count();
-    let sentence_end = text.trim_end().ends_with(['.', '?', '!', '…', ':', ';', ',', '。', '？', '！']);
-    words <= 24 && !(sentence_end && words > 3)
+    let sentence_end = text.ends_with(['.', '?', '!', '…', ':', ';', ',']);
+    // Scripts written without spaces end sentences with their own marks.
+    let cjk_sentence = text.ends_with(['。', '？', '！', '，']) && text.chars().count() > 5;
+    // A pingback's excerpt: `[…] quoted text […]`.
+    let excerpt = text.starts_with("[…]") || text.starts_with("[...]");
+    words <= 24 && !(sentence_end && words > 3) && !cjk_sentence && !excerpt
 }
 
 /// Author lines are one line and not too long (pingback authors are page titles).

@@ -1,10 +1,12 @@
 //! Threads: replies nested under their parents, lost author names recovered.
 //!
-//! Flat text keeps only one depth signal: the `Reply to NAME` line. A reply's parent is the
-//! nearest earlier comment of the current thread (the comments since the last top-level
-//! one) whose author is NAME. When none is, the nearest comment of the thread whose author
-//! line was lost is taken to be NAME's (the reply names it), so it gets the name, marked
-//! inferred. Failing that, the reply attaches to the thread's top comment, with a warning.
+//! Flat text keeps only one depth signal: the `Reply to NAME` line. wpDiscuz prints a
+//! thread depth first (a reply right after its parent's earlier replies), so a reply can only
+//! answer a comment that is still *open*: the previous comment or one of its ancestors. Its
+//! parent is the nearest open comment whose author is NAME. When none is, the nearest open
+//! comment whose author line was lost is taken to be NAME's (the reply names it): it gets the
+//! name, marked inferred. Failing that, the reply attaches to the thread's top comment, with
+//! a warning.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -19,66 +21,109 @@ use crate::model::{Comment, Reply};
 /// (WordPress allows at most 10 levels.)
 pub(crate) const MAX_DEPTH: usize = 48;
 
+/// The open comments: the previous comment and its ancestors, top-level first, indexed by
+/// author so that every lookup and every close is O(1) amortized, however deep the thread.
+#[derive(Default)]
+struct OpenPath {
+    /// Comment indices; position = depth.
+    comments: Vec<usize>,
+    /// Positions of open comments by folded author name, nearest last.
+    by_name: HashMap<String, Vec<usize>>,
+    /// Positions of open comments whose author line was lost, nearest last.
+    nameless: Vec<usize>,
+}
+
+impl OpenPath {
+    /// Closes every comment deeper than `depth` (keeps positions `0..depth`).
+    fn truncate(&mut self, depth: usize, authors: &[Option<&str>]) {
+        while self.comments.len() > depth {
+            let k = self.comments.pop().expect("longer than depth");
+            let position = self.comments.len();
+            match authors[k] {
+                Some(name) => {
+                    let key = fold_name(name);
+                    if let Some(positions) = self.by_name.get_mut(&key) {
+                        positions.retain(|&p| p != position);
+                        if positions.is_empty() {
+                            self.by_name.remove(&key);
+                        }
+                    }
+                }
+                None => self.nameless.retain(|&p| p != position),
+            }
+        }
+    }
+
+    /// Opens comment `k` at the next depth.
+    fn push(&mut self, k: usize, author: Option<&str>) {
+        let position = self.comments.len();
+        self.comments.push(k);
+        match author {
+            Some(name) => self.by_name.entry(fold_name(name)).or_default().push(position),
+            None => self.nameless.push(position),
+        }
+    }
+
+    /// The position of the nearest open comment by `name`.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&fold_name(name)).and_then(|p| p.last().copied())
+    }
+
+    /// Gives the nearest open comment without an author `name`: its position.
+    fn infer(&mut self, name: &str) -> Option<usize> {
+        let position = self.nameless.pop()?;
+        self.by_name.entry(fold_name(name)).or_default().push(position);
+        Some(position)
+    }
+}
+
 /// Builds the comment tree from the comments in page order.
 pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> Vec<Comment<'a>> {
     let n = flat.len();
     let mut parent: Vec<Option<usize>> = vec![None; n];
-    let mut depth: Vec<usize> = vec![0; n];
     let mut authors: Vec<Option<&'a str>> = flat.iter().map(|c| c.author).collect();
     let mut inferred = vec![false; n];
     let names: Vec<&'a str> = flat.iter().map(|c| c.to.map_or("", |(_, name)| name)).collect();
-    // The current thread, indexed: its latest comment by each (folded) author name, and its
-    // comments whose author line was lost, in page order. Lookups stay O(1) however long the
-    // thread.
-    let mut thread_start = 0;
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut nameless: Vec<usize> = Vec::new();
+    let mut open = OpenPath::default();
     for k in 0..n {
         let Some((marker, name)) = flat[k].to else {
-            thread_start = k;
-            by_name.clear();
-            nameless.clear();
-            index(k, authors[k], &mut by_name, &mut nameless);
+            open.truncate(0, &authors);
+            open.push(k, authors[k]);
             continue;
         };
-        let in_thread = k > 0;
-        let found = by_name.get(&fold_name(name)).copied().or_else(|| {
-            // The nearest comment that lost its author line: the reply names it.
-            let lost = nameless.pop()?;
-            authors[lost] = Some(name);
-            inferred[lost] = true;
-            by_name.insert(fold_name(name), lost);
+        let position = open.find(name).or_else(|| {
+            let lost = open.infer(name)?;
+            let comment = open.comments[lost];
+            authors[comment] = Some(name);
+            inferred[comment] = true;
             Some(lost)
         });
-        let mut p = match (found, in_thread) {
-            (Some(p), _) => p,
-            (None, true) => {
+        let mut position = match position {
+            Some(p) => p,
+            None if !open.comments.is_empty() => {
                 let message = format!("reply to \"{name}\" matches no earlier comment in its thread");
                 page.warn(marker, WarningKind::UnmatchedReply, message);
-                thread_start
+                0
             }
-            (None, false) => {
+            None => {
                 page.warn(
                     marker,
                     WarningKind::UnmatchedReply,
                     format!("reply to \"{name}\" has no comment before it"),
                 );
-                thread_start = k;
-                index(k, authors[k], &mut by_name, &mut nameless);
+                open.push(k, authors[k]);
                 continue;
             }
         };
-        if depth[p] + 1 > MAX_DEPTH {
-            while depth[p] + 1 > MAX_DEPTH {
-                p = parent[p].expect("a nested comment has a parent");
-            }
+        if position + 1 > MAX_DEPTH {
+            position = MAX_DEPTH - 1;
             let message =
                 format!("reply nested deeper than {MAX_DEPTH} levels; attached at level {MAX_DEPTH}");
             page.warn(marker, WarningKind::TooDeep, message);
         }
-        parent[k] = Some(p);
-        depth[k] = depth[p] + 1;
-        index(k, authors[k], &mut by_name, &mut nameless);
+        parent[k] = Some(open.comments[position]);
+        open.truncate(position + 1, &authors);
+        open.push(k, authors[k]);
     }
 
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -103,16 +148,6 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
         built[k] = Some(node);
     }
     roots.into_iter().map(|r| built[r].take().expect("every root is built")).collect()
-}
-
-/// Adds comment `k` to the current thread's index.
-fn index(k: usize, author: Option<&str>, by_name: &mut HashMap<String, usize>, nameless: &mut Vec<usize>) {
-    match author {
-        Some(name) => {
-            by_name.insert(fold_name(name), k);
-        }
-        None => nameless.push(k),
-    }
 }
 
 /// The model comment of a flat one (replies not yet attached).
