@@ -808,6 +808,9 @@ fn survey_generated_pages() {
             let bucket: String =
                 first.split(':').next().unwrap_or("").chars().filter(|c| !c.is_ascii_digit()).collect();
             let entry = by_difference.entry(bucket).or_insert((0, seed));
+            if std::env::var_os("SURVEY_LIST").is_some() {
+                println!("  seed {seed}: {first}");
+            }
             entry.0 += 1;
         }
     }

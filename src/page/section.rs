@@ -71,7 +71,13 @@ fn is_anchor(lines: &[Line<'_>], i: usize) -> bool {
         Kind::Number(n) if *n >= 0 => (i + 1..lines.len())
             .find(|&j| !lines[j].is_blank())
             .is_some_and(|j| lines[j].is_chrome(Class::CountWord)),
-        Kind::Chrome(seg) => seg.any(Class::Anchor),
+        Kind::Chrome(seg) if seg.any(Class::Anchor) => true,
+        // The sort buttons (`Oldest` / `Newest` / `Most Voted`), together, are the thread's
+        // head when a page shows nothing else of the section.
+        Kind::Chrome(seg) if seg.all(Class::Sort) => {
+            let next = (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+            !seg.is_single() || next.is_some_and(|j| lines[j].is_chrome(Class::Sort))
+        }
         _ => false,
     }
 }
