@@ -14,6 +14,11 @@ use crate::phrases::{self, Class, Normalized, Segmentation};
 pub(crate) use date::DateToken;
 pub(crate) use rules::{heading, is_blank};
 
+/// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.
+pub(crate) fn is_icon_residue(text: &str) -> bool {
+    !text.is_empty() && rules::strip_residue(text).is_empty()
+}
+
 /// What a line looks like.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Kind<'a> {

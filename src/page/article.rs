@@ -18,6 +18,13 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
         }
     }
     mark_furniture(page, range.clone());
+    // Converter residue (`__` icon glyphs, empty form widgets) is no article text; other
+    // markup-only lines (`{`, `:::`) may be code or structure and stay.
+    for i in range.clone() {
+        if page.roles[i].is_none() && crate::lines::is_icon_residue(page.lines[i].text) {
+            page.set_role(i, LineRole::Chrome);
+        }
+    }
     let mut paragraphs = text::paragraphs(page, range.clone(), |_| true);
     if let Some(last) = paragraphs.last() {
         if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines[last.start]) {
