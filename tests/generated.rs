@@ -390,28 +390,21 @@ proptest! {
 /// `tests/data/*.txt`, and the dev-html converter dumps when the shared corpus is around
 /// (beside the checkout in CI, under `/work/shared` on a developer machine).
 fn corpus_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs = vec![root.join("tests/data")];
-    let dev_html = [root.join("../shared/corpus/dev-html"), PathBuf::from("/work/shared/corpus/dev-html")];
-    if let Some(dev_html) = dev_html.iter().find(|d| d.is_dir()) {
-        let mut converters: Vec<PathBuf> = std::fs::read_dir(dev_html)
-            .map(|entries| entries.filter_map(|e| Some(e.ok()?.path())).filter(|p| p.is_dir()).collect())
-            .unwrap_or_default();
-        converters.sort();
-        dirs.extend(converters);
-    }
+    // Every page under tests/data: the real dumps, the converter dumps (html/), the
+    // synthetic pages.
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")];
     let mut files = Vec::new();
-    for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut txt: Vec<PathBuf> = entries
-            .filter_map(|e| Some(e.ok()?.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        txt.sort();
-        files.extend(txt);
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for path in entries.filter_map(|e| Some(e.ok()?.path())) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|x| x == "txt") {
+                files.push(path);
+            }
+        }
     }
+    files.sort();
     files
 }
 
