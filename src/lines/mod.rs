@@ -55,6 +55,8 @@ pub(crate) enum Kind<'a> {
     Avatar { alt: &'a str },
     /// A markdown link alone on a line, `[Name](url)`: an author with a website.
     AuthorLink { name: &'a str, url: &'a str },
+    /// A WordPress core header line naming the author: `Frank says:`, `Pingback: Title`.
+    Says { name: &'a str },
     /// Legacy `Vote Up 3 Vote Down`.
     LegacyVotes(i64),
     /// Legacy `9  REPLY3 months 11 days ago`: votes, and the date when there is one.
@@ -346,6 +348,9 @@ impl Classifier {
         }
         if phrases::markers().is_last_edited(folded) {
             return Kind::Edited;
+        }
+        if let Some(name) = phrases::markers().core_author(core) {
+            return Kind::Says { name };
         }
         if let Some(votes) = legacy_votes(folded) {
             return Kind::LegacyVotes(votes);

@@ -72,7 +72,9 @@ fn part(line: &Line<'_>) -> Part {
         Kind::Blank | Kind::Residue => Part::Blank,
         Kind::Date { token, .. } if section::is_comment_date(token) => Part::Header { strong: true },
         Kind::ReplyTo { .. } | Kind::ParentLink { .. } => Part::Header { strong: true },
-        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Share => Part::Header { strong: false },
+        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } | Kind::Share => {
+            Part::Header { strong: false }
+        }
         Kind::Chrome(seg) => match seg.first().class {
             Class::Role | Class::Status | Class::AvatarAlt if seg.is_single() => {
                 Part::Header { strong: false }
@@ -278,7 +280,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             // Author lines above the header, unless the header names its author itself (an
             // avatar or a name line opens it, as in markdown crawls).
             let named = run.clone().any(|j| match self.line(j).kind {
-                Kind::Avatar { .. } | Kind::AuthorLink { .. } => true,
+                Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } => true,
                 // A text line is a name unless it is the one a `Reply to` line left out.
                 Kind::Text => !self
                     .prev_solid(j, run.start)
@@ -512,6 +514,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     comment.author = Some(name);
                     comment.author_url = Some(url);
                 }
+                Kind::Says { name } if comment.author.is_none() => comment.author = Some(name),
                 Kind::Avatar { alt } => avatar = avatar.or(Some(alt)),
                 Kind::Chrome(seg) if seg.first().class == Class::Role && comment.role.is_none() => {
                     comment.role = Some(line.text)
@@ -742,6 +745,10 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::AuthorLink { name: linked, url } if comment.author.is_none() => {
                     comment.author = Some(linked);
                     comment.author_url = Some(url);
+                    true
+                }
+                Kind::Says { name: said } if comment.author.is_none() => {
+                    comment.author = Some(said);
                     true
                 }
                 Kind::ReplyTo { name: to, date } if comment.to.is_none() => {

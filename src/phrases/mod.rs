@@ -315,6 +315,10 @@ pub(crate) struct Markers {
     anonymous: HashSet<String>,
     /// The units of shortened numbers (`%sK`, `%s Tsd.`), lowercase, with their factor.
     number_suffixes: Vec<(String, u64)>,
+    /// WordPress core's `says:` after an author name, per language.
+    says: Vec<String>,
+    /// WordPress core's `Pingback:` before a linking page's title.
+    pingback: Vec<String>,
 }
 
 impl Markers {
@@ -348,6 +352,8 @@ impl Markers {
             reply_to: all("wc_reply_to"),
             anonymous: all("wc_anonymous"),
             number_suffixes,
+            says: catalog.texts("wp_says").iter().map(|t| t.to_string()).collect(),
+            pingback: catalog.texts("wp_pingback").iter().map(|t| t.to_string()).collect(),
         }
     }
 
@@ -360,6 +366,31 @@ impl Markers {
                 && normalized.starts_with(p.as_str())
                 && (spaceless || normalized.as_bytes()[p.len()] == b' ')
         })
+    }
+
+    /// The author of a WordPress core header line: `Frank says:` gives `Frank`, and
+    /// `Pingback: Some Page` gives `Some Page`.
+    pub fn core_author<'t>(&self, line: &'t str) -> Option<&'t str> {
+        let ends = |suffix: &str| {
+            line.len() > suffix.len()
+                && line.is_char_boundary(line.len() - suffix.len())
+                && line[line.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        let starts = |prefix: &str| {
+            line.len() > prefix.len()
+                && line.is_char_boundary(prefix.len())
+                && line[..prefix.len()].eq_ignore_ascii_case(prefix)
+        };
+        if let Some(says) = self.says.iter().find(|s| ends(s)) {
+            // A name, not a sentence that ends in "says:" (`..., the app says:`).
+            let name = line[..line.len() - says.len()].trim();
+            let words = name.split_whitespace().count();
+            let sentence = name.contains([',', ';', '.', '!', '?', ':']) && words > 2;
+            return (words > 0 && words <= 6 && !sentence).then_some(name);
+        }
+        let ping = self.pingback.iter().find(|p| starts(p))?;
+        let title = line[ping.len()..].trim();
+        (!title.is_empty() && title.chars().count() <= 200).then_some(title)
     }
 
     /// The units of shortened numbers with their factor, longest first.
@@ -434,6 +465,15 @@ mod tests {
         assert!(!markers().is_last_edited("last editedx"));
         assert!(markers().is_header_on_title(" on \"how to\""));
         assert!(!markers().is_header_on_title(" online"));
+    }
+
+    #[test]
+    fn wordpress_core_authors() {
+        assert_eq!(markers().core_author("Anna Berg says:"), Some("Anna Berg"));
+        assert_eq!(markers().core_author("Frank sagt:"), Some("Frank"));
+        assert_eq!(markers().core_author("Pingback: Weekend guide"), Some("Weekend guide"));
+        assert_eq!(markers().core_author("when I print, the app says:"), None);
+        assert_eq!(markers().core_author("says:"), None);
     }
 
     #[test]
