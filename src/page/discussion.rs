@@ -133,7 +133,8 @@ fn reads_as_name(text: &str) -> bool {
     let cjk_sentence = text.ends_with(['。', '？', '！', '，']) && text.chars().count() > 5;
     // A pingback's excerpt: `[…] quoted text […]`.
     let excerpt = text.starts_with("[…]") || text.starts_with("[...]");
-    words <= 24 && !(sentence_end && words > 3) && !cjk_sentence && !excerpt
+    let sentence = (sentence_end && words > 3) || cjk_sentence;
+    words <= 24 && !sentence && !excerpt
 }
 
 /// Author lines are one line and not too long (pingback authors are page titles).
