@@ -1,0 +1,168 @@
+//! Comments that end at their footers: legacy wpDiscuz 4.x (the date after the body) and
+//! pages without dates (each comment closed by its `Reply` button).
+
+use std::ops::Range;
+
+use super::parts::{is_name_like, Part};
+use super::{same_name, FlatComment, Mode, Splitter};
+use crate::annotation::LineRole;
+use crate::lines::Kind;
+use crate::page::text;
+use crate::phrases::Class;
+
+impl<'a> Splitter<'_, '_, 'a> {
+    /// Splits the section at its comment footers: the dated footers of legacy pages
+    /// ([`Mode::Footer`]) or the `Reply` buttons of pages without dates ([`Mode::Button`]).
+    /// Each comment runs from the end of the previous footer to the end of its own.
+    pub(super) fn footer_mode(&mut self, mode: Mode) -> Vec<FlatComment<'a>> {
+        let mut comments = Vec::new();
+        let mut from = self.start;
+        for i in self.start..self.limit {
+            let ends_comment = match mode {
+                Mode::Footer => match self.parts[i] {
+                    Part::DatedFooter => true,
+                    Part::Header { strong: true } => matches!(self.line(i).kind, Kind::Date { .. }),
+                    _ => false,
+                },
+                _ => self.is_reply_button(i),
+            };
+            if !ends_comment {
+                continue;
+            }
+            // The footer: vote lines, `Last edited`, before the closing line.
+            let mut footer_first = i;
+            while let Some(p) = self.prev_solid(footer_first, from) {
+                // A `Reply` button stands between the votes and a legacy date; in button
+                // mode one is the previous comment's end.
+                if self.parts[p] == Part::Footer && (mode == Mode::Footer || !self.is_reply_button(p)) {
+                    footer_first = p;
+                } else {
+                    break;
+                }
+            }
+            let mut comment = FlatComment::default();
+            if self.read_leading_header(&mut comment, from..footer_first) {
+                for paragraph in
+                    text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text)
+                {
+                    self.page.set_roles(paragraph.clone(), LineRole::Body);
+                    comment.body.push(paragraph);
+                }
+                for j in footer_first..=i {
+                    let line = *self.line(j);
+                    match line.kind {
+                        Kind::Number(n) => comment.votes = Some(comment.votes.unwrap_or(0) + n),
+                        Kind::LegacyVotes(n) => comment.votes = Some(n),
+                        Kind::LegacyFooter { votes, date } => {
+                            comment.votes = Some(votes);
+                            if let Some((token, text)) = date {
+                                comment.date = Some((j, token, text));
+                            }
+                        }
+                        Kind::Date { token, text } => comment.date = Some((j, token, text)),
+                        Kind::Edited => comment.edited = Some(line.text),
+                        _ => {}
+                    }
+                    if !line.is_blank() {
+                        self.page.set_role(j, LineRole::Footer);
+                    }
+                }
+                comment.last = i;
+                comments.push(comment);
+            }
+            from = i + 1;
+        }
+        comments
+    }
+
+    /// The header at the start of `range`: avatar, role badge, the author (plain or
+    /// linked; its repetition as an avatar's alt text), status, reply marker, share links.
+    /// The first text line that is not the author's name starts the body. Sets
+    /// `comment.first` and `comment.last` to the header's lines; false when the range
+    /// holds no comment.
+    fn read_leading_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) -> bool {
+        // Chrome before the header (sort bar, load-more) stays chrome; text before chrome
+        // belongs to no comment.
+        let begin =
+            range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
+        let solid: Vec<usize> = (begin..range.end).filter(|&i| self.parts[i] != Part::Blank).collect();
+        let Some(&first) = solid.first() else { return false };
+        comment.first = first;
+        let mut header_end = None;
+        let mut avatar = None;
+        let mut name: Option<&'a str> = None;
+        let mut wants_to = false;
+        for (n, &i) in solid.iter().enumerate() {
+            let line = *self.line(i);
+            let is_header = match line.kind {
+                // `Reply to` alone: a converter put the name on the next line.
+                Kind::Text if wants_to => {
+                    if let Some((_, to)) = comment.to.as_mut() {
+                        *to = line.text;
+                    }
+                    wants_to = false;
+                    true
+                }
+                Kind::Avatar { alt } => {
+                    avatar = avatar.or(Some(alt));
+                    true
+                }
+                Kind::AuthorLink { name: linked, url } if comment.author.is_none() => {
+                    comment.author = Some(linked);
+                    comment.author_url = Some(url);
+                    true
+                }
+                Kind::Says { name: said } if comment.author.is_none() => {
+                    comment.author = Some(said);
+                    true
+                }
+                Kind::ReplyTo { name: to, date } if comment.to.is_none() => {
+                    comment.to = Some((i, to));
+                    wants_to = to.is_empty();
+                    if let Some((token, text)) = date {
+                        comment.date = Some((i, token, text));
+                    }
+                    true
+                }
+                Kind::ParentLink { name: to } if comment.to.is_none() => {
+                    comment.to = Some((i, to));
+                    true
+                }
+                Kind::Share => true,
+                Kind::Chrome(seg) if matches!(self.parts[i], Part::Header { .. }) => {
+                    if seg.first().class == Class::Role {
+                        comment.role = comment.role.or(Some(line.text));
+                    }
+                    true
+                }
+                // The author's name: one line, never the last before the footer (that is a
+                // comment whose author line is missing).
+                Kind::Text if name.is_none() && comment.author.is_none() && is_name_like(&line) => {
+                    let is_name = n + 1 < solid.len();
+                    if is_name {
+                        name = Some(line.text);
+                    }
+                    is_name
+                }
+                // The name again: an avatar's alt text came first.
+                Kind::Text if name.or(comment.author).is_some_and(|a| same_name(a, line.text)) => {
+                    if comment.author.is_none() {
+                        name = Some(line.text);
+                    }
+                    true
+                }
+                _ => false,
+            };
+            if !is_header {
+                break;
+            }
+            self.page.set_role(i, LineRole::Header);
+            header_end = Some(i);
+        }
+        comment.last = header_end.unwrap_or(first.saturating_sub(1).max(begin));
+        if comment.author.is_none() {
+            comment.author = name.or(avatar);
+        }
+        true
+    }
+}

@@ -1,0 +1,356 @@
+//! wpDiscuz 7 pages: each comment is found from its header (a date or a reply marker),
+//! with the author lines above it; its body and footer run to the next header.
+
+use std::ops::Range;
+
+use super::parts::{is_dated, is_name_like, reads_as_name, Part};
+use super::{same_name, FlatComment, Splitter};
+use crate::annotation::LineRole;
+use crate::error::WarningKind;
+use crate::lines::Kind;
+use crate::page::{text, Page};
+use crate::phrases::{self, Class};
+
+impl<'a> Splitter<'_, '_, 'a> {
+    pub(super) fn header_mode(&mut self) -> Vec<FlatComment<'a>> {
+        let dateless = self.has_no_dates();
+        let mut comments: Vec<FlatComment<'a>> = Vec::new();
+        let mut floor = self.start;
+        let mut i = self.start;
+        while i < self.limit {
+            if !matches!(self.parts[i], Part::Header { .. }) {
+                i += 1;
+                continue;
+            }
+            let run = self.header_run(i);
+            let strong = run.clone().any(|j| self.parts[j] == Part::Header { strong: true });
+            let starts_comment = strong || (dateless && self.opens_dateless_comment(run.clone(), floor));
+            if !starts_comment {
+                i = run.end;
+                continue;
+            }
+            // Author lines above the header, unless the header names its author itself (an
+            // avatar or a name line opens it, as in markdown crawls).
+            let named = run.clone().any(|j| match self.line(j).kind {
+                Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } => true,
+                // A text line is a name unless it is the one a `Reply to` line left out.
+                Kind::Text => !self
+                    .prev_solid(j, run.start)
+                    .is_some_and(|p| matches!(self.line(p).kind, Kind::ReplyTo { name: "", .. })),
+                _ => false,
+            });
+            let first = if named {
+                self.alt_text_before(run.clone(), floor)
+            } else {
+                self.authors_before(run.start, floor)
+            };
+            let mut comment = FlatComment { first, last: run.end - 1, ..FlatComment::default() };
+            self.read_header(&mut comment, first..run.end);
+            comments.push(comment);
+            floor = run.end;
+            i = run.end;
+        }
+        // Bodies and footers: what lies between one header and the next.
+        for k in 0..comments.len() {
+            let from = comments[k].last + 1;
+            let to = comments.get(k + 1).map_or(self.limit, |next| next.first);
+            let last = k + 1 == comments.len();
+            self.read_body(&mut comments[k], from..to, last);
+        }
+        // A header with neither a date nor a body (a lone `Reply to NAME`) is no comment:
+        // its lines stay in the section, reported.
+        let (kept, stray): (Vec<_>, Vec<_>) =
+            comments.into_iter().partition(|c| c.date.is_some() || !c.body.is_empty() || c.author.is_some());
+        for comment in stray {
+            self.page.clear_roles(comment.first..comment.last + 1);
+            let message = match comment.to {
+                Some((_, name)) => format!("reply to \"{name}\" has no comment to belong to"),
+                None => "comment header has no date and no body".to_owned(),
+            };
+            self.page.warn(comment.first, WarningKind::StrayHeader, message);
+        }
+        kept
+    }
+
+    /// The header elements that follow one another from `i`: header lines, and text lines
+    /// between them before the date (an author named between badge and date).
+    fn header_run(&self, i: usize) -> Range<usize> {
+        let mut end = i + 1;
+        let mut has_date = is_dated(&self.line(i).kind);
+        let mut wants_name = matches!(self.line(i).kind, Kind::ReplyTo { name: "", .. });
+        let mut avatar = match self.line(i).kind {
+            Kind::Avatar { alt } => Some(alt),
+            _ => None,
+        };
+        let mut j = i + 1;
+        while let Some(k) = self.next_solid(j) {
+            match self.parts[k] {
+                // One header holds one date: a second date, or a `Reply to` that a date
+                // follows, starts the next comment (whose body may be missing).
+                Part::Header { .. }
+                    if has_date
+                        && (is_dated(&self.line(k).kind)
+                            || matches!(self.line(k).kind, Kind::ReplyTo { .. })
+                                && self.next_solid(k + 1).is_some_and(|n| is_dated(&self.line(n).kind))) =>
+                {
+                    break
+                }
+                Part::Header { .. } => {
+                    has_date |= is_dated(&self.line(k).kind);
+                    wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name: "", .. });
+                    if let Kind::Avatar { alt } = self.line(k).kind {
+                        avatar = Some(alt);
+                    }
+                }
+                Part::Text if wants_name && is_name_like(self.line(k)) => wants_name = false,
+                // The author's name under their avatar image.
+                Part::Text if avatar.is_some_and(|alt| same_name(alt, self.line(k).text)) => avatar = None,
+                // A name between header elements; a number can be a name (`11111`) there.
+                Part::Text | Part::Footer
+                    if !has_date
+                        && (is_name_like(self.line(k)) || matches!(self.line(k).kind, Kind::Number(_))) =>
+                {
+                    let k_end = self.wrapped_end(k);
+                    let followed = self
+                        .next_solid(k_end + 1)
+                        .is_some_and(|n| matches!(self.parts[n], Part::Header { .. }));
+                    if !followed {
+                        break;
+                    }
+                    end = k_end + 1;
+                    j = k_end + 1;
+                    continue;
+                }
+                _ => break,
+            }
+            end = k + 1;
+            j = k + 1;
+        }
+        i..end
+    }
+
+    /// On pages without dates, an avatar or author link starts a comment when it follows a
+    /// footer or the section's chrome (not when it is a link line inside a body).
+    fn opens_dateless_comment(&self, run: Range<usize>, floor: usize) -> bool {
+        let has_avatar =
+            run.clone().any(|j| matches!(self.line(j).kind, Kind::Avatar { .. } | Kind::AuthorLink { .. }));
+        has_avatar
+            && match self.prev_solid(run.start, floor.min(run.start)) {
+                None => true,
+                Some(p) => matches!(self.parts[p], Part::Footer | Part::Chrome | Part::DatedFooter),
+            }
+    }
+
+    /// Where a header that starts at `run_start` really starts: author lines above it.
+    ///
+    /// Right after a footer or section chrome, up to three text lines are the header (the
+    /// author, and the avatar's alt text a converter printed before it). After body text,
+    /// only a name-like line directly above the header (no blank line between) is.
+    fn authors_before(&self, run_start: usize, floor: usize) -> usize {
+        // Candidates, nearest first: text lines (a wrapped pair counts once), and numbers
+        // (a name such as `11111`) when a `Reply` button closes the comment before.
+        let mut candidates: Vec<usize> = Vec::new();
+        let mut j = run_start;
+        while let Some(p) = self.prev_solid(j, floor) {
+            let is_number = matches!(self.line(p).kind, Kind::Number(_));
+            let is_text = self.parts[p] == Part::Text && is_name_like(self.line(p));
+            if !(is_text || is_number) || candidates.len() == 3 {
+                break;
+            }
+            // The first line of a wrapped pair.
+            let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
+            candidates.push(p);
+            j = p;
+        }
+        let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
+        let after_button = before.is_some_and(|b| self.is_reply_button(b));
+        if !after_button {
+            // Numbers are names only after a `Reply` button; before it they are votes.
+            if let Some(n) = candidates.iter().position(|&c| matches!(self.line(c).kind, Kind::Number(_))) {
+                candidates.truncate(n);
+            }
+        }
+        let Some(&nearest) = candidates.first() else {
+            return run_start;
+        };
+        let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
+        let after_boundary = match before {
+            None => floor == self.start,
+            Some(b) => matches!(self.parts[b], Part::Footer | Part::DatedFooter | Part::Chrome),
+        };
+        if after_boundary {
+            return *candidates.last().expect("non-empty");
+        }
+        // Otherwise only the line directly above, with no blank line between, and the same
+        // name directly above it (an avatar's alt text a converter printed).
+        let adjacent = |upper: usize, lower: usize| {
+            let end = self.wrapped_end(upper);
+            self.line(end).number + self.line(end).count == self.line(lower).number
+        };
+        // A name printed twice (the avatar's alt text, then the name) is a header even with
+        // blank lines below it: body text does not repeat a line.
+        let alt = candidates
+            .get(1)
+            .copied()
+            .filter(|&alt| adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text));
+        if !(adjacent(nearest, run_start) || alt.is_some()) || !reads_as_name(self.line(nearest).text) {
+            return run_start;
+        }
+        match alt {
+            Some(alt) => alt,
+            _ => nearest,
+        }
+    }
+
+    /// Where a header that names its author starts: at the run, or one line above it when
+    /// that line repeats a name in the run (the avatar's alt text a converter printed before
+    /// the role badge: `João Silva` / `Guest` / `João Silva`).
+    fn alt_text_before(&self, run: Range<usize>, floor: usize) -> usize {
+        let Some(above) = self.prev_solid(run.start, floor) else { return run.start };
+        let repeats = self.parts[above] == Part::Text
+            && run
+                .clone()
+                .any(|j| self.parts[j] == Part::Text && same_name(self.line(j).text, self.line(above).text));
+        if repeats {
+            above
+        } else {
+            run.start
+        }
+    }
+
+    /// Reads the header lines `range` into `comment`.
+    fn read_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) {
+        // Name lines, a wrapped pair as one range.
+        let mut names: Vec<Range<usize>> = Vec::new();
+        let mut avatar: Option<&'a str> = None;
+        let mut wants_name: Option<usize> = None;
+        for i in range {
+            let line = *self.line(i);
+            if line.is_blank() {
+                continue;
+            }
+            self.page.set_role(i, LineRole::Header);
+            match line.kind {
+                Kind::Date { token, text } if comment.date.is_none() && self.parts[i] != Part::Text => {
+                    comment.date = Some((i, token, text))
+                }
+                Kind::ReplyTo { name, date } if comment.to.is_none() => {
+                    comment.to = Some((i, name));
+                    wants_name = name.is_empty().then_some(i);
+                    if let (Some((token, text)), None) = (date, comment.date) {
+                        comment.date = Some((i, token, text));
+                    }
+                }
+                Kind::ParentLink { name } if comment.to.is_none() => comment.to = Some((i, name)),
+                Kind::AuthorLink { name, url } if comment.author.is_none() => {
+                    comment.author = Some(name);
+                    comment.author_url = Some(url);
+                }
+                Kind::Says { name } if comment.author.is_none() => comment.author = Some(name),
+                Kind::Avatar { alt } => avatar = avatar.or(Some(alt)),
+                Kind::Chrome(seg) if seg.first().class == Class::Role && comment.role.is_none() => {
+                    comment.role = Some(line.text)
+                }
+                Kind::Text if wants_name.is_some() => {
+                    comment.to = Some((wants_name.take().expect("checked"), line.text));
+                }
+                Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => {
+                    match names.last_mut() {
+                        Some(last) if last.end == i && self.wrapped_end(last.start) == i => last.end = i + 1,
+                        _ => names.push(i..i + 1),
+                    }
+                }
+                _ => {}
+            }
+        }
+        let text_of = |page: &Page<'_, 'a>, r: &Range<usize>| -> &'a str {
+            &page.input[page.span_of(r.clone()).range()]
+        };
+        // A badge that is also a language's `Anonymous` (Arabic `ضيف`) standing where no
+        // author line is: the author, as guests get no badge by default.
+        if let (None, Some(role)) = (comment.author, comment.role) {
+            if names.is_empty()
+                && avatar.is_none()
+                && phrases::markers().is_anonymous(&phrases::normalize(role))
+            {
+                comment.author = Some(role);
+                comment.role = None;
+            }
+        }
+        if comment.author.is_none() {
+            // The author line is the last name line; earlier ones repeat it (an avatar's alt
+            // text) or are text that belongs to no comment.
+            if let Some(last) = names.last() {
+                let name = text_of(self.page, last);
+                comment.author = Some(name);
+                // Earlier name lines that differ belong to no comment: left unplaced, they
+                // go to `discussion.other`.
+                for other in &names[..names.len() - 1] {
+                    if !same_name(text_of(self.page, other), name) {
+                        self.page.clear_roles(other.clone());
+                    }
+                }
+            } else if let Some(alt) = avatar {
+                comment.author = Some(alt);
+            }
+        } else {
+            for other in &names {
+                if !comment.author.is_some_and(|a| same_name(text_of(self.page, other), a)) {
+                    self.page.clear_roles(other.clone());
+                }
+            }
+        }
+    }
+
+    /// Reads the body and footer of a comment from lines `range` (from the end of its
+    /// header to the start of the next comment's). The footer ends at the `Reply` button
+    /// when there is one; what follows it belongs to no comment. Without a button, the
+    /// footer is the run of footer lines after the last text line (footer-like lines
+    /// followed by text are body text, such as a number in a comment). For the last
+    /// comment, the body stops at the first footer: the thread ends there.
+    fn read_body(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>, last: bool) {
+        let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
+        let button = range.clone().find(|&i| self.is_reply_button(i));
+        let (footer_start, footer_end) = match button {
+            Some(b) => {
+                let mut s = b;
+                while s > range.start && (is_footer(self.parts[s - 1]) || self.parts[s - 1] == Part::Blank) {
+                    s -= 1;
+                }
+                (s, b + 1)
+            }
+            None if last => match range.clone().find(|&i| is_footer(self.parts[i])) {
+                Some(f) => (f, self.footer_run_end(f, range.end)),
+                // No footer: the body runs to a load-more marker, or as far as the section.
+                None => {
+                    let more =
+                        range.clone().find(|&i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
+                    let end = more.unwrap_or(range.end);
+                    (end, end)
+                }
+            },
+            None => {
+                let after_text =
+                    range.clone().rev().find(|&i| self.parts[i] == Part::Text).map_or(range.start, |t| t + 1);
+                (after_text, range.end)
+            }
+        };
+        for paragraph in text::paragraphs(self.page, range.start..footer_start, text::is_body_text) {
+            self.page.set_roles(paragraph.clone(), LineRole::Body);
+            comment.last = comment.last.max(paragraph.end - 1);
+            comment.body.push(paragraph);
+        }
+        for i in footer_start..footer_end {
+            let line = *self.line(i);
+            match (self.parts[i], line.kind) {
+                (Part::Footer, Kind::Number(n)) => comment.votes = Some(comment.votes.unwrap_or(0) + n),
+                (Part::Footer, Kind::LegacyVotes(n)) => comment.votes = Some(n),
+                (Part::Footer, Kind::Edited) => comment.edited = Some(line.text),
+                (Part::Footer, _) | (Part::DatedFooter, _) => {}
+                _ => continue,
+            }
+            self.page.set_role(i, LineRole::Footer);
+            comment.last = comment.last.max(i);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! The comment section: its chrome, its comments, and where it ends.
+//!
+//! A comment is a *header* (avatar, author, role badge, status, `Reply to`, date, in the
+//! order of the page's layout), a *body* (paragraphs) and a *footer* (votes, `Reply`,
+//! `Last edited`). Each line is first reduced to its [`Part`] (`parts`). wpDiscuz 7 pages
+//! put the date in the header, so each header is found from its date or reply marker
+//! (`header`, [`Mode::Header`]); legacy 4.x pages put the date last and pages whose dates a
+//! crawler dropped end every comment with a `Reply` button, so there each comment ends at
+//! its footer (`footer`, [`Mode::Footer`], [`Mode::Button`]). Author lines are recognised by
+//! where they stand: right above a header, or anywhere between a footer and the next header.
+
+mod footer;
+mod header;
+mod parts;
+
+use std::ops::Range;
+
+use self::parts::{is_hard_wrapped, is_name_like, is_thread_head, part, Part, WRAP_MIN};
+use super::{text, Page};
+use crate::annotation::LineRole;
+use crate::error::WarningKind;
+use crate::lines::{DateToken, Kind, Line};
+use crate::model::{Discussion, Posted, Span};
+use crate::phrases::Class;
+
+/// A comment as found on the page, before threading.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FlatComment<'a> {
+    /// First and last line (inclusive) of the comment.
+    pub first: usize,
+    pub last: usize,
+    pub author: Option<&'a str>,
+    pub author_url: Option<&'a str>,
+    pub role: Option<&'a str>,
+    /// The date line: index, token, text.
+    pub date: Option<(usize, DateToken, &'a str)>,
+    pub posted: Option<Posted<'a>>,
+    /// The `Reply to` (or parent link) line and the name it gives.
+    pub to: Option<(usize, &'a str)>,
+    pub body: Vec<Range<usize>>,
+    pub votes: Option<i64>,
+    pub edited: Option<&'a str>,
+}
+
+/// How the page delimits comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// Comments start at headers found from dates and reply markers (wpDiscuz 7).
+    Header,
+    /// Comments end at footers that carry the date (legacy wpDiscuz 4.x).
+    Footer,
+    /// Comments end at their `Reply` buttons (pages whose dates a crawler dropped).
+    Button,
+}
+
+/// Splits the section that starts at line `start`: the discussion (without comments yet),
+/// the comments in page order, and the first line after the section.
+pub(crate) fn build<'a>(
+    page: &mut Page<'_, 'a>,
+    start: usize,
+) -> (Discussion<'a>, Vec<FlatComment<'a>>, usize) {
+    let parts: Vec<Part> = page.lines.iter().map(part).collect();
+    // A heading ends the section once the thread has begun (before it, headings are the
+    // page's own, such as an author box between the rating widget and the form); the
+    // `wp_footer` leftovers end it anywhere.
+    let head =
+        (start..parts.len()).find(|&i| is_thread_head(&page.lines[i], parts[i])).unwrap_or(parts.len());
+    let limit = (start..parts.len())
+        .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading)))
+        .unwrap_or(parts.len());
+    let wrapped = is_hard_wrapped(page.lines);
+    let mut splitter = Splitter { page, parts, start, limit, wrapped };
+    let mode = splitter.mode();
+    let comments = match mode {
+        Mode::Header => splitter.header_mode(),
+        Mode::Footer | Mode::Button => splitter.footer_mode(mode),
+    };
+    let end = splitter.thread_end(&comments);
+    let discussion = splitter.finish(&comments, end);
+    (discussion, comments, end)
+}
+
+pub(super) struct Splitter<'s, 'p, 'a> {
+    page: &'s mut Page<'p, 'a>,
+    parts: Vec<Part>,
+    /// First line of the section.
+    start: usize,
+    /// First line after the section can possibly end (a heading, the page footer).
+    limit: usize,
+    /// Whether a text browser hard-wrapped the page's long lines.
+    wrapped: bool,
+}
+
+impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
+    fn line(&self, i: usize) -> &Line<'a> {
+        &self.page.lines[i]
+    }
+
+    /// The next line at or after `i` (before the limit) that is not blank or residue.
+    fn next_solid(&self, i: usize) -> Option<usize> {
+        (i..self.limit).find(|&j| self.parts[j] != Part::Blank)
+    }
+
+    /// The previous line before `i` (not before `floor`) that is not blank or residue.
+    fn prev_solid(&self, i: usize, floor: usize) -> Option<usize> {
+        (floor..i).rev().find(|&j| self.parts[j] != Part::Blank)
+    }
+
+    /// Legacy pages put the date after the body, after the vote buttons.
+    fn mode(&self) -> Mode {
+        let mut header_dates = 0;
+        let mut footer_dates = 0;
+        for i in self.start..self.limit {
+            match self.parts[i] {
+                Part::DatedFooter => footer_dates += 1,
+                Part::Header { strong: true } if matches!(self.line(i).kind, Kind::Date { .. }) => {
+                    // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
+                    // lines of their own), maybe with the `Reply` button between.
+                    let mut after_votes = false;
+                    let mut j = i;
+                    for _ in 0..5 {
+                        let Some(p) = self.prev_solid(j, self.start) else { break };
+                        if matches!(self.line(p).kind, Kind::LegacyVotes(_))
+                            || self.line(p).is_chrome(Class::VoteButton)
+                        {
+                            after_votes = true;
+                        }
+                        if self.parts[p] != Part::Footer {
+                            break;
+                        }
+                        j = p;
+                    }
+                    if after_votes {
+                        footer_dates += 1;
+                    } else {
+                        header_dates += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if footer_dates > header_dates {
+            Mode::Footer
+        } else if header_dates == 0 && (self.start..self.limit).any(|i| self.is_reply_button(i)) {
+            Mode::Button
+        } else {
+            Mode::Header
+        }
+    }
+
+    /// True when the section shows no comment date at all (some crawls drop them).
+    fn has_no_dates(&self) -> bool {
+        !(self.start..self.limit)
+            .any(|i| matches!(self.line(i).kind, Kind::Date { .. }) && self.parts[i] != Part::Text)
+    }
+
+    /// The last line of a name that starts at `k`: `k + 1` when `k` is a long line that a
+    /// text browser wrapped onto the next one, else `k`.
+    fn wrapped_end(&self, k: usize) -> usize {
+        let line = self.line(k);
+        let next = k + 1;
+        if self.wrapped
+            && next < self.limit
+            && self.parts[k] == Part::Text
+            && line.text.chars().count() >= WRAP_MIN
+            && self.parts[next] == Part::Text
+            && is_name_like(self.line(next))
+            && self.line(next).number == line.number + line.count
+            && self.line(next).text.chars().count() < WRAP_MIN
+        {
+            next
+        } else {
+            k
+        }
+    }
+
+    /// The `Reply` button (or a legacy `N REPLY date` line) that closes a comment.
+    fn is_reply_button(&self, i: usize) -> bool {
+        match &self.line(i).kind {
+            Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
+            Kind::LegacyFooter { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// The end of the footer run that starts at `from`.
+    fn footer_run_end(&self, from: usize, to: usize) -> usize {
+        let mut end = from;
+        for i in from..to {
+            match self.parts[i] {
+                Part::Footer | Part::DatedFooter => end = i + 1,
+                Part::Blank => {}
+                _ => break,
+            }
+        }
+        end
+    }
+
+    // ---- the end of the thread, and what the section holds besides comments ----
+
+    /// The first line after the section: after the last comment and any chrome right after
+    /// it, or, with no comments, after the last chrome line of the section's cluster.
+    fn thread_end(&self, comments: &[FlatComment<'a>]) -> usize {
+        // Text between chrome lines (a consent notice in the form) is the section's own;
+        // after the last comment, only chrome continues the section.
+        let (from, tolerance) = match comments.last() {
+            Some(c) => (c.last + 1, 0),
+            None => (self.start, CHROME_GAP),
+        };
+        let mut end = from;
+        let mut gap = 0;
+        for i in from..self.limit {
+            match self.parts[i] {
+                Part::Blank => {}
+                Part::Chrome => {
+                    end = i + 1;
+                    gap = 0;
+                }
+                Part::Stop => break,
+                _ => {
+                    gap += 1;
+                    if gap > tolerance {
+                        break;
+                    }
+                }
+            }
+        }
+        end
+    }
+
+    /// Places the section's remaining lines (chrome, count, `other` text) and builds the
+    /// discussion.
+    fn finish(&mut self, comments: &[FlatComment<'a>], end: usize) -> Discussion<'a> {
+        let mut discussion = Discussion::default();
+        for i in self.start..end {
+            if self.page.roles[i].is_some() {
+                continue;
+            }
+            let line = *self.line(i);
+            match line.kind {
+                Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
+                Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
+                    // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
+                    // badge before `Leave a Reply`.
+                    let next = self.next_solid(i + 1).map(|j| self.line(j));
+                    let is_count = next.is_some_and(|l| {
+                        l.is_chrome(Class::CountWord) || l.phrase_key() == Some("form_header_text")
+                    });
+                    if is_count {
+                        discussion.count = Some(n as u64);
+                    }
+                }
+                Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
+                _ => {}
+            }
+            if matches!(line.kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
+                continue; // placed as `other` below
+            }
+            if !line.is_blank() {
+                self.page.set_role(i, LineRole::Chrome);
+            }
+        }
+        // `Load More Comments` can also sit after the thread's end, among the trailer.
+        if !discussion.more {
+            discussion.more = (end..self.page.lines.len())
+                .any(|i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
+        }
+        for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
+            discussion.other.push(self.page.paragraph(paragraph.clone()));
+            self.page.set_roles(paragraph, LineRole::Other);
+        }
+        for comment in comments {
+            if comment.body.is_empty() {
+                if let Some((i, _, _)) = comment.date {
+                    self.page.warn(i, WarningKind::EmptyComment, "comment has a date and no body".into());
+                }
+            }
+        }
+        let last_line = (self.start..end).rev().find(|&i| !self.line(i).is_blank()).unwrap_or(self.start);
+        discussion.span = Span::new(self.page.offset_of(self.line(self.start).text), {
+            let l = self.line(last_line);
+            self.page.offset_of(l.text) + l.text.len()
+        });
+        discussion
+    }
+}
+
+/// How many text lines may stand between two chrome lines of a section with no comments.
+const CHROME_GAP: usize = 8;
+
+/// Two spellings of one name: equal once spacing and case are folded.
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    a == b || fold_name(a) == fold_name(b)
+}
+
+/// A name without spacing and case, for comparing spellings.
+pub(crate) fn fold_name(name: &str) -> String {
+    name.chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase).collect()
+}
