@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the cargo-fuzz targets (fuzz/) and runs each one briefly, seeded with tests/data/*.txt.
+# Builds the cargo-fuzz targets (fuzz/) and runs each one briefly, seeded with tests/data/**/*.txt.
 #
 #   FUZZ_SECONDS=20  seconds per target (0: build only)
 #   FUZZ_SKIP=1      skip everything
