@@ -37,6 +37,9 @@ pub(crate) enum Kind<'a> {
     Chrome(Segmentation),
     /// `14 Comments`, `1.2K Comments`, `1 Comment on "Title"`.
     Count(u64),
+    /// The words of a count header whose number a converter put on the line before:
+    /// `Comments` or ` Comments on "Title"` after a line `14`.
+    CountWords,
     /// `4.5 2 votes`: average in tenths, votes.
     RatingLine { tenths: u32, votes: u64 },
     /// A bare number: a vote count, or a part of a split rating widget or count header.
@@ -94,6 +97,11 @@ impl<'a> Line<'a> {
             Kind::Chrome(seg) => Some(seg),
             _ => None,
         }
+    }
+
+    /// True for the words of a count header without their number (`Comments`).
+    pub fn is_count_words(&self) -> bool {
+        matches!(self.kind, Kind::CountWords)
     }
 
     /// True when the line is chrome made only of phrases of `class`.
@@ -248,6 +256,9 @@ impl Classifier {
                 }
             }
             b'#' => {
+                if core.bytes().all(|b| b == b'#') {
+                    return Kind::Residue; // a heading mark with nothing after it
+                }
                 if let Ok((_, (_, title))) = rules::heading(core) {
                     // A heading that is chrome (`### Leave a Reply`, `## 3 Comments`) is chrome.
                     return match self.classify_short(title) {
@@ -275,7 +286,9 @@ impl Classifier {
             if let Some(seg) = self.segment(alt) {
                 return Some(Kind::Chrome(seg));
             }
-            return Some(Kind::Avatar { alt: alt.trim_matches(is_blank) });
+            let alt = alt.trim_matches(is_blank);
+            // An image without alt text names nobody: markup residue.
+            return Some(if alt.is_empty() { Kind::Residue } else { Kind::Avatar { alt } });
         }
         if let Ok((_, (text, url))) = rules::link(core) {
             let name = text.trim_matches(is_blank);
@@ -337,11 +350,23 @@ impl Classifier {
             }
         }
         if let Some(seg) = phrases::chrome().segment(folded) {
+            if seg.is_single() && seg.first().class == Class::CountWord {
+                return Kind::CountWords;
+            }
             if seg.is_single() && seg.first().class == Class::ReplyTo {
                 // `Reply to` alone: a converter put the name on the next line.
                 return Kind::ReplyTo { name: "", date: None };
             }
+            // Badges print as the catalogue writes them (`Admin`); `admin` is a user name.
+            if seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(core) {
+                // The form's avatar alt is a lowercase `guest`; otherwise a user's name.
+                let avatar_alt = phrases::catalog().texts("literal_form_avatar_alt_guest").contains(&core);
+                return if avatar_alt { Kind::Residue } else { Kind::Text };
+            }
             return Kind::Chrome(seg);
+        }
+        if is_count_word(folded) {
+            return Kind::CountWords; // `Comments on "Title"`
         }
         if let Some(kind) = reply_marker(core, normalized) {
             return kind;
@@ -355,7 +380,7 @@ impl Classifier {
         if let Some(votes) = legacy_votes(folded) {
             return Kind::LegacyVotes(votes);
         }
-        if let Some(token) = date::date_line(core) {
+        if let Some(token) = date_line_unescaped(core) {
             return Kind::Date { token, text: core };
         }
         Kind::Text
@@ -405,6 +430,25 @@ impl Classifier {
     }
 }
 
+/// A date line, also when markdown escaped it (html2text prints `23\. August 2021`): the
+/// escapes are dropped in a stack buffer, so no allocation.
+fn date_line_unescaped(core: &str) -> Option<DateToken> {
+    if !core.contains('\\') {
+        return date::date_line(core);
+    }
+    let mut buffer = [0u8; 128];
+    let mut len = 0;
+    for c in core.chars().filter(|&c| c != '\\') {
+        let encoded = c.encode_utf8(&mut [0; 4]).len();
+        if len + encoded > buffer.len() {
+            return None; // longer than any date line
+        }
+        c.encode_utf8(&mut buffer[len..len + encoded]);
+        len += encoded;
+    }
+    date::date_line(std::str::from_utf8(&buffer[..len]).ok()?)
+}
+
 /// Lines that start with a number once markup is folded away (normalized text): the
 /// rating line (`4.5 2 votes`) and the count header (`14 Comments`, `[417]{.wpdtc} Comments`).
 fn counted<'a>(folded: &str) -> Option<Kind<'a>> {
@@ -429,19 +473,35 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<Kind<'a>> 
         .map(|(end, _)| end)
         .filter(|&end| folded.as_bytes().get(end) == Some(&b' ') && markers.is_reply_to(&folded[..end]))
         .last()?;
-    let rest = core[normalized.source_offset(end)..].trim_matches(is_blank);
-    // The date may follow the name on the same line: try each word boundary.
+    let name_start = normalized.source_offset(end);
+    let rest = core[name_start..].trim_matches(is_blank);
+    // wpDiscuz prints `Reply to` + NBSP + newline + name: an NBSP or a run of spaces
+    // survives in most dumps. After a single space, the line may just as well be a comment
+    // that starts with "Reply to everyone...": then only a short name counts.
+    let (gap, nbsp) = core[..name_start]
+        .chars()
+        .rev()
+        .take_while(|&c| is_blank(c))
+        .fold((0, false), |(n, nbsp), c| (n + 1, nbsp || c == '\u{a0}'));
+    let strong_gap = gap >= 2 || nbsp;
+    let name_fits = |name: &str| is_name_like(name) && (strong_gap || is_short_name(name));
+    // The date may follow the name on the same line (layout 3): try each word boundary.
     let dated = rest.char_indices().filter(|&(i, c)| i > 0 && is_blank(c)).find_map(|(i, _)| {
-        let text = rest[i..].trim_matches(is_blank);
+        let text = rules::strip_residue(&rest[i..]);
         date::date_line(text).map(|token| (i, token, text))
     });
     match dated {
         Some((i, token, text)) => {
-            let name = rest[..i].trim_matches(is_blank);
-            is_name_like(name).then_some(Kind::ReplyTo { name, date: Some((token, text)) })
+            let name = rules::strip_residue(&rest[..i]);
+            name_fits(name).then_some(Kind::ReplyTo { name, date: Some((token, text)) })
         }
-        None => is_name_like(rest).then_some(Kind::ReplyTo { name: rest, date: None }),
+        None => name_fits(rest).then_some(Kind::ReplyTo { name: rest, date: None }),
     }
+}
+
+/// A name after a single-spaced `Reply to`: a few words, no sentence punctuation.
+fn is_short_name(name: &str) -> bool {
+    name.split_whitespace().count() <= 4 && !name.contains([',', '.', '!', '?', ':', ';'])
 }
 
 /// `Comments`, `Comment`, and legacy `Comments on "Title"`, in normalized text.

@@ -44,22 +44,59 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     let lines = page.lines;
     let rating = find_rating(lines);
     let is_rating = |i: usize| rating.as_ref().is_some_and(|r| r.numbers.contains(&i));
-    let anchor = (0..lines.len())
-        .find(|&i| !is_rating(i) && is_anchor(lines, i) && is_confirmed(lines, i))
-        .map(|i| extend_back(lines, i));
-    // The rating widget opens the section when it stands before the rest of it with less
-    // text between them than before it (an author box, tags). A widget placed above the
-    // article (`displayRatingOnPost` = before) has the article between them instead.
-    let section_start = match (&rating, anchor) {
-        (Some(r), Some(a)) if r.numbers.start < a => {
-            let end = r.title.map_or(r.numbers.end, |t| t + 1);
-            let between = page.offset_of(lines[a].text).saturating_sub(page.offset_of(lines[end - 1].text));
-            let before = page.offset_of(lines[r.numbers.start].text);
-            Some(if between < before { r.numbers.start } else { a })
-        }
-        (Some(r), None) if is_confirmed(lines, r.title.unwrap_or(r.numbers.end - 1)) => Some(r.numbers.start),
-        (_, a) => a,
+    // Every place the section could start: the rating widget and each confirmed anchor.
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            if is_rating(i) {
+                rating.as_ref().is_some_and(|r| {
+                    r.numbers.start == i && is_confirmed(lines, r.title.unwrap_or(r.numbers.end - 1))
+                })
+            } else {
+                is_anchor(lines, i) && is_confirmed(lines, i)
+            }
+        })
+        .collect();
+    // The section starts at the first candidate that is not followed by the article: one
+    // with far more text (and no comment) between it and the next candidate than before it
+    // is page furniture above the article: a rating widget placed before the post
+    // (`displayRatingOnPost` = before), a theme's `2 comments` link in the byline.
+    let text_before: Vec<usize> = lines
+        .iter()
+        .scan(0usize, |sum, line| {
+            let before = *sum;
+            *sum += line.text.len();
+            Some(before)
+        })
+        .collect();
+    let text_between = |a: usize, b: usize| text_before[b] - text_before[a];
+    let has_comments = |a: usize, b: usize| {
+        lines[a..b].iter().any(|l| match &l.kind {
+            Kind::Date { token, .. } => is_comment_date(token),
+            Kind::ReplyTo { .. } => true,
+            _ => false,
+        })
     };
+    // wpDiscuz prints its `N Comments` after the form, so a count above the form with no
+    // comment between them is a theme's count in the byline.
+    let byline_count = |k: usize, c: usize| {
+        matches!(lines[c].kind, Kind::Count(_))
+            && candidates[k + 1..]
+                .iter()
+                .find(|&&later| lines[later].chrome().is_some_and(|s| s.any(Class::Anchor)))
+                .is_some_and(|&form| !has_comments(c, form))
+    };
+    let opens_section = |k: usize, c: usize| match candidates.get(k + 1) {
+        _ if byline_count(k, c) => false,
+        Some(&next) => text_between(c, next) <= 2 * text_before[c] || has_comments(c, next),
+        None => true,
+    };
+    let section_start = candidates.iter().enumerate().find(|&(k, &c)| opens_section(k, c)).map(|(_, &c)| {
+        if is_rating(c) {
+            c
+        } else {
+            extend_back(lines, c)
+        }
+    });
     Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
 }
 
@@ -68,9 +105,9 @@ fn is_anchor(lines: &[Line<'_>], i: usize) -> bool {
     match &lines[i].kind {
         Kind::SectionFence | Kind::Count(_) => true,
         // A count split over two lines: `14` / `Comments`.
-        Kind::Number(n) if *n >= 0 => (i + 1..lines.len())
-            .find(|&j| !lines[j].is_blank())
-            .is_some_and(|j| lines[j].is_chrome(Class::CountWord)),
+        Kind::Number(n) if *n >= 0 => {
+            (i + 1..lines.len()).find(|&j| !lines[j].is_blank()).is_some_and(|j| lines[j].is_count_words())
+        }
         Kind::Chrome(seg) if seg.any(Class::Anchor) => true,
         // The sort buttons (`Oldest` / `Newest` / `Most Voted`), together, are the thread's
         // head when a page shows nothing else of the section.
@@ -104,7 +141,11 @@ fn is_confirmed(lines: &[Line<'_>], i: usize) -> bool {
 fn is_section_signal(line: &Line<'_>) -> bool {
     match &line.kind {
         Kind::Chrome(seg) => !seg.all(Class::PageFooter),
-        Kind::Count(_) | Kind::RatingLine { .. } | Kind::ReplyTo { .. } | Kind::SectionFence => true,
+        Kind::Count(_)
+        | Kind::CountWords
+        | Kind::RatingLine { .. }
+        | Kind::ReplyTo { .. }
+        | Kind::SectionFence => true,
         Kind::LegacyVotes(_) | Kind::LegacyFooter { .. } | Kind::ParentLink { .. } => true,
         Kind::Date { token, .. } => is_comment_date(token),
         _ => false,
@@ -139,7 +180,7 @@ fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
             Kind::Count(_) => start = j,
             Kind::Chrome(seg) if seg.first().class == Class::ReplyButton && start == j + 1 => start = j,
             // wpDiscuz 5's count badge just before `Leave a Reply`.
-            Kind::Number(n) if *n >= 0 && lines[j + 1].phrase_key() == Some("form_header_text") => start = j,
+            Kind::Number(n) if *n >= 0 && lines[start].phrase_key() == Some("form_header_text") => start = j,
             _ => break,
         }
     }

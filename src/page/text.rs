@@ -39,6 +39,7 @@ pub(crate) fn is_body_text(line: &Line<'_>) -> bool {
             | Kind::Residue
             | Kind::Chrome(_)
             | Kind::Count(_)
+            | Kind::CountWords
             | Kind::RatingLine { .. }
             | Kind::SectionFence
     )

@@ -315,6 +315,8 @@ pub(crate) struct Markers {
     anonymous: HashSet<String>,
     /// The units of shortened numbers (`%sK`, `%s Tsd.`), lowercase, with their factor.
     number_suffixes: Vec<(String, u64)>,
+    /// Every role badge exactly as the catalogues write it (`Admin`, `Gast`).
+    roles: HashSet<&'static str>,
     /// WordPress core's `says:` after an author name, per language.
     says: Vec<String>,
     /// WordPress core's `Pingback:` before a linking page's title.
@@ -352,6 +354,16 @@ impl Markers {
             reply_to: all("wc_reply_to"),
             anonymous: all("wc_anonymous"),
             number_suffixes,
+            roles: [
+                "wc_blog_role_guest",
+                "wc_blog_role_post_author",
+                "wc_blog_role_administrator",
+                "wc_blog_role_editor",
+                "wc_blog_role_other",
+            ]
+            .iter()
+            .flat_map(|key| catalog.texts(key).iter().copied())
+            .collect(),
             says: catalog.texts("wp_says").iter().map(|t| t.to_string()).collect(),
             pingback: catalog.texts("wp_pingback").iter().map(|t| t.to_string()).collect(),
         }
@@ -396,6 +408,15 @@ impl Markers {
     /// The units of shortened numbers with their factor, longest first.
     pub fn number_suffixes(&self) -> &[(String, u64)] {
         &self.number_suffixes
+    }
+
+    /// True when `text` is a role badge as a page prints it: the catalogue's spelling, or
+    /// all in capitals (themes that uppercase labels); a lowercase `admin` is a user's name.
+    pub fn is_role(&self, text: &str) -> bool {
+        self.roles.contains(text)
+            || (text.chars().any(char::is_alphabetic)
+                && !text.chars().any(char::is_lowercase)
+                && self.roles.iter().any(|r| r.to_uppercase() == text))
     }
 
     /// True when normalized `text` is a `Reply to` phrase of some language.

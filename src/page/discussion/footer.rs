@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::parts::{is_name_like, Part};
+use super::parts::Part;
 use super::{same_name, FlatComment, Mode, Splitter};
 use crate::annotation::LineRole;
 use crate::lines::Kind;
@@ -137,7 +137,13 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 // The author's name: one line, never the last before the footer (that is a
                 // comment whose author line is missing).
-                Kind::Text if name.is_none() && comment.author.is_none() && is_name_like(&line) => {
+                // (A number is a name here too: `11111` heads a comment, votes close one.)
+                Kind::Text | Kind::Number(_)
+                    if name.is_none()
+                        && comment.author.is_none()
+                        && line.count == 1
+                        && line.text.chars().count() <= 200 =>
+                {
                     let is_name = n + 1 < solid.len();
                     if is_name {
                         name = Some(line.text);
@@ -145,7 +151,9 @@ impl<'a> Splitter<'_, '_, 'a> {
                     is_name
                 }
                 // The name again: an avatar's alt text came first.
-                Kind::Text if name.or(comment.author).is_some_and(|a| same_name(a, line.text)) => {
+                Kind::Text | Kind::Number(_)
+                    if name.or(comment.author).is_some_and(|a| same_name(a, line.text)) =>
+                {
                     if comment.author.is_none() {
                         name = Some(line.text);
                     }

@@ -24,7 +24,9 @@ impl<'a> Splitter<'_, '_, 'a> {
             }
             let run = self.header_run(i);
             let strong = run.clone().any(|j| self.parts[j] == Part::Header { strong: true });
-            let starts_comment = strong || (dateless && self.opens_dateless_comment(run.clone(), floor));
+            let after_head = run.end > self.head;
+            let starts_comment =
+                after_head && (strong || (dateless && self.opens_dateless_comment(run.clone(), floor)));
             if !starts_comment {
                 i = run.end;
                 continue;

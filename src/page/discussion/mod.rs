@@ -69,7 +69,10 @@ pub(crate) fn build<'a>(
         .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading)))
         .unwrap_or(parts.len());
     let wrapped = is_hard_wrapped(page.lines);
-    let mut splitter = Splitter { page, parts, start, limit, wrapped };
+    // Comments follow the thread's head (`N Comments`, sort buttons, the inline bar): what
+    // stands before it (the rating widget, an author box, the form) heads no comment. The
+    // first comment's own header is a head too, for pages that show no chrome.
+    let mut splitter = Splitter { page, parts, start, limit, wrapped, head };
     let mode = splitter.mode();
     let comments = match mode {
         Mode::Header => splitter.header_mode(),
@@ -89,6 +92,8 @@ pub(super) struct Splitter<'s, 'p, 'a> {
     limit: usize,
     /// Whether a text browser hard-wrapped the page's long lines.
     wrapped: bool,
+    /// The first line of the thread's head, or the number of lines when there is none.
+    head: usize,
 }
 
 impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
@@ -216,7 +221,12 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     end = i + 1;
                     gap = 0;
                 }
-                Part::Stop => break,
+                // Headings before the limit stand before the thread (an author box between
+                // the rating widget and the form): text like any other.
+                Part::Stop if !matches!(self.line(i).kind, Kind::Heading) => break,
+                // Before the thread's head (an author box or tags between the rating widget
+                // and the form), text does not end the section.
+                _ if comments.is_empty() && i < self.head && self.head < self.limit => {}
                 _ => {
                     gap += 1;
                     if gap > tolerance {
@@ -243,9 +253,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
                     // badge before `Leave a Reply`.
                     let next = self.next_solid(i + 1).map(|j| self.line(j));
-                    let is_count = next.is_some_and(|l| {
-                        l.is_chrome(Class::CountWord) || l.phrase_key() == Some("form_header_text")
-                    });
+                    let is_count = next
+                        .is_some_and(|l| l.is_count_words() || l.phrase_key() == Some("form_header_text"));
                     if is_count {
                         discussion.count = Some(n as u64);
                     }

@@ -47,7 +47,7 @@ pub(super) fn part(line: &Line<'_>) -> Part {
         Kind::Number(_) | Kind::LegacyVotes(_) | Kind::Edited => Part::Footer,
         Kind::LegacyFooter { date: Some(_), .. } => Part::DatedFooter,
         Kind::LegacyFooter { date: None, .. } => Part::Footer,
-        Kind::Count(_) | Kind::RatingLine { .. } | Kind::SectionFence => Part::Chrome,
+        Kind::Count(_) | Kind::CountWords | Kind::RatingLine { .. } | Kind::SectionFence => Part::Chrome,
         Kind::Heading => Part::Stop,
         Kind::Text | Kind::Date { .. } | Kind::Average(_) => Part::Text,
     }
