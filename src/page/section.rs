@@ -169,7 +169,11 @@ fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
         j -= 1;
         let line = &lines[j];
         match &line.kind {
-            Kind::Blank | Kind::Residue => {}
+            Kind::Blank => {}
+            // Residue between the article and the form (the form avatar's `guest`, `__`),
+            // unless it closes the paragraph right above it (a pandoc `:::`).
+            Kind::Residue if j > 0 && matches!(lines[j - 1].kind, Kind::Text | Kind::Heading) => break,
+            Kind::Residue => start = j,
             Kind::Chrome(seg)
                 if seg.phrases().all(|p| matches!(p.class, Class::Form | Class::Anchor | Class::Sort)) =>
             {
