@@ -421,12 +421,17 @@ impl Classifier {
         &self.normalized.text
     }
 
+    /// The phrases `text` is made of, if any; a name that only folds to a role badge
+    /// (`admin`) is no badge.
     fn segment(&mut self, text: &str) -> Option<Segmentation> {
         if text.len() > MAX_SHORT_LINE {
             return None;
         }
         let normalized = self.normalize(text);
-        phrases::chrome().segment(normalized)
+        let seg = phrases::chrome().segment(normalized)?;
+        let lowercase_role =
+            seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(text.trim());
+        (!lowercase_role).then_some(seg)
     }
 }
 
@@ -501,7 +506,11 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<Kind<'a>> 
 
 /// A name after a single-spaced `Reply to`: a few words, no sentence punctuation.
 fn is_short_name(name: &str) -> bool {
-    name.split_whitespace().count() <= 4 && !name.contains([',', '.', '!', '?', ':', ';'])
+    let words = name.split_whitespace().count();
+    // Initials are names (`J.`); a sentence has a comma or ends like one.
+    let sentence =
+        name.contains(',') || name.ends_with(['!', '?', ':', ';']) || (name.ends_with('.') && words >= 3);
+    words <= 4 && !sentence
 }
 
 /// `Comments`, `Comment`, and legacy `Comments on "Title"`, in normalized text.
