@@ -25,8 +25,6 @@
 //! relative adjective, a "right now" or a "today" phrase). Word tables are built once; a
 //! call allocates nothing and compares case-insensitively character by character.
 
-use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -316,16 +314,26 @@ impl UnitWord {
     }
 }
 
-/// Words (possibly several, `il y a`) stored lowercased and grouped by first character,
-/// longest first, for a case-insensitive longest-prefix match that does not allocate.
+/// Words (possibly several, `il y a`) stored lowercased in a character trie, for a
+/// case-insensitive longest-prefix match that reads the input once, whatever the number of
+/// words, and does not allocate.
 #[derive(Debug)]
 struct Lexicon<T> {
-    buckets: HashMap<char, Vec<(String, T)>>,
+    /// `nodes[0]` is the root.
+    nodes: Vec<LexiconNode<T>>,
+}
+
+#[derive(Debug)]
+struct LexiconNode<T> {
+    /// Outgoing edges, sorted by character.
+    edges: Vec<(char, u32)>,
+    /// The value of the word that ends here, and whether its last character is CJK.
+    word: Option<(T, bool)>,
 }
 
 impl<T: Copy> Lexicon<T> {
     fn new() -> Self {
-        Lexicon { buckets: HashMap::new() }
+        Lexicon { nodes: vec![LexiconNode { edges: Vec::new(), word: None }] }
     }
 
     /// Adds a form: lowercased, inner whitespace collapsed, a trailing dot dropped (the
@@ -339,35 +347,64 @@ impl<T: Copy> Lexicon<T> {
             lowered.extend(word.chars().flat_map(fold));
         }
         let lowered = lowered.trim_end_matches('.');
-        let Some(first) = lowered.chars().next() else {
+        let Some(last) = lowered.chars().next_back() else {
             return;
         };
-        let bucket = self.buckets.entry(first).or_default();
-        if bucket.iter().all(|(known, _)| known != lowered) {
-            bucket.push((lowered.to_owned(), value));
+        let mut node = 0;
+        for c in lowered.chars() {
+            node = match self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) {
+                Ok(i) => self.nodes[node].edges[i].1 as usize,
+                Err(i) => {
+                    let next = self.nodes.len();
+                    self.nodes.push(LexiconNode { edges: Vec::new(), word: None });
+                    self.nodes[node].edges.insert(i, (c, next as u32));
+                    next
+                }
+            };
         }
+        self.nodes[node].word.get_or_insert((value, is_cjk(last)));
     }
 
-    fn sorted(mut self) -> Self {
-        for bucket in self.buckets.values_mut() {
-            bucket.sort_by_key(|(form, _)| Reverse(form.chars().count()));
+    fn step(&self, node: usize, c: char) -> Option<usize> {
+        let edges = &self.nodes[node].edges;
+        edges.binary_search_by_key(&c, |e| e.0).ok().map(|i| edges[i].1 as usize)
+    }
+
+    /// The node reached from `node` by input character `c`, compared as [`ci_prefix`] does:
+    /// any space matches a space, other characters lowercased.
+    fn step_input(&self, node: usize, c: char) -> Option<usize> {
+        if is_space(c) {
+            self.step(node, ' ')
+        } else if c.is_ascii() {
+            self.step(node, c.to_ascii_lowercase())
+        } else {
+            fold(c).try_fold(node, |node, lower| self.step(node, lower))
         }
-        self
     }
 
     /// The value of the longest form that `input` starts with and that ends on a word
     /// boundary, with the rest of the input.
     fn longest<'a>(&self, input: &'a str) -> Option<(T, &'a str)> {
-        let first = input.chars().next().map(lower_first)?;
-        self.buckets.get(&first)?.iter().find_map(|(form, value)| {
-            let len = ci_prefix(input, form)?;
-            let rest = &input[len..];
-            at_boundary(form, rest).then_some((*value, rest))
-        })
+        let mut node = 0;
+        let mut best = None;
+        let mut chars = input.char_indices();
+        loop {
+            let (at, next) = chars.next().map_or((input.len(), None), |(at, c)| (at, Some(c)));
+            if let Some((value, ends_cjk)) = self.nodes[node].word {
+                let rest = &input[at..];
+                if at_boundary(ends_cjk, rest) {
+                    best = Some((value, rest));
+                }
+            }
+            match next.and_then(|c| self.step_input(node, c)) {
+                Some(child) => node = child,
+                None => return best,
+            }
+        }
     }
 
     fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
-        self.buckets.keys().copied()
+        self.nodes[0].edges.iter().map(|e| e.0)
     }
 }
 
@@ -419,19 +456,19 @@ impl Words {
             for text in catalog.texts(key) {
                 lexicon.add(text, ());
             }
-            lexicon.sorted()
+            lexicon
         };
         let mut joiners = Lexicon::new();
         for joiner in JOINERS {
             joiners.add(joiner, ());
         }
         let mut words = Words {
-            months: months.sorted(),
-            units: units.sorted(),
-            ago: ago.sorted(),
+            months,
+            units,
+            ago,
             right_now: phrases("wc_right_now_text"),
             today: phrases("wc_posted_today_text"),
-            joiners: joiners.sorted(),
+            joiners,
             ascii_starts: [false; 128],
             other_starts: Vec::new(),
         };
@@ -496,7 +533,9 @@ fn fold(c: char) -> std::char::ToLowercase {
 }
 
 /// Length in bytes of the prefix of `input` equal to the lowercase `form` ignoring case
-/// (any space matches a space), or `None`. Allocates nothing.
+/// (any space matches a space), or `None`: the comparison [`Lexicon`] makes, one form at a
+/// time (kept to test it).
+#[cfg(test)]
 fn ci_prefix(input: &str, form: &str) -> Option<usize> {
     let mut want = form.chars();
     let mut pending = want.next();
@@ -527,11 +566,12 @@ fn ci_prefix(input: &str, form: &str) -> Option<usize> {
 }
 
 /// A form matched at the start of a word ends on a boundary: the input ends, or goes on
-/// with a non-alphanumeric character, or either side is CJK.
-fn at_boundary(form: &str, rest: &str) -> bool {
+/// with a non-alphanumeric character, or either side is CJK (`form_ends_cjk`: the form's
+/// last character is).
+fn at_boundary(form_ends_cjk: bool, rest: &str) -> bool {
     match rest.chars().next() {
         None => true,
-        Some(next) => !next.is_alphanumeric() || is_cjk(next) || form.chars().next_back().is_some_and(is_cjk),
+        Some(next) => !next.is_alphanumeric() || is_cjk(next) || form_ends_cjk,
     }
 }
 

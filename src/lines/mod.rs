@@ -10,9 +10,9 @@ pub(crate) mod date;
 mod rules;
 
 use crate::input::{Lines, RawLine};
-use crate::phrases::{self, Class, Normalized, Segmentation};
+use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
-pub(crate) use rules::{heading, is_blank};
+pub(crate) use rules::{heading, is_blank, trim_blank};
 
 /// What a line looks like.
 #[derive(Debug, Clone, Copy)]
@@ -103,15 +103,17 @@ impl<'a> Line<'a> {
 /// Classifies every line of `input` from byte `start`.
 pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
     let mut classifier = Classifier::default();
-    let mut out = Vec::with_capacity(input.len() / 48 + 16);
+    // One allocation: a line count (memchr, many times faster than the classification)
+    // bounds the number of groups; lone-CR line ends, rare, may still make it grow.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', &input.as_bytes()[start..]).count() + 1);
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
-        let trimmed = first.text.trim_matches(is_blank);
+        let trimmed = trim_blank(first.text);
         let mut group = Group { first, last: first, count: 1 };
         if opens_wrapped_markup(trimmed) {
             group.extend_while_open(input, &mut raw);
         }
-        let text = group.text(input);
+        let text = if group.count == 1 { trimmed } else { group.text(input) };
         let kind = classifier.classify(text);
         out.push(Line { number: first.number, count: group.count, start: first.start, text, kind });
     }
@@ -132,43 +134,35 @@ impl<'a> Group<'a> {
     /// Takes following lines until brackets balance, a blank line, or the cap.
     fn extend_while_open(&mut self, input: &'a str, raw: &mut std::iter::Peekable<Lines<'a>>) {
         let mut depth = bracket_depth(self.first.text);
-        let mut taken = Vec::new();
-        while depth > 0 && self.count + taken.len() < MAX_WRAPPED_LINES {
+        // The lines taken are consecutive: the first and the last say which.
+        let mut taken: Option<(RawLine<'a>, RawLine<'a>)> = None;
+        let mut count = 0;
+        while depth > 0 && self.count + count < MAX_WRAPPED_LINES {
             match raw.peek() {
-                Some(next) if !next.text.trim_matches(is_blank).is_empty() => {
+                Some(next) if !trim_blank(next.text).is_empty() => {
                     depth += bracket_depth(next.text);
-                    taken.push(raw.next().expect("peeked"));
+                    let next = raw.next().expect("peeked");
+                    taken = Some((taken.map_or(next, |(first, _)| first), next));
+                    count += 1;
                 }
                 _ => break,
             }
         }
-        if depth <= 0 {
-            if let Some(last) = taken.last() {
-                self.last = *last;
-                self.count += taken.len();
+        match taken {
+            Some((_, last)) if depth <= 0 => {
+                self.last = last;
+                self.count += count;
             }
-        } else {
             // Never balanced: not wrapped markup after all. Put the lines back by
             // re-reading them as lines of their own.
-            *raw = rewind(input, raw, &taken);
+            Some((first, _)) => *raw = Lines::resume(input, &first).peekable(),
+            None => {}
         }
     }
 
     /// The group's text, trimmed.
     fn text(&self, input: &'a str) -> &'a str {
-        input[self.first.start..self.last.end()].trim_matches(is_blank)
-    }
-}
-
-/// An iterator that yields `taken` again, then the rest of `raw`.
-fn rewind<'a>(
-    input: &'a str,
-    raw: &std::iter::Peekable<Lines<'a>>,
-    taken: &[RawLine<'a>],
-) -> std::iter::Peekable<Lines<'a>> {
-    match taken.first() {
-        Some(first) => Lines::resume(input, first).peekable(),
-        None => raw.clone(),
+        trim_blank(&input[self.first.start..self.last.end()])
     }
 }
 
@@ -257,7 +251,7 @@ impl Classifier {
             if let Some(seg) = self.segment(name) {
                 return Some(Kind::Chrome(seg));
             }
-            if self.normalize(name).is_empty() {
+            if phrases::Folded::new(name).next().is_none() {
                 return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
             }
             if url.contains("#comment-") {
@@ -266,11 +260,11 @@ impl Classifier {
             return Some(Kind::AuthorLink { name, url });
         }
         // Several links with no words (html2text's icon links): share buttons or residue.
-        if let Ok((_, urls)) = rules::empty_links(core) {
-            return Some(if urls.iter().any(|u| is_share_url(u)) { Kind::Share } else { Kind::Residue });
+        if let Ok((_, shares)) = rules::empty_links(core, is_share_url) {
+            return Some(if shares { Kind::Share } else { Kind::Residue });
         }
         // A share block that a converter split over lines: `[ __Share On\nTwitter](...)`.
-        if self.normalize(core).starts_with("share ") && core.contains("](") {
+        if phrases::Folded::new(core).map(|(c, _)| c).take(6).eq("share ".chars()) && core.contains("](") {
             return Some(Kind::Share);
         }
         None
@@ -284,13 +278,21 @@ impl Classifier {
                 return kind;
             }
         }
-        // Normalize once; every rule below reads the same folded text.
-        phrases::normalize_into(core, &mut self.normalized);
+        // Normalize once (and most text lines only a few characters); every rule below reads
+        // the same folded text.
+        match phrases::opening_into(core, &mut self.normalized) {
+            Opening::Empty => return Kind::Residue, // only markup: `(BUTTON) (BUTTON)`, `[](about:blank)`
+            // No phrase rule can match: only the date rules are left (most text lines).
+            Opening::Other => {
+                return match date::date_line(core) {
+                    Some(token) => Kind::Date { token, text: core },
+                    None => Kind::Text,
+                }
+            }
+            Opening::Digit | Opening::Phrase => {}
+        }
         let normalized = &self.normalized;
         let folded = normalized.text.as_str();
-        if folded.is_empty() {
-            return Kind::Residue; // only markup: `(BUTTON) (BUTTON)`, `[](about:blank)`
-        }
         if folded.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some(kind) = counted(folded) {
                 return kind;
@@ -336,7 +338,7 @@ impl Classifier {
         let normalized = &self.normalized;
         for (end, phrase) in phrases::chrome().prefixes(&normalized.text, 0) {
             if phrase.class == Class::ReplyButton {
-                let date_text = rest[normalized.source_offset(end)..].trim_matches(is_blank);
+                let date_text = rest[phrases::source_offset(rest, end)..].trim_matches(is_blank);
                 if date_text.is_empty() {
                     return Some(Kind::LegacyFooter { votes, date: None });
                 }
@@ -348,17 +350,14 @@ impl Classifier {
         None
     }
 
-    fn normalize(&mut self, text: &str) -> &str {
-        phrases::normalize_into(text, &mut self.normalized);
-        &self.normalized.text
-    }
-
     fn segment(&mut self, text: &str) -> Option<Segmentation> {
         if text.len() > MAX_SHORT_LINE {
             return None;
         }
-        let normalized = self.normalize(text);
-        phrases::chrome().segment(normalized)
+        match phrases::opening_into(text, &mut self.normalized) {
+            Opening::Digit | Opening::Phrase => phrases::chrome().segment(&self.normalized.text),
+            Opening::Empty | Opening::Other => None,
+        }
     }
 }
 
@@ -386,7 +385,7 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<Kind<'a>> 
         .map(|(end, _)| end)
         .filter(|&end| folded.as_bytes().get(end) == Some(&b' ') && markers.is_reply_to(&folded[..end]))
         .last()?;
-    let rest = core[normalized.source_offset(end)..].trim_matches(is_blank);
+    let rest = core[phrases::source_offset(core, end)..].trim_matches(is_blank);
     // The date may follow the name on the same line: try each word boundary.
     let dated = rest.char_indices().filter(|&(i, c)| i > 0 && is_blank(c)).find_map(|(i, _)| {
         let text = rest[i..].trim_matches(is_blank);

@@ -3,7 +3,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till, take_while, take_while1};
-use nom::character::complete::{char, digit1, space0, space1};
+use nom::character::complete::{char, digit1, one_of, space0, space1};
 use nom::combinator::{all_consuming, map_res, opt, recognize};
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
@@ -40,13 +40,13 @@ pub(crate) fn rating_numbers(i: &str) -> PResult<'_, (u32, u64)> {
     (rating_average, preceded(space1, uint)).parse(i).map(|(rest, v)| (rest.trim_start(), v))
 }
 
-/// A count as wpDiscuz prints it: `14`, `1.2k`, `3m` (normalized, so lowercase), as a number.
+/// A count as wpDiscuz prints it: `14`, `1.2k`, `3M`, as a number.
 pub(crate) fn count_number(i: &str) -> PResult<'_, u64> {
     let (rest, (whole, fraction, suffix)) =
-        (uint, opt(preceded(char('.'), digit1)), opt(alt((char('k'), char('m'))))).parse(i)?;
+        (uint, opt(preceded(char('.'), digit1)), opt(one_of("kKmM"))).parse(i)?;
     let scale: u64 = match suffix {
-        Some('k') => 1_000,
-        Some('m') => 1_000_000,
+        Some('k' | 'K') => 1_000,
+        Some('m' | 'M') => 1_000_000,
         _ => 1,
     };
     let fraction = match (fraction, scale) {
@@ -73,25 +73,9 @@ fn sign(i: &str) -> PResult<'_, Option<char>> {
 /// A whole-line vote number under a comment: `0`, `5`, `-2`, `1.2K`.
 pub(crate) fn vote_number(i: &str) -> Option<i64> {
     let (rest, sign) = sign(i).ok()?;
-    let lower = rest.to_ascii_lowercase_if_needed();
-    let (_, n) = all_consuming(count_number).parse(&lower).ok()?;
+    let (_, n) = all_consuming(count_number).parse(rest).ok()?;
     let n = i64::try_from(n).ok()?;
     Some(if matches!(sign, Some('-' | '\u{2212}')) { -n } else { n })
-}
-
-/// Lowercasing only when a `K`/`M` suffix needs it, to keep the common case borrow-only.
-trait LowerIfNeeded {
-    fn to_ascii_lowercase_if_needed(&self) -> std::borrow::Cow<'_, str>;
-}
-
-impl LowerIfNeeded for str {
-    fn to_ascii_lowercase_if_needed(&self) -> std::borrow::Cow<'_, str> {
-        if self.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(self.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(self)
-        }
-    }
 }
 
 /// A markdown heading, `## Title`: (level, title).
@@ -185,8 +169,8 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
 }
 
 /// A line of nothing but links whose text is empty or icon residue (`[__](url)[__](url)`):
-/// their URLs.
-pub(crate) fn empty_links(i: &str) -> PResult<'_, Vec<&str>> {
+/// whether one of their URLs passes `wanted` (read without collecting them).
+pub(crate) fn empty_links<'a>(i: &'a str, wanted: fn(&str) -> bool) -> PResult<'a, bool> {
     let item = |i| {
         let (rest, text) = preceded(space0, link_text).parse(i)?;
         if !text.chars().all(|c| c == '_' || is_blank(c)) {
@@ -194,7 +178,8 @@ pub(crate) fn empty_links(i: &str) -> PResult<'_, Vec<&str>> {
         }
         link_target(rest)
     };
-    all_consuming(nom::multi::many1(item)).parse(i.trim_end())
+    let any_wanted = nom::multi::fold_many1(item, || false, move |found, url| found || wanted(url));
+    all_consuming(any_wanted).parse(i.trim_end())
 }
 
 /// A pandoc fenced-div line, `::: {#wpdcom .wpd-default}` or a bare `:::`: its attributes.
@@ -209,8 +194,14 @@ pub(crate) fn fence(i: &str) -> PResult<'_, &str> {
 /// Text-browser and html2text residue around a line: `__` icon glyphs, empty form widgets
 /// `[    ]`, checkbox marks `[*]`. Returns the line without them.
 pub(crate) fn strip_residue(line: &str) -> &str {
-    let mut s = line.trim_matches(is_blank);
+    let mut s = trim_blank(line);
     loop {
+        // Most lines start and end with a character none of the steps below removes.
+        if let (Some(first), Some(last)) = (s.bytes().next(), s.bytes().last()) {
+            if is_kept_edge(first) && is_kept_edge(last) {
+                return s;
+            }
+        }
         let before = s.len();
         s = s.trim_start_matches('_').trim_end_matches('_').trim_matches(is_blank);
         if let Some(rest) = widget_prefix(s) {
@@ -222,6 +213,21 @@ pub(crate) fn strip_residue(line: &str) -> &str {
         if s.len() == before {
             return s;
         }
+    }
+}
+
+/// An ASCII byte at either end of a line that neither trimming nor residue stripping removes:
+/// visible and not `_`, `[`, `]`.
+fn is_kept_edge(byte: u8) -> bool {
+    byte.is_ascii_graphic() && !matches!(byte, b'_' | b'[' | b']')
+}
+
+/// `text` without [`is_blank`] characters at either end; most lines have none, and an ASCII
+/// check of the two end bytes says so without decoding.
+pub(crate) fn trim_blank(text: &str) -> &str {
+    match (text.bytes().next(), text.bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim_matches(is_blank),
     }
 }
 
@@ -347,9 +353,10 @@ mod tests {
     #[test]
     fn empty_links_are_icon_rows() {
         let row = "[__](https://www.facebook.com/sharer/x)[__](https://twitter.com/intent/tweet?u=1 \"Share On Twitter\")";
-        assert_eq!(empty_links(row).map(|(_, u)| u.len()), Ok(2));
-        assert!(empty_links("[Bob](https://bob)").is_err());
-        assert!(empty_links("[__](x) text").is_err());
+        assert_eq!(empty_links(row, |u| u.contains("twitter")), Ok(("", true)));
+        assert_eq!(empty_links(row, |u| u.contains("vk.com")), Ok(("", false)));
+        assert!(empty_links("[Bob](https://bob)", |_| true).is_err());
+        assert!(empty_links("[__](x) text", |_| true).is_err());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! each comment ends at its footer ([`Mode::Footer`]). Author lines are recognised by where
 //! they stand: right above a header, or anywhere between a footer and the next header.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{section, text, Page};
@@ -30,7 +31,7 @@ pub(crate) struct FlatComment<'a> {
     pub posted: Option<Posted<'a>>,
     /// The `Reply to` (or parent link) line and the name it gives.
     pub to: Option<(usize, &'a str)>,
-    pub body: Vec<Range<usize>>,
+    pub body: Vec<Cow<'a, str>>,
     pub votes: Option<i64>,
     pub edited: Option<&'a str>,
 }
@@ -564,7 +565,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         for paragraph in text::paragraphs(self.page, range.start..footer_start, text::is_body_text) {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
             comment.last = comment.last.max(paragraph.end - 1);
-            comment.body.push(paragraph);
+            comment.body.push(self.page.paragraph(paragraph));
         }
         for i in footer_start..footer_end {
             let line = *self.line(i);
@@ -639,7 +640,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text)
                 {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
-                    comment.body.push(paragraph);
+                    comment.body.push(self.page.paragraph(paragraph));
                 }
                 for j in footer_first..=i {
                     let line = *self.line(j);
@@ -839,10 +840,11 @@ const CHROME_GAP: usize = 8;
 
 /// Two spellings of one name: equal once spacing and case are folded.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    a == b || fold_name(a) == fold_name(b)
+    a == b || fold_name(a).eq(fold_name(b))
 }
 
-/// A name without spacing and case, for comparing spellings.
-pub(crate) fn fold_name(name: &str) -> String {
-    name.chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase).collect()
+/// A name without spacing and case, for comparing spellings (compared as it is read: no
+/// allocation).
+pub(crate) fn fold_name(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase)
 }

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use super::discussion::{fold_name, FlatComment};
 use super::Page;
@@ -31,7 +32,7 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
     // comments whose author line was lost, in page order. Lookups stay O(1) however long the
     // thread.
     let mut thread_start = 0;
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<FoldedName<'a>, usize> = HashMap::new();
     let mut nameless: Vec<usize> = Vec::new();
     for k in 0..n {
         let Some((marker, name)) = flat[k].to else {
@@ -42,12 +43,12 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             continue;
         };
         let in_thread = k > 0;
-        let found = by_name.get(&fold_name(name)).copied().or_else(|| {
+        let found = by_name.get(&FoldedName(name)).copied().or_else(|| {
             // The nearest comment that lost its author line: the reply names it.
             let lost = nameless.pop()?;
             authors[lost] = Some(name);
             inferred[lost] = true;
-            by_name.insert(fold_name(name), lost);
+            by_name.insert(FoldedName(name), lost);
             Some(lost)
         });
         let mut p = match (found, in_thread) {
@@ -81,35 +82,72 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
         index(k, authors[k], &mut by_name, &mut nameless);
     }
 
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    // Each comment's replies as a chain through `next_sibling`, in page order (built back
+    // to front), with their number: one allocation per comment that has replies.
+    let mut first_child: Vec<Option<usize>> = vec![None; n];
+    let mut next_sibling: Vec<Option<usize>> = vec![None; n];
+    let mut child_count = vec![0usize; n];
     let mut roots = Vec::new();
-    for (k, p) in parent.iter().enumerate() {
+    for (k, p) in parent.iter().enumerate().rev() {
         match *p {
-            Some(p) => children[p].push(k),
+            Some(p) => {
+                next_sibling[k] = first_child[p].replace(k);
+                child_count[p] += 1;
+            }
             None => roots.push(k),
         }
     }
+    roots.reverse();
     // Build bottom-up (children come after their parents), so no recursion.
     let mut built: Vec<Option<Comment<'a>>> = (0..n).map(|_| None).collect();
     for (k, comment) in flat.into_iter().enumerate().rev() {
         let mut node = to_model(page, comment, authors[k], inferred[k]);
-        node.replies = children[k]
-            .iter()
-            .map(|&c| Reply {
+        let mut replies = Vec::with_capacity(child_count[k]);
+        let mut child = first_child[k];
+        while let Some(c) = child {
+            replies.push(Reply {
                 to: Cow::Borrowed(names[c]),
                 comment: built[c].take().expect("built before its parent"),
-            })
-            .collect();
+            });
+            child = next_sibling[c];
+        }
+        node.replies = replies;
         built[k] = Some(node);
     }
     roots.into_iter().map(|r| built[r].take().expect("every root is built")).collect()
 }
 
+/// A name as a map key that ignores spacing and case ([`fold_name`]) without building the
+/// folded string.
+#[derive(Debug, Clone, Copy)]
+struct FoldedName<'a>(&'a str);
+
+impl PartialEq for FoldedName<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        fold_name(self.0).eq(fold_name(other.0))
+    }
+}
+
+impl Eq for FoldedName<'_> {}
+
+impl Hash for FoldedName<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for c in fold_name(self.0) {
+            state.write_u32(u32::from(c));
+        }
+    }
+}
+
 /// Adds comment `k` to the current thread's index.
-fn index(k: usize, author: Option<&str>, by_name: &mut HashMap<String, usize>, nameless: &mut Vec<usize>) {
+fn index<'a>(
+    k: usize,
+    author: Option<&'a str>,
+    by_name: &mut HashMap<FoldedName<'a>, usize>,
+    nameless: &mut Vec<usize>,
+) {
     match author {
         Some(name) => {
-            by_name.insert(fold_name(name), k);
+            by_name.insert(FoldedName(name), k);
         }
         None => nameless.push(k),
     }
@@ -130,7 +168,7 @@ fn to_model<'a>(
         author_inferred: inferred,
         role: c.role.map(Cow::Borrowed),
         posted: c.posted,
-        body: c.body.into_iter().map(|r| page.paragraph(r)).collect(),
+        body: c.body,
         votes: c.votes,
         edited: c.edited.map(Cow::Borrowed),
         replies: Vec::new(),
