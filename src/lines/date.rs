@@ -94,7 +94,7 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     }
     let parsed = if first.is_ascii_digit() {
         all_consuming(alt((numeric_line, named_line, relative_line))).parse(text)
-    } else if !words().may_start(first) {
+    } else if !words().may_start(first) || !words().starts_with_word(text) {
         return None;
     } else if text.bytes().any(|b| b.is_ascii_digit()) {
         all_consuming(alt((named_line, today_line, relative_line))).parse(text)
@@ -321,6 +321,9 @@ impl UnitWord {
 struct Lexicon<T> {
     /// `nodes[0]` is the root.
     nodes: Vec<LexiconNode<T>>,
+    /// The root's edges for ASCII characters (0: none): the first step, which rejects most
+    /// text, is one load.
+    ascii_root: [u32; 128],
 }
 
 #[derive(Debug)]
@@ -333,7 +336,7 @@ struct LexiconNode<T> {
 
 impl<T: Copy> Lexicon<T> {
     fn new() -> Self {
-        Lexicon { nodes: vec![LexiconNode { edges: Vec::new(), word: None }] }
+        Lexicon { nodes: vec![LexiconNode { edges: Vec::new(), word: None }], ascii_root: [0; 128] }
     }
 
     /// Adds a form: lowercased, inner whitespace collapsed, a trailing dot dropped (the
@@ -358,6 +361,9 @@ impl<T: Copy> Lexicon<T> {
                     let next = self.nodes.len();
                     self.nodes.push(LexiconNode { edges: Vec::new(), word: None });
                     self.nodes[node].edges.insert(i, (c, next as u32));
+                    if node == 0 && c.is_ascii() {
+                        self.ascii_root[c as usize] = next as u32;
+                    }
                     next
                 }
             };
@@ -366,6 +372,10 @@ impl<T: Copy> Lexicon<T> {
     }
 
     fn step(&self, node: usize, c: char) -> Option<usize> {
+        if node == 0 && c.is_ascii() {
+            let next = self.ascii_root[c as usize];
+            return (next != 0).then_some(next as usize);
+        }
         let edges = &self.nodes[node].edges;
         edges.binary_search_by_key(&c, |e| e.0).ok().map(|i| edges[i].1 as usize)
     }
@@ -418,6 +428,9 @@ struct Words {
     right_now: Lexicon<()>,
     today: Lexicon<()>,
     joiners: Lexicon<()>,
+    /// The words of `months`, `ago`, `right_now` and `today` in one trie: what a date line
+    /// that does not start with a digit starts with.
+    first_words: Lexicon<()>,
     /// Lowercase ASCII characters that can start a date line that does not start with a digit.
     ascii_starts: [bool; 128],
     /// The same for other characters, sorted.
@@ -427,6 +440,7 @@ struct Words {
 impl Words {
     fn load() -> Words {
         let catalog = crate::phrases::catalog();
+        let mut first_words = Lexicon::new();
         let mut months = Lexicon::new();
         for row in MONTHS_TSV.lines().skip(1).filter(|r| !r.starts_with('#')) {
             let mut cells = row.split('\t');
@@ -435,6 +449,7 @@ impl Words {
             };
             for form in cells.flat_map(|cell| cell.split('|')) {
                 months.add(form, month);
+                first_words.add(form, ());
             }
         }
         let mut units = Lexicon::new();
@@ -450,6 +465,12 @@ impl Words {
         let mut ago = Lexicon::new();
         for text in catalog.texts("wc_ago_text") {
             ago.add(text, *text);
+            first_words.add(text, ());
+        }
+        for key in ["wc_right_now_text", "wc_posted_today_text"] {
+            for text in catalog.texts(key) {
+                first_words.add(text, ());
+            }
         }
         let phrases = |key: &str| {
             let mut lexicon = Lexicon::new();
@@ -469,6 +490,7 @@ impl Words {
             right_now: phrases("wc_right_now_text"),
             today: phrases("wc_posted_today_text"),
             joiners,
+            first_words,
             ascii_starts: [false; 128],
             other_starts: Vec::new(),
         };
@@ -486,6 +508,13 @@ impl Words {
         words.other_starts.sort_unstable();
         words.other_starts.dedup();
         words
+    }
+
+    /// Whether `text` (which does not start with a digit) starts with a word that every
+    /// date form not starting with a digit starts with: a month name, a "today" or "right
+    /// now" phrase, a relative adjective. A trie walk of a few characters rejects most text.
+    fn starts_with_word(&self, text: &str) -> bool {
+        self.first_words.longest(text).is_some()
     }
 
     /// Whether a line starting with `c` (not a digit) can be a date.

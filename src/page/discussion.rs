@@ -143,7 +143,16 @@ pub(crate) fn build<'a>(
         .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading)))
         .unwrap_or(parts.len());
     let wrapped = is_hard_wrapped(page.lines);
-    let mut splitter = Splitter { page, parts, start, limit, wrapped };
+    let mut splitter = Splitter {
+        page,
+        parts,
+        start,
+        limit,
+        wrapped,
+        names: Vec::new(),
+        solid: Vec::new(),
+        paragraphs: Vec::new(),
+    };
     let mode = splitter.mode();
     let comments = match mode {
         Mode::Header => splitter.header_mode(),
@@ -163,6 +172,11 @@ struct Splitter<'s, 'p, 'a> {
     limit: usize,
     /// Whether a text browser hard-wrapped the page's long lines.
     wrapped: bool,
+    /// Buffers reused from comment to comment (`read_header`, `read_leading_header`, the
+    /// body's paragraphs), so that a comment allocates only its body.
+    names: Vec<Range<usize>>,
+    solid: Vec<usize>,
+    paragraphs: Vec<Range<usize>>,
 }
 
 /// The widest a hard-wrapping converter makes a line (w3m and lynx at `-cols 100`,
@@ -172,7 +186,11 @@ const WRAP_WIDTH: usize = 110;
 /// True when no text line of the page is wider than a text browser's wrap width while
 /// several come close to it: the page was hard-wrapped.
 fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
-    let widths = lines.iter().filter(|l| matches!(l.kind, Kind::Text)).map(|l| l.text.chars().count());
+    // A line shorter than WRAP_MIN bytes has fewer characters: no need to count them.
+    let widths = lines
+        .iter()
+        .filter(|l| matches!(l.kind, Kind::Text) && l.text.len() >= WRAP_MIN)
+        .map(|l| l.text.chars().count());
     let (mut widest, mut long) = (0, 0);
     for width in widths {
         widest = widest.max(width);
@@ -381,25 +399,28 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     fn authors_before(&self, run_start: usize, floor: usize) -> usize {
         // Candidates, nearest first: text lines (a wrapped pair counts once), and numbers
         // (a name such as `11111`) when a `Reply` button closes the comment before.
-        let mut candidates: Vec<usize> = Vec::new();
+        let mut found = [0; 3];
+        let mut count = 0;
         let mut j = run_start;
         while let Some(p) = self.prev_solid(j, floor) {
             let is_number = matches!(self.line(p).kind, Kind::Number(_));
             let is_text = self.parts[p] == Part::Text && is_name_like(self.line(p));
-            if !(is_text || is_number) || candidates.len() == 3 {
+            if !(is_text || is_number) || count == found.len() {
                 break;
             }
             // The first line of a wrapped pair.
             let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
-            candidates.push(p);
+            found[count] = p;
+            count += 1;
             j = p;
         }
+        let mut candidates = &found[..count];
         let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
         let after_button = before.is_some_and(|b| self.is_reply_button(b));
         if !after_button {
             // Numbers are names only after a `Reply` button; before it they are votes.
             if let Some(n) = candidates.iter().position(|&c| matches!(self.line(c).kind, Kind::Number(_))) {
-                candidates.truncate(n);
+                candidates = &candidates[..n];
             }
         }
         let Some(&nearest) = candidates.first() else {
@@ -451,7 +472,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// Reads the header lines `range` into `comment`.
     fn read_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) {
         // Name lines, a wrapped pair as one range.
-        let mut names: Vec<Range<usize>> = Vec::new();
+        let mut names = std::mem::take(&mut self.names);
+        names.clear();
         let mut avatar: Option<&'a str> = None;
         let mut wants_name: Option<usize> = None;
         for i in range {
@@ -527,6 +549,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 }
             }
         }
+        self.names = names;
     }
 
     /// Reads the body and footer of a comment from lines `range` (from the end of its
@@ -562,11 +585,15 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 (after_text, range.end)
             }
         };
-        for paragraph in text::paragraphs(self.page, range.start..footer_start, text::is_body_text) {
+        let mut paragraphs = std::mem::take(&mut self.paragraphs);
+        text::paragraphs_into(self.page, range.start..footer_start, text::is_body_text, &mut paragraphs);
+        comment.body.reserve_exact(paragraphs.len());
+        for paragraph in paragraphs.drain(..) {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
             comment.last = comment.last.max(paragraph.end - 1);
             comment.body.push(self.page.paragraph(paragraph));
         }
+        self.paragraphs = paragraphs;
         for i in footer_start..footer_end {
             let line = *self.line(i);
             match (self.parts[i], line.kind) {
@@ -636,12 +663,15 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
             let mut comment = FlatComment::default();
             if self.read_leading_header(&mut comment, from..footer_first) {
-                for paragraph in
-                    text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text)
-                {
+                let mut paragraphs = std::mem::take(&mut self.paragraphs);
+                let body = comment.last + 1..footer_first;
+                text::paragraphs_into(self.page, body, text::is_body_text, &mut paragraphs);
+                comment.body.reserve_exact(paragraphs.len());
+                for paragraph in paragraphs.drain(..) {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
                     comment.body.push(self.page.paragraph(paragraph));
                 }
+                self.paragraphs = paragraphs;
                 for j in footer_first..=i {
                     let line = *self.line(j);
                     match line.kind {
@@ -679,8 +709,13 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // belongs to no comment.
         let begin =
             range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
-        let solid: Vec<usize> = (begin..range.end).filter(|&i| self.parts[i] != Part::Blank).collect();
-        let Some(&first) = solid.first() else { return false };
+        let mut solid = std::mem::take(&mut self.solid);
+        solid.clear();
+        solid.extend((begin..range.end).filter(|&i| self.parts[i] != Part::Blank));
+        let Some(&first) = solid.first() else {
+            self.solid = solid;
+            return false;
+        };
         comment.first = first;
         let mut header_end = None;
         let mut avatar = None;
@@ -743,6 +778,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         if comment.author.is_none() {
             comment.author = name.or(avatar);
         }
+        self.solid = solid;
         true
     }
 

@@ -132,9 +132,17 @@ impl Eq for FoldedName<'_> {}
 
 impl Hash for FoldedName<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
+        // The folded name's UTF-8, handed over in blocks (hashers stream their input).
+        let mut block = [0u8; 64];
+        let mut len = 0;
         for c in fold_name(self.0) {
-            state.write_u32(u32::from(c));
+            if len + 4 > block.len() {
+                state.write(&block[..len]);
+                len = 0;
+            }
+            len += c.encode_utf8(&mut block[len..]).len();
         }
+        state.write(&block[..len]);
     }
 }
 

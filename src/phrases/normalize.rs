@@ -169,11 +169,20 @@ impl Iterator for Folded<'_> {
         while self.ready_next == self.ready_len {
             let &byte = self.source.as_bytes().get(self.pos)?;
             // Most characters are ASCII letters and digits, which fold to themselves
-            // (lowercased) and need no queue.
-            if byte.is_ascii_alphanumeric() && !self.pending_space {
+            // (lowercased), and spaces: no queue for them.
+            if byte.is_ascii_alphanumeric() {
+                if std::mem::take(&mut self.pending_space) {
+                    // The space before the letter, which comes next call.
+                    return Some((' ', self.pos));
+                }
                 self.pos += 1;
                 self.started = true;
                 return Some((char::from(byte.to_ascii_lowercase()), self.pos - 1));
+            }
+            if byte == b' ' {
+                self.pos += 1;
+                self.separator();
+                continue;
             }
             self.ready_next = 0;
             self.ready_len = 0;

@@ -168,21 +168,28 @@ impl PhraseSet {
         if len == 0 || len > MAX_SEGMENTED_LEN {
             return None;
         }
-        // reached[i]: how position i was reached: (previous position, phrase number + 1, or
-        // 0 for a space).
-        let mut reached: [Option<(u8, u16)>; MAX_SEGMENTED_LEN + 1] = [None; MAX_SEGMENTED_LEN + 1];
+        // reached[i]: how position i was reached, packed in a u32 so that clearing the table
+        // is one small memset: 0 when not reached, else REACHED | previous position << 16 |
+        // (phrase number + 1, or 0 for a space).
+        const REACHED: u32 = 1 << 24;
+        let mut reached = [0u32; MAX_SEGMENTED_LEN + 1];
         let bytes = text.as_bytes();
-        reached[0] = Some((0, 0));
+        reached[0] = REACHED;
         for i in 0..len {
-            if reached[i].is_none() {
+            if reached[i] == 0 {
                 continue;
             }
+            let from = REACHED | (i as u32) << 16;
             if bytes[i] == b' ' {
-                reached[i + 1].get_or_insert((i as u8, 0));
+                if reached[i + 1] == 0 {
+                    reached[i + 1] = from;
+                }
                 continue;
             }
             for (end, id) in self.prefix_ids(text, i) {
-                reached[end].get_or_insert((i as u8, id + 1));
+                if reached[end] == 0 {
+                    reached[end] = from | (u32::from(id) + 1);
+                }
             }
         }
         // Walk back from the end, collecting phrases (in reverse).
@@ -190,15 +197,19 @@ impl PhraseSet {
         let mut count = 0;
         let mut at = len;
         while at > 0 {
-            let (prev, step) = reached[at]?;
+            let packed = reached[at];
+            if packed == 0 {
+                return None;
+            }
+            let step = packed & 0xffff;
             if step > 0 {
                 if count == MAX_SEGMENTS {
                     return None;
                 }
-                ids[count] = step - 1;
+                ids[count] = (step - 1) as u16;
                 count += 1;
             }
-            at = prev as usize;
+            at = (packed >> 16 & 0xff) as usize;
         }
         let glues = |id: &u16| self.phrases[usize::from(*id)].class.glues();
         if count == 0 || (count > 1 && !ids[..count].iter().all(glues)) {
