@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{all_consuming, eof, map_res, opt, value, verify};
 use nom::error::{Error as NomError, ErrorKind};
@@ -613,6 +613,16 @@ fn fail<T>(i: &str) -> PResult<'_, T> {
     Err(nom::Err::Error(NomError::new(i, ErrorKind::Verify)))
 }
 
+/// `tag_no_case` for an ASCII tag, comparing bytes: no character outside ASCII lowercases
+/// to a letter of the tags used here (`am`, `th`, `uhr`, ...), so the result is the same,
+/// without Unicode case mapping on every attempt.
+fn ascii_tag<'a>(tag: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| match i.as_bytes().get(..tag.len()) {
+        Some(head) if head.eq_ignore_ascii_case(tag.as_bytes()) => Ok((&i[tag.len()..], &i[..tag.len()])),
+        _ => Err(nom::Err::Error(NomError::new(i, ErrorKind::Tag))),
+    }
+}
+
 /// One or more spaces.
 fn sp1(i: &str) -> PResult<'_, &str> {
     take_while1(is_space).parse(i)
@@ -669,8 +679,8 @@ fn count(i: &str) -> PResult<'_, u32> {
 /// `am`, `pm`, `a.m.`, `p.m.` in any case: `Some(true)` for pm.
 fn meridiem(i: &str) -> PResult<'_, bool> {
     alt((
-        value(false, alt((tag_no_case("a.m."), tag_no_case("am")))),
-        value(true, alt((tag_no_case("p.m."), tag_no_case("pm")))),
+        value(false, alt((ascii_tag("a.m."), ascii_tag("am")))),
+        value(true, alt((ascii_tag("p.m."), ascii_tag("pm")))),
     ))
     .parse(i)
 }
@@ -687,7 +697,7 @@ fn colon_clock(i: &str) -> PResult<'_, Clock> {
         char(':'),
         two_digits,
         opt(preceded(char(':'), two_digits)),
-        opt(preceded(sp0, alt((meridiem.map(Some), value(None, tag_no_case("uhr")))))),
+        opt(preceded(sp0, alt((meridiem.map(Some), value(None, ascii_tag("uhr")))))),
     )
         .parse(i)?;
     Ok((i, Clock { hour, minute, second: second.unwrap_or(0), pm: pm.flatten() }))
@@ -696,7 +706,7 @@ fn colon_clock(i: &str) -> PResult<'_, Clock> {
 /// French WordPress prints `G \h i` (`17 h 27`), sometimes with `min`.
 fn french_clock(i: &str) -> PResult<'_, Clock> {
     let (i, (hour, _, _, _, minute, _)) =
-        (small_number, sp0, one_of("hH"), sp0, two_digits, opt((sp0, tag_no_case("min")))).parse(i)?;
+        (small_number, sp0, one_of("hH"), sp0, two_digits, opt((sp0, ascii_tag("min")))).parse(i)?;
     Ok((i, Clock { hour, minute, second: 0, pm: None }))
 }
 
@@ -769,13 +779,12 @@ fn month_name(i: &str) -> PResult<'_, u32> {
 
 /// An English or French ordinal suffix after a day: `20th`, `1st`, `1er`.
 fn ordinal(i: &str) -> PResult<'_, &str> {
-    alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th"), tag_no_case("er")))
-        .parse(i)
+    alt((ascii_tag("st"), ascii_tag("nd"), ascii_tag("rd"), ascii_tag("th"), ascii_tag("er"))).parse(i)
 }
 
 /// Spanish and Portuguese `de` between day, month and year.
 fn de(i: &str) -> PResult<'_, ()> {
-    value((), (tag_no_case("de"), sp1)).parse(i)
+    value((), (ascii_tag("de"), sp1)).parse(i)
 }
 
 /// `F j, Y`, `M j, Y`, `M. j, Y`, `F jS, Y`, `F j Y`, `Tháng 8 20, 2021`: `(year, month, day)`.

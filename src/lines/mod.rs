@@ -425,7 +425,8 @@ fn legacy_votes(normalized: &str) -> Option<i64> {
 
 /// A reply marker's name: short, a few words, not a sentence.
 fn is_name_like(name: &str) -> bool {
-    !name.is_empty() && name.chars().count() <= 80 && name.split_whitespace().count() <= 8
+    let short = name.len() <= 80 || name.chars().count() <= 80; // bytes bound characters
+    !name.is_empty() && short && name.split_whitespace().count() <= 8
 }
 
 /// Share links of the social networks wpDiscuz offers.

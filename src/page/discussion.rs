@@ -124,7 +124,9 @@ const WRAP_MIN: usize = 60;
 
 /// Author lines are one line and not too long (pingback authors are page titles).
 fn is_name_like(line: &Line<'_>) -> bool {
-    matches!(line.kind, Kind::Text) && line.count == 1 && line.text.chars().count() <= 200
+    // No more bytes than the limit means no more characters: counting only long lines.
+    let short = |text: &str| text.len() <= 200 || text.chars().count() <= 200;
+    matches!(line.kind, Kind::Text) && line.count == 1 && short(line.text)
 }
 
 /// Splits the section that starts at line `start`: the discussion (without comments yet),

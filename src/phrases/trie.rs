@@ -156,6 +156,12 @@ impl PhraseSet {
         self.nodes[node].terminal.is_some()
     }
 
+    /// The number of the phrase that is exactly `text`, if any.
+    fn exact_id(&self, text: &str) -> Option<u16> {
+        let node = text.bytes().try_fold(0, |node, byte| self.step(node, byte))?;
+        self.nodes[node].terminal.map(|t| t as u16)
+    }
+
     /// The phrase that is exactly `text`, if any.
     pub fn get(&self, text: &str) -> Option<Phrase> {
         self.prefixes(text, 0).find(|(end, _)| *end == text.len()).map(|(_, p)| p)
@@ -167,6 +173,13 @@ impl PhraseSet {
         let len = text.len();
         if len == 0 || len > MAX_SEGMENTED_LEN {
             return None;
+        }
+        // Most chrome lines are one phrase: the walk below would read them as that phrase
+        // alone (the first way to reach the end, from the start), so take it directly.
+        if let Some(id) = self.exact_id(text) {
+            let mut ids = [0u16; MAX_SEGMENTS];
+            ids[0] = id;
+            return Some(Segmentation { set: self, ids, len: 1 });
         }
         // reached[i]: how position i was reached, packed in a u32 so that clearing the table
         // is one small memset: 0 when not reached, else REACHED | previous position << 16 |
