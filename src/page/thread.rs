@@ -122,9 +122,22 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
 #[derive(Debug, Clone, Copy)]
 struct FoldedName<'a>(&'a str);
 
+impl FoldedName<'_> {
+    /// For an ASCII name (most), its folded form byte by byte: ASCII whitespace dropped,
+    /// letters lowercased, as [`fold_name`] gives it without Unicode case mapping.
+    fn ascii_folded(&self) -> Option<impl Iterator<Item = u8> + '_> {
+        let name = self.0.as_bytes();
+        name.is_ascii()
+            .then(|| name.iter().filter(|&&b| !char::from(b).is_whitespace()).map(|b| b.to_ascii_lowercase()))
+    }
+}
+
 impl PartialEq for FoldedName<'_> {
     fn eq(&self, other: &Self) -> bool {
-        fold_name(self.0).eq(fold_name(other.0))
+        match (self.ascii_folded(), other.ascii_folded()) {
+            (Some(a), Some(b)) => a.eq(b),
+            _ => fold_name(self.0).eq(fold_name(other.0)),
+        }
     }
 }
 
@@ -135,6 +148,19 @@ impl Hash for FoldedName<'_> {
         // The folded name's UTF-8, handed over in blocks (hashers stream their input).
         let mut block = [0u8; 64];
         let mut len = 0;
+        if let Some(bytes) = self.ascii_folded() {
+            // The same bytes as the UTF-8 of the folded characters below.
+            for byte in bytes {
+                if len == block.len() {
+                    state.write(&block);
+                    len = 0;
+                }
+                block[len] = byte;
+                len += 1;
+            }
+            state.write(&block[..len]);
+            return;
+        }
         for c in fold_name(self.0) {
             if len + 4 > block.len() {
                 state.write(&block[..len]);
