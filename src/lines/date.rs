@@ -371,6 +371,7 @@ impl<T: Copy> Lexicon<T> {
         self.nodes[node].word.get_or_insert((value, is_cjk(last)));
     }
 
+    #[inline]
     fn step(&self, node: usize, c: char) -> Option<usize> {
         if node == 0 && c.is_ascii() {
             let next = self.ascii_root[c as usize];
@@ -382,11 +383,14 @@ impl<T: Copy> Lexicon<T> {
 
     /// The node reached from `node` by input character `c`, compared as [`ci_prefix`] does:
     /// any space matches a space, other characters lowercased.
+    #[inline]
     fn step_input(&self, node: usize, c: char) -> Option<usize> {
         if is_space(c) {
             self.step(node, ' ')
         } else if c.is_ascii() {
             self.step(node, c.to_ascii_lowercase())
+        } else if crate::phrases::is_own_lowercase(c) {
+            self.step(node, c)
         } else {
             fold(c).try_fold(node, |node, lower| self.step(node, lower))
         }

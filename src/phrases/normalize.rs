@@ -152,6 +152,7 @@ impl<'s> Folded<'s> {
             '\u{2019}' => self.put('\'', at),
             c if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' => self.separator(),
             c if c.is_ascii() => self.put(c.to_ascii_lowercase(), at),
+            c if is_own_lowercase(c) => self.put(c, at),
             c => {
                 for lower in c.to_lowercase() {
                     self.put(lower, at);
@@ -165,6 +166,7 @@ impl Iterator for Folded<'_> {
     /// A character of the normal form and the source offset it came from.
     type Item = (char, usize);
 
+    #[inline]
     fn next(&mut self) -> Option<(char, usize)> {
         while self.ready_next == self.ready_len {
             let &byte = self.source.as_bytes().get(self.pos)?;
@@ -193,6 +195,20 @@ impl Iterator for Folded<'_> {
         self.started = true;
         Some(item)
     }
+}
+
+/// Characters that are their own lowercase, known without Unicode's case table (a search
+/// per character): scripts without case (Hebrew, Arabic, Thai, CJK, kana, Hangul) and
+/// lowercase Cyrillic, which make up most non-Latin text of the pages.
+pub(crate) fn is_own_lowercase(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0430}'..='\u{045F}'
+            | '\u{0590}'..='\u{06FF}'
+            | '\u{0E00}'..='\u{0E7F}'
+            | '\u{3000}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7AF}'
+    )
 }
 
 /// Folds a phrase of the tables (allocating: done once per phrase at start-up).
@@ -248,6 +264,13 @@ mod tests {
         assert_eq!(source_offset(source, 8), 11);
         assert_eq!(source_offset(source, 9), 11);
         assert_eq!(source_offset(source, n.text.len()), source.len());
+    }
+
+    #[test]
+    fn own_lowercase_ranges_are_their_own_lowercase() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_own_lowercase(c)) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
     }
 
     #[test]

@@ -112,6 +112,7 @@ impl PhraseSet {
         }
     }
 
+    #[inline]
     fn step(&self, node: usize, byte: u8) -> Option<usize> {
         if node == 0 {
             let next = self.root[usize::from(byte)];
@@ -143,6 +144,7 @@ impl PhraseSet {
     }
 
     /// The node reached from `node` by the bytes of `c`.
+    #[inline]
     pub fn step_char(&self, node: usize, c: char) -> Option<usize> {
         if c.is_ascii() {
             return self.step(node, c as u8);
@@ -152,6 +154,7 @@ impl PhraseSet {
     }
 
     /// True when a phrase ends at `node`.
+    #[inline]
     pub fn is_terminal(&self, node: usize) -> bool {
         self.nodes[node].terminal.is_some()
     }
