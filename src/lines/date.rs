@@ -25,13 +25,11 @@
 //! relative adjective, a "right now" or a "today" phrase). Word tables are built once; a
 //! call allocates nothing and compares case-insensitively character by character.
 
-use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{all_consuming, eof, map_res, opt, value, verify};
 use nom::error::{Error as NomError, ErrorKind};
@@ -96,7 +94,7 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     }
     let parsed = if first.is_ascii_digit() {
         all_consuming(alt((numeric_line, named_line, relative_line))).parse(text)
-    } else if !words().may_start(first) {
+    } else if !words().may_start(first) || !words().starts_with_word(text) {
         return None;
     } else if text.bytes().any(|b| b.is_ascii_digit()) {
         all_consuming(alt((named_line, today_line, relative_line))).parse(text)
@@ -316,16 +314,29 @@ impl UnitWord {
     }
 }
 
-/// Words (possibly several, `il y a`) stored lowercased and grouped by first character,
-/// longest first, for a case-insensitive longest-prefix match that does not allocate.
+/// Words (possibly several, `il y a`) stored lowercased in a character trie, for a
+/// case-insensitive longest-prefix match that reads the input once, whatever the number of
+/// words, and does not allocate.
 #[derive(Debug)]
 struct Lexicon<T> {
-    buckets: HashMap<char, Vec<(String, T)>>,
+    /// `nodes[0]` is the root.
+    nodes: Vec<LexiconNode<T>>,
+    /// The root's edges for ASCII characters (0: none): the first step, which rejects most
+    /// text, is one load.
+    ascii_root: [u32; 128],
+}
+
+#[derive(Debug)]
+struct LexiconNode<T> {
+    /// Outgoing edges, sorted by character.
+    edges: Vec<(char, u32)>,
+    /// The value of the word that ends here, and whether its last character is CJK.
+    word: Option<(T, bool)>,
 }
 
 impl<T: Copy> Lexicon<T> {
     fn new() -> Self {
-        Lexicon { buckets: HashMap::new() }
+        Lexicon { nodes: vec![LexiconNode { edges: Vec::new(), word: None }], ascii_root: [0; 128] }
     }
 
     /// Adds a form: lowercased, inner whitespace collapsed, a trailing dot dropped (the
@@ -339,35 +350,75 @@ impl<T: Copy> Lexicon<T> {
             lowered.extend(word.chars().flat_map(fold));
         }
         let lowered = lowered.trim_end_matches('.');
-        let Some(first) = lowered.chars().next() else {
+        let Some(last) = lowered.chars().next_back() else {
             return;
         };
-        let bucket = self.buckets.entry(first).or_default();
-        if bucket.iter().all(|(known, _)| known != lowered) {
-            bucket.push((lowered.to_owned(), value));
+        let mut node = 0;
+        for c in lowered.chars() {
+            node = match self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) {
+                Ok(i) => self.nodes[node].edges[i].1 as usize,
+                Err(i) => {
+                    let next = self.nodes.len();
+                    self.nodes.push(LexiconNode { edges: Vec::new(), word: None });
+                    self.nodes[node].edges.insert(i, (c, next as u32));
+                    if node == 0 && c.is_ascii() {
+                        self.ascii_root[c as usize] = next as u32;
+                    }
+                    next
+                }
+            };
         }
+        self.nodes[node].word.get_or_insert((value, is_cjk(last)));
     }
 
-    fn sorted(mut self) -> Self {
-        for bucket in self.buckets.values_mut() {
-            bucket.sort_by_key(|(form, _)| Reverse(form.chars().count()));
+    #[inline]
+    fn step(&self, node: usize, c: char) -> Option<usize> {
+        if node == 0 && c.is_ascii() {
+            let next = self.ascii_root[c as usize];
+            return (next != 0).then_some(next as usize);
         }
-        self
+        let edges = &self.nodes[node].edges;
+        edges.binary_search_by_key(&c, |e| e.0).ok().map(|i| edges[i].1 as usize)
+    }
+
+    /// The node reached from `node` by input character `c`, compared as [`ci_prefix`] does:
+    /// any space matches a space, other characters lowercased.
+    #[inline]
+    fn step_input(&self, node: usize, c: char) -> Option<usize> {
+        if is_space(c) {
+            self.step(node, ' ')
+        } else if c.is_ascii() {
+            self.step(node, c.to_ascii_lowercase())
+        } else if crate::phrases::is_own_lowercase(c) {
+            self.step(node, c)
+        } else {
+            fold(c).try_fold(node, |node, lower| self.step(node, lower))
+        }
     }
 
     /// The value of the longest form that `input` starts with and that ends on a word
     /// boundary, with the rest of the input.
     fn longest<'a>(&self, input: &'a str) -> Option<(T, &'a str)> {
-        let first = input.chars().next().map(lower_first)?;
-        self.buckets.get(&first)?.iter().find_map(|(form, value)| {
-            let len = ci_prefix(input, form)?;
-            let rest = &input[len..];
-            at_boundary(form, rest).then_some((*value, rest))
-        })
+        let mut node = 0;
+        let mut best = None;
+        let mut chars = input.char_indices();
+        loop {
+            let (at, next) = chars.next().map_or((input.len(), None), |(at, c)| (at, Some(c)));
+            if let Some((value, ends_cjk)) = self.nodes[node].word {
+                let rest = &input[at..];
+                if at_boundary(ends_cjk, rest) {
+                    best = Some((value, rest));
+                }
+            }
+            match next.and_then(|c| self.step_input(node, c)) {
+                Some(child) => node = child,
+                None => return best,
+            }
+        }
     }
 
     fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
-        self.buckets.keys().copied()
+        self.nodes[0].edges.iter().map(|e| e.0)
     }
 }
 
@@ -381,6 +432,9 @@ struct Words {
     right_now: Lexicon<()>,
     today: Lexicon<()>,
     joiners: Lexicon<()>,
+    /// The words of `months`, `ago`, `right_now` and `today` in one trie: what a date line
+    /// that does not start with a digit starts with.
+    first_words: Lexicon<()>,
     /// Lowercase ASCII characters that can start a date line that does not start with a digit.
     ascii_starts: [bool; 128],
     /// The same for other characters, sorted.
@@ -390,6 +444,7 @@ struct Words {
 impl Words {
     fn load() -> Words {
         let catalog = crate::phrases::catalog();
+        let mut first_words = Lexicon::new();
         let mut months = Lexicon::new();
         for row in MONTHS_TSV.lines().skip(1).filter(|r| !r.starts_with('#')) {
             let mut cells = row.split('\t');
@@ -398,6 +453,7 @@ impl Words {
             };
             for form in cells.flat_map(|cell| cell.split('|')) {
                 months.add(form, month);
+                first_words.add(form, ());
             }
         }
         let mut units = Lexicon::new();
@@ -413,25 +469,32 @@ impl Words {
         let mut ago = Lexicon::new();
         for text in catalog.texts("wc_ago_text") {
             ago.add(text, *text);
+            first_words.add(text, ());
+        }
+        for key in ["wc_right_now_text", "wc_posted_today_text"] {
+            for text in catalog.texts(key) {
+                first_words.add(text, ());
+            }
         }
         let phrases = |key: &str| {
             let mut lexicon = Lexicon::new();
             for text in catalog.texts(key) {
                 lexicon.add(text, ());
             }
-            lexicon.sorted()
+            lexicon
         };
         let mut joiners = Lexicon::new();
         for joiner in JOINERS {
             joiners.add(joiner, ());
         }
         let mut words = Words {
-            months: months.sorted(),
-            units: units.sorted(),
-            ago: ago.sorted(),
+            months,
+            units,
+            ago,
             right_now: phrases("wc_right_now_text"),
             today: phrases("wc_posted_today_text"),
-            joiners: joiners.sorted(),
+            joiners,
+            first_words,
             ascii_starts: [false; 128],
             other_starts: Vec::new(),
         };
@@ -449,6 +512,13 @@ impl Words {
         words.other_starts.sort_unstable();
         words.other_starts.dedup();
         words
+    }
+
+    /// Whether `text` (which does not start with a digit) starts with a word that every
+    /// date form not starting with a digit starts with: a month name, a "today" or "right
+    /// now" phrase, a relative adjective. A trie walk of a few characters rejects most text.
+    fn starts_with_word(&self, text: &str) -> bool {
+        self.first_words.longest(text).is_some()
     }
 
     /// Whether a line starting with `c` (not a digit) can be a date.
@@ -496,7 +566,9 @@ fn fold(c: char) -> std::char::ToLowercase {
 }
 
 /// Length in bytes of the prefix of `input` equal to the lowercase `form` ignoring case
-/// (any space matches a space), or `None`. Allocates nothing.
+/// (any space matches a space), or `None`: the comparison [`Lexicon`] makes, one form at a
+/// time (kept to test it).
+#[cfg(test)]
 fn ci_prefix(input: &str, form: &str) -> Option<usize> {
     let mut want = form.chars();
     let mut pending = want.next();
@@ -527,11 +599,12 @@ fn ci_prefix(input: &str, form: &str) -> Option<usize> {
 }
 
 /// A form matched at the start of a word ends on a boundary: the input ends, or goes on
-/// with a non-alphanumeric character, or either side is CJK.
-fn at_boundary(form: &str, rest: &str) -> bool {
+/// with a non-alphanumeric character, or either side is CJK (`form_ends_cjk`: the form's
+/// last character is).
+fn at_boundary(form_ends_cjk: bool, rest: &str) -> bool {
     match rest.chars().next() {
         None => true,
-        Some(next) => !next.is_alphanumeric() || is_cjk(next) || form.chars().next_back().is_some_and(is_cjk),
+        Some(next) => !next.is_alphanumeric() || is_cjk(next) || form_ends_cjk,
     }
 }
 
@@ -542,6 +615,16 @@ type PResult<'a, T> = IResult<&'a str, T>;
 
 fn fail<T>(i: &str) -> PResult<'_, T> {
     Err(nom::Err::Error(NomError::new(i, ErrorKind::Verify)))
+}
+
+/// `tag_no_case` for an ASCII tag, comparing bytes: no character outside ASCII lowercases
+/// to a letter of the tags used here (`am`, `th`, `uhr`, ...), so the result is the same,
+/// without Unicode case mapping on every attempt.
+fn ascii_tag<'a>(tag: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| match i.as_bytes().get(..tag.len()) {
+        Some(head) if head.eq_ignore_ascii_case(tag.as_bytes()) => Ok((&i[tag.len()..], &i[..tag.len()])),
+        _ => Err(nom::Err::Error(NomError::new(i, ErrorKind::Tag))),
+    }
 }
 
 /// One or more spaces.
@@ -600,8 +683,8 @@ fn count(i: &str) -> PResult<'_, u32> {
 /// `am`, `pm`, `a.m.`, `p.m.` in any case: `Some(true)` for pm.
 fn meridiem(i: &str) -> PResult<'_, bool> {
     alt((
-        value(false, alt((tag_no_case("a.m."), tag_no_case("am")))),
-        value(true, alt((tag_no_case("p.m."), tag_no_case("pm")))),
+        value(false, alt((ascii_tag("a.m."), ascii_tag("am")))),
+        value(true, alt((ascii_tag("p.m."), ascii_tag("pm")))),
     ))
     .parse(i)
 }
@@ -618,7 +701,7 @@ fn colon_clock(i: &str) -> PResult<'_, Clock> {
         char(':'),
         two_digits,
         opt(preceded(char(':'), two_digits)),
-        opt(preceded(sp0, alt((meridiem.map(Some), value(None, tag_no_case("uhr")))))),
+        opt(preceded(sp0, alt((meridiem.map(Some), value(None, ascii_tag("uhr")))))),
     )
         .parse(i)?;
     Ok((i, Clock { hour, minute, second: second.unwrap_or(0), pm: pm.flatten() }))
@@ -627,7 +710,7 @@ fn colon_clock(i: &str) -> PResult<'_, Clock> {
 /// French WordPress prints `G \h i` (`17 h 27`), sometimes with `min`.
 fn french_clock(i: &str) -> PResult<'_, Clock> {
     let (i, (hour, _, _, _, minute, _)) =
-        (small_number, sp0, one_of("hH"), sp0, two_digits, opt((sp0, tag_no_case("min")))).parse(i)?;
+        (small_number, sp0, one_of("hH"), sp0, two_digits, opt((sp0, ascii_tag("min")))).parse(i)?;
     Ok((i, Clock { hour, minute, second: 0, pm: None }))
 }
 
@@ -700,13 +783,12 @@ fn month_name(i: &str) -> PResult<'_, u32> {
 
 /// An English or French ordinal suffix after a day: `20th`, `1st`, `1er`.
 fn ordinal(i: &str) -> PResult<'_, &str> {
-    alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th"), tag_no_case("er")))
-        .parse(i)
+    alt((ascii_tag("st"), ascii_tag("nd"), ascii_tag("rd"), ascii_tag("th"), ascii_tag("er"))).parse(i)
 }
 
 /// Spanish and Portuguese `de` between day, month and year.
 fn de(i: &str) -> PResult<'_, ()> {
-    value((), (tag_no_case("de"), sp1)).parse(i)
+    value((), (ascii_tag("de"), sp1)).parse(i)
 }
 
 /// `F j, Y`, `M j, Y`, `M. j, Y`, `F jS, Y`, `F j Y`, `Tháng 8 20, 2021`: `(year, month, day)`.

@@ -10,9 +10,9 @@ pub(crate) mod date;
 mod rules;
 
 use crate::input::{Lines, RawLine};
-use crate::phrases::{self, Class, Normalized, Segmentation};
+use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
-pub(crate) use rules::{heading, is_blank};
+pub(crate) use rules::{heading, is_blank, trim_blank};
 
 /// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.
 pub(crate) fn is_icon_residue(text: &str) -> bool {
@@ -118,15 +118,17 @@ impl<'a> Line<'a> {
 /// Classifies every line of `input` from byte `start`.
 pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
     let mut classifier = Classifier::default();
-    let mut out = Vec::with_capacity(input.len() / 48 + 16);
+    // One allocation: a line count (memchr, many times faster than the classification)
+    // bounds the number of groups; lone-CR line ends, rare, may still make it grow.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', &input.as_bytes()[start..]).count() + 1);
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
-        let trimmed = first.text.trim_matches(is_blank);
+        let trimmed = trim_blank(first.text);
         let mut group = Group { first, last: first, count: 1 };
         if opens_wrapped_markup(trimmed) {
             group.extend_while_open(input, &mut raw);
         }
-        let text = group.text(input);
+        let text = if group.count == 1 { trimmed } else { group.text(input) };
         // A trailing NBSP survives only on a `Reply to\u{a0} ` whose name a converter put on
         // the next line; in languages whose marker is also the `Reply` button word, it is the
         // one difference.
@@ -160,25 +162,29 @@ impl<'a> Group<'a> {
     /// Takes following lines until brackets balance, a blank line, or the cap.
     fn extend_while_open(&mut self, input: &'a str, raw: &mut std::iter::Peekable<Lines<'a>>) {
         let mut depth = bracket_depth(self.first.text);
-        let mut taken = Vec::new();
-        while depth > 0 && self.count + taken.len() < MAX_WRAPPED_LINES {
+        // The lines taken are consecutive: the first and the last say which.
+        let mut taken: Option<(RawLine<'a>, RawLine<'a>)> = None;
+        let mut count = 0;
+        while depth > 0 && self.count + count < MAX_WRAPPED_LINES {
             match raw.peek() {
-                Some(next) if !next.text.trim_matches(is_blank).is_empty() => {
+                Some(next) if !trim_blank(next.text).is_empty() => {
                     depth += bracket_depth(next.text);
-                    taken.push(raw.next().expect("peeked"));
+                    let next = raw.next().expect("peeked");
+                    taken = Some((taken.map_or(next, |(first, _)| first), next));
+                    count += 1;
                 }
                 _ => break,
             }
         }
-        if depth <= 0 {
-            if let Some(last) = taken.last() {
-                self.last = *last;
-                self.count += taken.len();
+        match taken {
+            Some((_, last)) if depth <= 0 => {
+                self.last = last;
+                self.count += count;
             }
-        } else {
             // Never balanced: not wrapped markup after all. Put the lines back by
             // re-reading them as lines of their own.
-            *raw = rewind(input, raw, &taken);
+            Some((first, _)) => *raw = Lines::resume(input, &first).peekable(),
+            None => {}
         }
     }
 
@@ -189,19 +195,7 @@ impl<'a> Group<'a> {
 
     /// The group's text, trimmed.
     fn text(&self, input: &'a str) -> &'a str {
-        input[self.first.start..self.last.end()].trim_matches(is_blank)
-    }
-}
-
-/// An iterator that yields `taken` again, then the rest of `raw`.
-fn rewind<'a>(
-    input: &'a str,
-    raw: &std::iter::Peekable<Lines<'a>>,
-    taken: &[RawLine<'a>],
-) -> std::iter::Peekable<Lines<'a>> {
-    match taken.first() {
-        Some(first) => Lines::resume(input, first).peekable(),
-        None => raw.clone(),
+        trim_blank(&input[self.first.start..self.last.end()])
     }
 }
 
@@ -283,6 +277,10 @@ impl Classifier {
     /// Markdown images and links alone on a line.
     fn classify_markup<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
         if let Ok((_, alt)) = rules::avatar(core) {
+            // The comment form's own avatar (`![guest](...)`): form furniture.
+            if phrases::catalog().texts("literal_form_avatar_alt_guest").contains(&alt.trim()) {
+                return Some(Kind::Residue);
+            }
             if let Some(seg) = self.segment(alt) {
                 return Some(Kind::Chrome(seg));
             }
@@ -295,7 +293,7 @@ impl Classifier {
             if let Some(seg) = self.segment(name) {
                 return Some(Kind::Chrome(seg));
             }
-            if self.normalize(name).is_empty() {
+            if phrases::Folded::new(name).next().is_none() {
                 return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
             }
             if url.contains("#comment-") {
@@ -305,12 +303,13 @@ impl Classifier {
         }
         // Rows of links: html2text's icon links (no words: share buttons or residue), a
         // share block a converter split over lines (`[ __Share On\nTwitter](...)`).
-        if let Ok((_, links)) = rules::link_row(core) {
+        if let Ok((_, row)) = rules::link_row(core) {
+            let links = row.links();
             // Per link: no words at all, or only share phrases.
             let mut wordless = true;
             let mut shares = true;
-            for (text, _) in &links {
-                if self.normalize(text).is_empty() {
+            for (text, _) in links {
+                if phrases::Folded::new(text).next().is_none() {
                     continue;
                 }
                 wordless = false;
@@ -337,13 +336,25 @@ impl Classifier {
                 return kind;
             }
         }
-        // Normalize once; every rule below reads the same folded text.
-        phrases::normalize_into(core, &mut self.normalized);
+        // Normalize once (and most text lines only a few characters); every rule below reads
+        // the same folded text.
+        match phrases::opening_into(core, &mut self.normalized) {
+            Opening::Empty => return Kind::Residue, // only markup: `(BUTTON) (BUTTON)`, `[](about:blank)`
+            // No phrase rule can match: only WordPress core's `Name says:` and the date rules
+            // are left (most text lines).
+            Opening::Other => {
+                if let Some(name) = phrases::markers().core_author(core) {
+                    return Kind::Says { name };
+                }
+                return match date_line_unescaped(core) {
+                    Some(token) => Kind::Date { token, text: core },
+                    None => Kind::Text,
+                };
+            }
+            Opening::Digit | Opening::Phrase => {}
+        }
         let normalized = &self.normalized;
         let folded = normalized.text.as_str();
-        if folded.is_empty() {
-            return Kind::Residue; // only markup: `(BUTTON) (BUTTON)`, `[](about:blank)`
-        }
         if folded.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some(kind) = counted(folded) {
                 return kind;
@@ -404,7 +415,7 @@ impl Classifier {
         let normalized = &self.normalized;
         for (end, phrase) in phrases::chrome().prefixes(&normalized.text, 0) {
             if phrase.class == Class::ReplyButton {
-                let date_text = rest[normalized.source_offset(end)..].trim_matches(is_blank);
+                let date_text = rest[phrases::source_offset(rest, end)..].trim_matches(is_blank);
                 if date_text.is_empty() {
                     return Some(Kind::LegacyFooter { votes, date: None });
                 }
@@ -416,19 +427,16 @@ impl Classifier {
         None
     }
 
-    fn normalize(&mut self, text: &str) -> &str {
-        phrases::normalize_into(text, &mut self.normalized);
-        &self.normalized.text
-    }
-
     /// The phrases `text` is made of, if any; a name that only folds to a role badge
     /// (`admin`) is no badge.
     fn segment(&mut self, text: &str) -> Option<Segmentation> {
         if text.len() > MAX_SHORT_LINE {
             return None;
         }
-        let normalized = self.normalize(text);
-        let seg = phrases::chrome().segment(normalized)?;
+        let seg = match phrases::opening_into(text, &mut self.normalized) {
+            Opening::Digit | Opening::Phrase => phrases::chrome().segment(&self.normalized.text)?,
+            Opening::Empty | Opening::Other => return None,
+        };
         let lowercase_role =
             seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(text.trim());
         (!lowercase_role).then_some(seg)
@@ -478,7 +486,7 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<Kind<'a>> 
         .map(|(end, _)| end)
         .filter(|&end| folded.as_bytes().get(end) == Some(&b' ') && markers.is_reply_to(&folded[..end]))
         .last()?;
-    let name_start = normalized.source_offset(end);
+    let name_start = phrases::source_offset(core, end);
     let rest = core[name_start..].trim_matches(is_blank);
     // wpDiscuz prints `Reply to` + NBSP + newline + name: an NBSP or a run of spaces
     // survives in most dumps. After a single space, the line may just as well be a comment
@@ -538,7 +546,8 @@ fn legacy_votes(normalized: &str) -> Option<i64> {
 
 /// A reply marker's name: short, a few words, not a sentence.
 fn is_name_like(name: &str) -> bool {
-    !name.is_empty() && name.chars().count() <= 80 && name.split_whitespace().count() <= 8
+    let short = name.len() <= 80 || name.chars().count() <= 80; // bytes bound characters
+    !name.is_empty() && short && name.split_whitespace().count() <= 8
 }
 
 /// Share links of the social networks wpDiscuz offers.

@@ -178,8 +178,9 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
 
 /// A line of nothing but links (`[__](url)[__](url)`, html2text's icon links, or a share
 /// block `[ __Share On\nTwitter](url)[ __Share On\nGoogle](url) ___`): their (text, url)
-/// pairs. Spaces and `_` icon residue may stand between and after them.
-pub(crate) fn link_row(i: &str) -> PResult<'_, Vec<(&str, &str)>> {
+/// pairs, at most [`LinkRow::MAX`] (kept inline: no allocation). Spaces and `_` icon
+/// residue may stand between and after them.
+pub(crate) fn link_row(i: &str) -> PResult<'_, LinkRow<'_>> {
     let residue = |i| take_while(|c: char| c == '_' || is_blank(c)).parse(i);
     let item = |i| {
         let (rest, _) = residue(i)?;
@@ -187,9 +188,44 @@ pub(crate) fn link_row(i: &str) -> PResult<'_, Vec<(&str, &str)>> {
         let (rest, url) = link_target(rest)?;
         Ok((rest, (text, url)))
     };
-    let (rest, links) = nom::multi::many1(item).parse(i)?;
+    let (rest, row) = nom::multi::fold_many1(item, LinkRow::default, |mut row, link| {
+        row.push(link);
+        row
+    })
+    .parse(i)?;
     let (rest, _) = residue(rest)?;
-    all_consuming(nom::combinator::success(links)).parse(rest)
+    if row.overflow {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge)));
+    }
+    all_consuming(nom::combinator::success(row)).parse(rest)
+}
+
+/// The links of a [`link_row`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct LinkRow<'a> {
+    links: [(&'a str, &'a str); LinkRow::MAX],
+    len: usize,
+    overflow: bool,
+}
+
+impl<'a> LinkRow<'a> {
+    /// The most links a row may have (share rows have a handful).
+    pub const MAX: usize = 8;
+
+    fn push(&mut self, link: (&'a str, &'a str)) {
+        match self.links.get_mut(self.len) {
+            Some(slot) => {
+                *slot = link;
+                self.len += 1;
+            }
+            None => self.overflow = true,
+        }
+    }
+
+    /// The (text, url) pairs.
+    pub fn links(&self) -> &[(&'a str, &'a str)] {
+        &self.links[..self.len]
+    }
 }
 
 /// A pandoc fenced-div line, `::: {#wpdcom .wpd-default}` or a bare `:::`: its attributes.
@@ -204,8 +240,14 @@ pub(crate) fn fence(i: &str) -> PResult<'_, &str> {
 /// Text-browser and html2text residue around a line: `__` icon glyphs, empty form widgets
 /// `[    ]`, checkbox marks `[*]`. Returns the line without them.
 pub(crate) fn strip_residue(line: &str) -> &str {
-    let mut s = line.trim_matches(is_blank);
+    let mut s = trim_blank(line);
     loop {
+        // Most lines start and end with a character none of the steps below removes.
+        if let (Some(first), Some(last)) = (s.bytes().next(), s.bytes().last()) {
+            if is_kept_edge(first) && is_kept_edge(last) {
+                return s;
+            }
+        }
         let before = s.len();
         s = s.trim_start_matches('_').trim_end_matches('_').trim_matches(is_blank);
         if let Some(rest) = widget_prefix(s) {
@@ -217,6 +259,21 @@ pub(crate) fn strip_residue(line: &str) -> &str {
         if s.len() == before {
             return s;
         }
+    }
+}
+
+/// An ASCII byte at either end of a line that neither trimming nor residue stripping removes:
+/// visible and not `_`, `[`, `]`.
+fn is_kept_edge(byte: u8) -> bool {
+    byte.is_ascii_graphic() && !matches!(byte, b'_' | b'[' | b']')
+}
+
+/// `text` without [`is_blank`] characters at either end; most lines have none, and an ASCII
+/// check of the two end bytes says so without decoding.
+pub(crate) fn trim_blank(text: &str) -> &str {
+    match (text.bytes().next(), text.bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim_matches(is_blank),
     }
 }
 
@@ -347,9 +404,9 @@ mod tests {
     #[test]
     fn link_rows_are_links_alone() {
         let row = "[__](https://www.facebook.com/sharer/x)[__](https://twitter.com/intent/tweet?u=1 \"Share On Twitter\")";
-        assert_eq!(link_row(row).map(|(_, l)| l.len()), Ok(2));
+        assert_eq!(link_row(row).map(|(_, l)| l.links().len()), Ok(2));
         let block = "[ __Share On\nTwitter](https://t/x)[ __Share On\nGoogle](https://g/y) ___";
-        assert_eq!(link_row(block).map(|(_, l)| l[1].0), Ok(" __Share On\nGoogle"));
+        assert_eq!(link_row(block).map(|(_, l)| l.links()[1].0), Ok(" __Share On\nGoogle"));
         assert!(link_row("[Bob](https://bob)").is_ok());
         assert!(link_row("[__](x) text").is_err());
         assert!(link_row("text").is_err());

@@ -13,6 +13,19 @@ pub(crate) fn paragraphs(
     is_text: impl Fn(&Line<'_>) -> bool,
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    paragraphs_into(page, range, is_text, &mut out);
+    out
+}
+
+/// [`paragraphs`] into `out` (cleared first): a caller that reads many ranges (one per
+/// comment) reuses one buffer.
+pub(crate) fn paragraphs_into(
+    page: &Page<'_, '_>,
+    range: Range<usize>,
+    is_text: impl Fn(&Line<'_>) -> bool,
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
     let mut open: Option<usize> = None;
     for i in range.clone() {
         let text = page.roles[i].is_none() && is_text(&page.lines[i]);
@@ -28,7 +41,6 @@ pub(crate) fn paragraphs(
     if let Some(start) = open {
         out.push(start..range.end);
     }
-    out
 }
 
 /// Lines that can be part of a comment's body: anything but chrome and residue.

@@ -17,7 +17,7 @@ mod trie;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-pub(crate) use normalize::{normalize, normalize_into, Normalized};
+pub(crate) use normalize::{is_own_lowercase, normalize, normalize_into, source_offset, Folded, Normalized};
 pub(crate) use trie::{Phrase, PhraseSet, Segmentation};
 
 const TABLES: [&str; 4] = [
@@ -297,6 +297,72 @@ pub(crate) fn chrome() -> &'static PhraseSet {
             for text in texts {
                 set.insert(text, Phrase { key, class });
             }
+        }
+        set
+    })
+}
+
+/// How a line's normal form starts, as far as the phrase rules care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Opening {
+    /// The normal form is empty: the line is only markup.
+    Empty,
+    /// It starts with an ASCII digit (`14 comments`, `4.5 2 votes`).
+    Digit,
+    /// It starts with a chrome phrase or a `Last edited` prefix: the phrase rules apply.
+    Phrase,
+    /// None of these: no phrase rule can match the line.
+    Other,
+}
+
+/// Folds `line` into `out` as far as it takes to tell its [`Opening`]: most text lines leave
+/// the phrase trie after a few characters and are never normalized whole. For `Digit` and
+/// `Phrase`, `out` then holds the whole normal form (as [`normalize_into`] gives it); for
+/// `Other`, only its start.
+pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
+    out.text.clear();
+    let mut folded = Folded::new(line).map(|(c, _)| c);
+    let Some(first) = folded.next() else { return Opening::Empty };
+    out.text.push(first);
+    let opening = if first.is_ascii_digit() {
+        Opening::Digit
+    } else {
+        let set = openings();
+        let mut node = set.step_char(0, first);
+        loop {
+            match node {
+                None => return Opening::Other,
+                Some(n) if set.is_terminal(n) => break Opening::Phrase,
+                Some(n) => match folded.next() {
+                    None => return Opening::Other,
+                    Some(c) => {
+                        out.text.push(c);
+                        node = set.step_char(n, c);
+                    }
+                },
+            }
+        }
+    };
+    out.text.extend(folded);
+    opening
+}
+
+/// Every text a phrase rule looks for at the start of a line: the chrome phrases and the
+/// `Last edited` prefixes, built once.
+fn openings() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = PhraseSet::default();
+        let any = Phrase { key: "", class: Class::Form };
+        for (key, texts) in catalog().entries() {
+            if class_of(key).is_some() {
+                for text in texts {
+                    set.insert(text, any);
+                }
+            }
+        }
+        for prefix in &markers().last_edited {
+            set.insert(prefix, any);
         }
         set
     })

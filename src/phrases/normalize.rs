@@ -5,25 +5,16 @@
 //! one form (`name`, `newest`, `inline feedbacks`, `sort by`) lets a single table entry match
 //! them all. Phrases and input lines go through the same function.
 
-/// A normalized line: the folded text and, for each of its bytes, the offset in the source
-/// of the character it came from (plus one final entry: the source length).
+/// A reusable buffer for the normal form of a line.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Normalized {
     pub text: String,
-    pub source_offsets: Vec<usize>,
-}
-
-impl Normalized {
-    /// Offset in the source where normalized byte `at` came from (the source length at the end).
-    pub fn source_offset(&self, at: usize) -> usize {
-        self.source_offsets[at]
-    }
 }
 
 /// The text lynx prints for form buttons and list-style controls.
 const LYNX_WIDGETS: [&str; 4] = ["(BUTTON)", "(ordered)", "(bullet)", "(submit)"];
 
-/// Folds `source` into `out` (cleared first; its buffers are reused, so a caller that keeps
+/// Folds `source` into `out` (cleared first; its buffer is reused, so a caller that keeps
 /// one `Normalized` allocates only while lines grow longer than any seen before):
 /// - lowercase;
 /// - every run of whitespace (NBSP, zero-width space and tabs included) becomes one space,
@@ -34,91 +25,192 @@ const LYNX_WIDGETS: [&str; 4] = ["(BUTTON)", "(ordered)", "(bullet)", "(submit)"
 /// - the typographic apostrophe `’` becomes `'`.
 pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
     out.text.clear();
-    out.source_offsets.clear();
-    let mut pending_space = false;
-    let mut chars = source.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let folded = match c {
-            '\\' | '*' | '_' | '[' | '|' | ':' => None,
-            '!' if matches!(chars.peek(), Some((_, '['))) => None,
-            ']' => {
-                if matches!(chars.peek(), Some((_, '('))) {
-                    skip_group(&mut chars, '(', ')');
+    out.text.extend(Folded::new(source).map(|(c, _)| c));
+}
+
+/// Offset in `source` of the character that normalized byte `at` came from (a folded space
+/// maps to the next kept character; `at` = the normal form's length maps to the source
+/// length). Folds again up to `at`: callers need it only once a line has matched.
+pub(crate) fn source_offset(source: &str, at: usize) -> usize {
+    let mut end = 0;
+    for (c, from) in Folded::new(source) {
+        end += c.len_utf8();
+        if at < end {
+            return from;
+        }
+    }
+    source.len()
+}
+
+/// The normal form of a text, one character at a time, each with the offset in the source
+/// of the character it came from. A consumer that needs only the start of the normal form
+/// (phrase lookup rejects most lines after a few characters) stops early and pays for no
+/// more.
+#[derive(Debug, Clone)]
+pub(crate) struct Folded<'s> {
+    source: &'s str,
+    /// The next source byte to read.
+    pos: usize,
+    /// A separator was read since the last character yielded (and something was yielded).
+    pending_space: bool,
+    /// Some character was yielded: separators at the start give no space.
+    started: bool,
+    /// Characters folded from one source character, not yet yielded: a space, then up to
+    /// three lowercase characters (or the two of `{}`).
+    ready: [(char, usize); 4],
+    ready_len: u8,
+    ready_next: u8,
+}
+
+impl<'s> Folded<'s> {
+    pub fn new(source: &'s str) -> Self {
+        Folded {
+            source,
+            pos: 0,
+            pending_space: false,
+            started: false,
+            ready: [('\0', 0); 4],
+            ready_len: 0,
+            ready_next: 0,
+        }
+    }
+
+    /// Queues `c` (from source offset `at`), after the pending space if any.
+    fn put(&mut self, c: char, at: usize) {
+        if std::mem::take(&mut self.pending_space) {
+            self.ready[usize::from(self.ready_len)] = (' ', at);
+            self.ready_len += 1;
+        }
+        self.ready[usize::from(self.ready_len)] = (c, at);
+        self.ready_len += 1;
+    }
+
+    fn separator(&mut self) {
+        self.pending_space = self.started;
+    }
+
+    /// The source byte at `at`, if any.
+    fn byte(&self, at: usize) -> Option<u8> {
+        self.source.as_bytes().get(at).copied()
+    }
+
+    /// Skips past the bracket that closes a group opened just before `self.pos` (brackets
+    /// are ASCII, so bytes are scanned); an unclosed group runs to the end.
+    fn skip_group(&mut self, open: u8, close: u8) {
+        let mut depth = 1usize;
+        let bytes = self.source.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            self.pos += 1;
+            if b == open {
+                depth += 1;
+            } else if b == close {
+                depth -= 1;
+                if depth == 0 {
+                    return;
                 }
-                None
+            }
+        }
+    }
+
+    /// Reads one source character and queues what it folds to.
+    fn read(&mut self) {
+        let at = self.pos;
+        let b = self.source.as_bytes()[at];
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            self.source[at..].chars().next().expect("`at` is on a character boundary")
+        };
+        self.pos += c.len_utf8();
+        match c {
+            '\\' | '*' | '_' | '[' | '|' | ':' => self.separator(),
+            '!' if self.byte(self.pos) == Some(b'[') => self.separator(),
+            ']' => {
+                if self.byte(self.pos) == Some(b'(') {
+                    self.pos += 1;
+                    self.skip_group(b'(', b')');
+                }
+                self.separator();
             }
             '{' => {
-                if matches!(chars.peek(), Some((_, '}'))) {
-                    chars.next();
-                    push_str(out, "{}", at, &mut pending_space);
+                if self.byte(self.pos) == Some(b'}') {
+                    self.pos += 1;
+                    self.put('{', at);
+                    self.put('}', at);
                 } else {
-                    skip_group(&mut chars, '{', '}');
-                    // `{` opened the group: skip_group counted from depth 1.
+                    // A pandoc attribute block vanishes without separating.
+                    self.skip_group(b'{', b'}');
                 }
-                continue;
             }
             // lynx's form widgets: `(BUTTON)`, `(ordered)`, `(bullet)`.
-            '(' if LYNX_WIDGETS.iter().any(|w| source[at..].starts_with(w)) => {
+            '(' if LYNX_WIDGETS.iter().any(|w| self.source[at..].starts_with(w)) => {
                 let widget =
-                    LYNX_WIDGETS.iter().find(|w| source[at..].starts_with(*w)).map_or(0, |w| w.len());
-                while chars.peek().is_some_and(|&(i, _)| i < at + widget) {
-                    chars.next();
-                }
-                None
+                    LYNX_WIDGETS.iter().find(|w| self.source[at..].starts_with(*w)).map_or(0, |w| w.len());
+                self.pos = at + widget;
+                self.separator();
             }
-            '\u{2019}' => Some('\''),
+            '\u{2019}' => self.put('\'', at),
             // Turkish dotted and dotless i fold to `i`: pages print `YANITLA` for `Yanıtla`.
-            '\u{131}' | '\u{130}' => Some('i'),
-            c if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' => None,
-            c => Some(c),
-        };
-        match folded {
-            None => pending_space = !out.text.is_empty(),
-            Some(c) if c.is_ascii() => push_char(out, c.to_ascii_lowercase(), at, &mut pending_space),
-            Some(c) => {
+            '\u{131}' | '\u{130}' => self.put('i', at),
+            c if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' => self.separator(),
+            c if c.is_ascii() => self.put(c.to_ascii_lowercase(), at),
+            c if is_own_lowercase(c) => self.put(c, at),
+            c => {
                 for lower in c.to_lowercase() {
-                    push_char(out, lower, at, &mut pending_space);
+                    self.put(lower, at);
                 }
             }
         }
     }
-    out.source_offsets.push(source.len());
 }
 
-/// Skips a bracketed group whose opening bracket was just consumed (or is next, for `(`).
-fn skip_group(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, open: char, close: char) {
-    let mut depth = 0usize;
-    if open == '(' {
-        chars.next(); // the `(` itself
-    }
-    depth += 1;
-    for (_, c) in chars.by_ref() {
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            depth -= 1;
-            if depth == 0 {
-                return;
+impl Iterator for Folded<'_> {
+    /// A character of the normal form and the source offset it came from.
+    type Item = (char, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(char, usize)> {
+        while self.ready_next == self.ready_len {
+            let &byte = self.source.as_bytes().get(self.pos)?;
+            // Most characters are ASCII letters and digits, which fold to themselves
+            // (lowercased), and spaces: no queue for them.
+            if byte.is_ascii_alphanumeric() {
+                if std::mem::take(&mut self.pending_space) {
+                    // The space before the letter, which comes next call.
+                    return Some((' ', self.pos));
+                }
+                self.pos += 1;
+                self.started = true;
+                return Some((char::from(byte.to_ascii_lowercase()), self.pos - 1));
             }
+            if byte == b' ' {
+                self.pos += 1;
+                self.separator();
+                continue;
+            }
+            self.ready_next = 0;
+            self.ready_len = 0;
+            self.read();
         }
+        let item = self.ready[usize::from(self.ready_next)];
+        self.ready_next += 1;
+        self.started = true;
+        Some(item)
     }
 }
 
-fn push_char(out: &mut Normalized, c: char, at: usize, pending_space: &mut bool) {
-    if std::mem::take(pending_space) {
-        out.text.push(' ');
-        out.source_offsets.push(at);
-    }
-    let mut buf = [0u8; 4];
-    let encoded = c.encode_utf8(&mut buf);
-    out.text.push_str(encoded);
-    out.source_offsets.extend(std::iter::repeat(at).take(encoded.len()));
-}
-
-fn push_str(out: &mut Normalized, s: &str, at: usize, pending_space: &mut bool) {
-    for c in s.chars() {
-        push_char(out, c, at, pending_space);
-    }
+/// Characters that are their own lowercase, known without Unicode's case table (a search
+/// per character): scripts without case (Hebrew, Arabic, Thai, CJK, kana, Hangul) and
+/// lowercase Cyrillic, which make up most non-Latin text of the pages.
+pub(crate) fn is_own_lowercase(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0430}'..='\u{045F}'
+            | '\u{0590}'..='\u{06FF}'
+            | '\u{0E00}'..='\u{0E7F}'
+            | '\u{3000}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7AF}'
+    )
 }
 
 /// Folds a phrase of the tables (allocating: done once per phrase at start-up).
@@ -166,14 +258,22 @@ mod tests {
 
     #[test]
     fn maps_back_to_source_offsets() {
+        let source = "Reply to\u{a0} Bob";
         let mut n = Normalized::default();
-        normalize_into("Reply to\u{a0} Bob", &mut n);
+        normalize_into(source, &mut n);
         assert_eq!(n.text, "reply to bob");
         // "reply to" ends at normalized byte 8; a folded space maps to the next kept
         // character, so the rest starts in the source at "Bob".
-        assert_eq!(n.source_offset(8), 11);
-        assert_eq!(n.source_offset(9), 11);
-        assert_eq!(n.source_offset(n.text.len()), "Reply to\u{a0} Bob".len());
+        assert_eq!(source_offset(source, 8), 11);
+        assert_eq!(source_offset(source, 9), 11);
+        assert_eq!(source_offset(source, n.text.len()), source.len());
+    }
+
+    #[test]
+    fn own_lowercase_ranges_are_their_own_lowercase() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_own_lowercase(c)) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
     }
 
     #[test]

@@ -24,12 +24,15 @@ struct Node {
 #[derive(Debug)]
 pub(crate) struct PhraseSet {
     nodes: Vec<Node>,
+    /// The root's edges by byte (0: none), so that the first step, taken on every line
+    /// looked up, is one load.
+    root: [u32; 256],
     phrases: Vec<Phrase>,
 }
 
 impl Default for PhraseSet {
     fn default() -> Self {
-        PhraseSet { nodes: vec![Node::default()], phrases: Vec::new() }
+        PhraseSet { nodes: vec![Node::default()], root: [0; 256], phrases: Vec::new() }
     }
 }
 
@@ -38,21 +41,30 @@ const MAX_SEGMENTS: usize = 8;
 /// Lines longer than this (normalized) are never split into phrases.
 const MAX_SEGMENTED_LEN: usize = 192;
 
-/// A line read as a sequence of phrases.
-#[derive(Debug, Clone, Copy)]
+/// A line read as a sequence of phrases: their numbers in the set, so that a classified
+/// line stays small.
+#[derive(Clone, Copy)]
 pub(crate) struct Segmentation {
-    phrases: [Option<Phrase>; MAX_SEGMENTS],
+    set: &'static PhraseSet,
+    ids: [u16; MAX_SEGMENTS],
+    len: u8,
+}
+
+impl std::fmt::Debug for Segmentation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.phrases()).finish()
+    }
 }
 
 impl Segmentation {
     /// The phrases in line order.
     pub fn phrases(&self) -> impl Iterator<Item = Phrase> + '_ {
-        self.phrases.iter().map_while(|p| *p)
+        self.ids[..usize::from(self.len)].iter().map(|&id| self.set.phrases[usize::from(id)])
     }
 
     /// The first phrase.
     pub fn first(&self) -> Phrase {
-        self.phrases[0].expect("a segmentation has at least one phrase")
+        self.set.phrases[usize::from(self.ids[0])]
     }
 
     /// True when every phrase has class `class`.
@@ -67,7 +79,7 @@ impl Segmentation {
 
     /// True when the line is exactly one phrase.
     pub fn is_single(&self) -> bool {
-        self.phrases[1].is_none()
+        self.len == 1
     }
 }
 
@@ -86,17 +98,26 @@ impl PhraseSet {
                     let next = self.nodes.len();
                     self.nodes.push(Node::default());
                     self.nodes[node].edges.insert(i, (byte, next as u32));
+                    if node == 0 {
+                        self.root[usize::from(byte)] = next as u32;
+                    }
                     next
                 }
             };
         }
         if self.nodes[node].terminal.is_none() {
+            assert!(self.phrases.len() < usize::from(u16::MAX), "phrase numbers fit a u16");
             self.nodes[node].terminal = Some(self.phrases.len() as u32);
             self.phrases.push(phrase);
         }
     }
 
+    #[inline]
     fn step(&self, node: usize, byte: u8) -> Option<usize> {
+        if node == 0 {
+            let next = self.root[usize::from(byte)];
+            return (next != 0).then_some(next as usize);
+        }
         let edges = &self.nodes[node].edges;
         edges.binary_search_by_key(&byte, |e| e.0).ok().map(|i| edges[i].1 as usize)
     }
@@ -104,6 +125,11 @@ impl PhraseSet {
     /// Every phrase that `text[from..]` starts with, as (end offset in `text`, phrase),
     /// shortest first.
     pub fn prefixes<'s>(&'s self, text: &'s str, from: usize) -> impl Iterator<Item = (usize, Phrase)> + 's {
+        self.prefix_ids(text, from).map(|(end, id)| (end, self.phrases[usize::from(id)]))
+    }
+
+    /// [`Self::prefixes`] with phrase numbers.
+    fn prefix_ids<'s>(&'s self, text: &'s str, from: usize) -> impl Iterator<Item = (usize, u16)> + 's {
         let mut node = Some(0usize);
         text.as_bytes()[from..]
             .iter()
@@ -112,9 +138,31 @@ impl PhraseSet {
                 let next = self.step(node?, byte);
                 node = next;
                 let here = next?;
-                Some(self.nodes[here].terminal.map(|t| (from + i + 1, self.phrases[t as usize])))
+                Some(self.nodes[here].terminal.map(|t| (from + i + 1, t as u16)))
             })
             .flatten()
+    }
+
+    /// The node reached from `node` by the bytes of `c`.
+    #[inline]
+    pub fn step_char(&self, node: usize, c: char) -> Option<usize> {
+        if c.is_ascii() {
+            return self.step(node, c as u8);
+        }
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).bytes().try_fold(node, |node, byte| self.step(node, byte))
+    }
+
+    /// True when a phrase ends at `node`.
+    #[inline]
+    pub fn is_terminal(&self, node: usize) -> bool {
+        self.nodes[node].terminal.is_some()
+    }
+
+    /// The number of the phrase that is exactly `text`, if any.
+    fn exact_id(&self, text: &str) -> Option<u16> {
+        let node = text.bytes().try_fold(0, |node, byte| self.step(node, byte))?;
+        self.nodes[node].terminal.map(|t| t as u16)
     }
 
     /// The phrase that is exactly `text`, if any.
@@ -124,48 +172,67 @@ impl PhraseSet {
 
     /// Reads `text` as phrases glued together, with or without single spaces between them;
     /// `None` if any part of it is not a phrase.
-    pub fn segment(&self, text: &str) -> Option<Segmentation> {
+    pub fn segment(&'static self, text: &str) -> Option<Segmentation> {
         let len = text.len();
         if len == 0 || len > MAX_SEGMENTED_LEN {
             return None;
         }
-        // reached[i]: how position i was reached: (previous position, phrase or space).
-        let mut reached: [Option<(u8, Option<Phrase>)>; MAX_SEGMENTED_LEN + 1] =
-            [None; MAX_SEGMENTED_LEN + 1];
+        // Most chrome lines are one phrase: the walk below would read them as that phrase
+        // alone (the first way to reach the end, from the start), so take it directly.
+        if let Some(id) = self.exact_id(text) {
+            let mut ids = [0u16; MAX_SEGMENTS];
+            ids[0] = id;
+            return Some(Segmentation { set: self, ids, len: 1 });
+        }
+        // reached[i]: how position i was reached, packed in a u32 so that clearing the table
+        // is one small memset: 0 when not reached, else REACHED | previous position << 16 |
+        // (phrase number + 1, or 0 for a space).
+        const REACHED: u32 = 1 << 24;
+        let mut reached = [0u32; MAX_SEGMENTED_LEN + 1];
         let bytes = text.as_bytes();
-        reached[0] = Some((0, None));
+        reached[0] = REACHED;
         for i in 0..len {
-            if reached[i].is_none() {
+            if reached[i] == 0 {
                 continue;
             }
+            let from = REACHED | (i as u32) << 16;
             if bytes[i] == b' ' {
-                reached[i + 1].get_or_insert((i as u8, None));
+                if reached[i + 1] == 0 {
+                    reached[i + 1] = from;
+                }
                 continue;
             }
-            for (end, phrase) in self.prefixes(text, i) {
-                reached[end].get_or_insert((i as u8, Some(phrase)));
+            for (end, id) in self.prefix_ids(text, i) {
+                if reached[end] == 0 {
+                    reached[end] = from | (u32::from(id) + 1);
+                }
             }
         }
         // Walk back from the end, collecting phrases (in reverse).
-        let mut found = [None; MAX_SEGMENTS];
+        let mut ids = [0u16; MAX_SEGMENTS];
         let mut count = 0;
         let mut at = len;
         while at > 0 {
-            let (prev, phrase) = reached[at]?;
-            if let Some(phrase) = phrase {
+            let packed = reached[at];
+            if packed == 0 {
+                return None;
+            }
+            let step = packed & 0xffff;
+            if step > 0 {
                 if count == MAX_SEGMENTS {
                     return None;
                 }
-                found[count] = Some(phrase);
+                ids[count] = (step - 1) as u16;
                 count += 1;
             }
-            at = prev as usize;
+            at = (packed >> 16 & 0xff) as usize;
         }
-        if count == 0 || (count > 1 && found[..count].iter().flatten().any(|p| !p.class.glues())) {
+        let glues = |id: &u16| self.phrases[usize::from(*id)].class.glues();
+        if count == 0 || (count > 1 && !ids[..count].iter().all(glues)) {
             return None;
         }
-        found[..count].reverse();
-        Some(Segmentation { phrases: found })
+        ids[..count].reverse();
+        Some(Segmentation { set: self, ids, len: count as u8 })
     }
 }
 
@@ -173,12 +240,12 @@ impl PhraseSet {
 mod tests {
     use super::*;
 
-    fn set(words: &[&'static str]) -> PhraseSet {
+    fn set(words: &[&'static str]) -> &'static PhraseSet {
         let mut set = PhraseSet::default();
         for w in words {
             set.insert(w, Phrase { key: w, class: Class::Form });
         }
-        set
+        Box::leak(Box::new(set))
     }
 
     #[test]

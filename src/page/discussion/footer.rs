@@ -42,12 +42,15 @@ impl<'a> Splitter<'_, '_, 'a> {
             }
             let mut comment = FlatComment::default();
             if self.read_leading_header(&mut comment, from..footer_first) {
-                for paragraph in
-                    text::paragraphs(self.page, comment.last + 1..footer_first, text::is_body_text)
-                {
+                let mut paragraphs = std::mem::take(&mut self.paragraphs);
+                let body = comment.last + 1..footer_first;
+                text::paragraphs_into(self.page, body, text::is_body_text, &mut paragraphs);
+                comment.body.reserve_exact(paragraphs.len());
+                for paragraph in paragraphs.drain(..) {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
-                    comment.body.push(paragraph);
+                    comment.body.push(self.page.paragraph(paragraph));
                 }
+                self.paragraphs = paragraphs;
                 for j in footer_first..=i {
                     let line = *self.line(j);
                     match line.kind {
@@ -85,8 +88,13 @@ impl<'a> Splitter<'_, '_, 'a> {
         // belongs to no comment.
         let begin =
             range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
-        let solid: Vec<usize> = (begin..range.end).filter(|&i| self.parts[i] != Part::Blank).collect();
-        let Some(&first) = solid.first() else { return false };
+        let mut solid = std::mem::take(&mut self.solid);
+        solid.clear();
+        solid.extend((begin..range.end).filter(|&i| self.parts[i] != Part::Blank));
+        let Some(&first) = solid.first() else {
+            self.solid = solid;
+            return false;
+        };
         comment.first = first;
         let mut header_end = None;
         let mut avatar = None;
@@ -171,6 +179,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         if comment.author.is_none() {
             comment.author = name.or(avatar);
         }
+        self.solid = solid;
         true
     }
 }

@@ -151,25 +151,28 @@ impl<'a> Splitter<'_, '_, 'a> {
     fn authors_before(&self, run_start: usize, floor: usize) -> usize {
         // Candidates, nearest first: text lines (a wrapped pair counts once), and numbers
         // (a name such as `11111`) when a `Reply` button closes the comment before.
-        let mut candidates: Vec<usize> = Vec::new();
+        let mut found = [0; 3];
+        let mut count = 0;
         let mut j = run_start;
         while let Some(p) = self.prev_solid(j, floor) {
             let is_number = matches!(self.line(p).kind, Kind::Number(_));
             let is_text = self.parts[p] == Part::Text && is_name_like(self.line(p));
-            if !(is_text || is_number) || candidates.len() == 3 {
+            if !(is_text || is_number) || count == found.len() {
                 break;
             }
             // The first line of a wrapped pair.
             let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
-            candidates.push(p);
+            found[count] = p;
+            count += 1;
             j = p;
         }
+        let mut candidates = &found[..count];
         let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
         let after_button = before.is_some_and(|b| self.is_reply_button(b));
         if !after_button {
             // Numbers are names only after a `Reply` button; before it they are votes.
             if let Some(n) = candidates.iter().position(|&c| matches!(self.line(c).kind, Kind::Number(_))) {
-                candidates.truncate(n);
+                candidates = &candidates[..n];
             }
         }
         let Some(&nearest) = candidates.first() else {
@@ -223,7 +226,8 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// Reads the header lines `range` into `comment`.
     fn read_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) {
         // Name lines, a wrapped pair as one range.
-        let mut names: Vec<Range<usize>> = Vec::new();
+        let mut names = std::mem::take(&mut self.names);
+        names.clear();
         let mut avatar: Option<&'a str> = None;
         let mut wants_name: Option<usize> = None;
         for i in range {
@@ -271,10 +275,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         // A badge that is also a language's `Anonymous` (Arabic `ضيف`) standing where no
         // author line is: the author, as guests get no badge by default.
         if let (None, Some(role)) = (comment.author, comment.role) {
-            if names.is_empty()
-                && avatar.is_none()
-                && phrases::markers().is_anonymous(&phrases::normalize(role))
-            {
+            if names.is_empty() && avatar.is_none() && phrases::markers().is_anonymous(role) {
                 comment.author = Some(role);
                 comment.role = None;
             }
@@ -302,6 +303,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
             }
         }
+        self.names = names;
     }
 
     /// Reads the body and footer of a comment from lines `range` (from the end of its
@@ -337,11 +339,15 @@ impl<'a> Splitter<'_, '_, 'a> {
                 (after_text, range.end)
             }
         };
-        for paragraph in text::paragraphs(self.page, range.start..footer_start, text::is_body_text) {
+        let mut paragraphs = std::mem::take(&mut self.paragraphs);
+        text::paragraphs_into(self.page, range.start..footer_start, text::is_body_text, &mut paragraphs);
+        comment.body.reserve_exact(paragraphs.len());
+        for paragraph in paragraphs.drain(..) {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
             comment.last = comment.last.max(paragraph.end - 1);
-            comment.body.push(paragraph);
+            comment.body.push(self.page.paragraph(paragraph));
         }
+        self.paragraphs = paragraphs;
         for i in footer_start..footer_end {
             let line = *self.line(i);
             match (self.parts[i], line.kind) {

@@ -13,6 +13,7 @@ mod footer;
 mod header;
 mod parts;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use self::parts::{is_hard_wrapped, is_name_like, is_thread_head, part, Part, WRAP_MIN};
@@ -37,7 +38,7 @@ pub(crate) struct FlatComment<'a> {
     pub posted: Option<Posted<'a>>,
     /// The `Reply to` (or parent link) line and the name it gives.
     pub to: Option<(usize, &'a str)>,
-    pub body: Vec<Range<usize>>,
+    pub body: Vec<Cow<'a, str>>,
     pub votes: Option<i64>,
     pub edited: Option<&'a str>,
 }
@@ -72,7 +73,17 @@ pub(crate) fn build<'a>(
     // Comments follow the thread's head (`N Comments`, sort buttons, the inline bar): what
     // stands before it (the rating widget, an author box, the form) heads no comment. The
     // first comment's own header is a head too, for pages that show no chrome.
-    let mut splitter = Splitter { page, parts, start, limit, wrapped, head };
+    let mut splitter = Splitter {
+        page,
+        parts,
+        start,
+        limit,
+        wrapped,
+        head,
+        names: Vec::new(),
+        solid: Vec::new(),
+        paragraphs: Vec::new(),
+    };
     let mode = splitter.mode();
     let comments = match mode {
         Mode::Header => splitter.header_mode(),
@@ -94,6 +105,11 @@ pub(super) struct Splitter<'s, 'p, 'a> {
     wrapped: bool,
     /// The first line of the thread's head, or the number of lines when there is none.
     head: usize,
+    /// Buffers reused from comment to comment (`read_header`, `read_leading_header`, the
+    /// body's paragraphs), so that a comment allocates only its body.
+    names: Vec<Range<usize>>,
+    solid: Vec<usize>,
+    paragraphs: Vec<Range<usize>>,
 }
 
 impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
@@ -299,10 +315,11 @@ const CHROME_GAP: usize = 8;
 
 /// Two spellings of one name: equal once spacing and case are folded.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    a == b || fold_name(a) == fold_name(b)
+    a == b || fold_name(a).eq(fold_name(b))
 }
 
-/// A name without spacing and case, for comparing spellings.
-pub(crate) fn fold_name(name: &str) -> String {
-    name.chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase).collect()
+/// A name without spacing and case, for comparing spellings (compared as it is read: no
+/// allocation).
+pub(crate) fn fold_name(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase)
 }

@@ -97,7 +97,9 @@ pub(super) fn reads_as_name(text: &str) -> bool {
 
 /// Author lines are one line and not too long (pingback authors are page titles).
 pub(super) fn is_name_like(line: &Line<'_>) -> bool {
-    matches!(line.kind, Kind::Text) && line.count == 1 && line.text.chars().count() <= 200
+    // No more bytes than the limit means no more characters: counting only long lines.
+    let short = |text: &str| text.len() <= 200 || text.chars().count() <= 200;
+    matches!(line.kind, Kind::Text) && line.count == 1 && short(line.text)
 }
 
 /// The widest a hard-wrapping converter makes a line (w3m and lynx at `-cols 100`,
@@ -107,7 +109,11 @@ const WRAP_WIDTH: usize = 110;
 /// True when no text line of the page is wider than a text browser's wrap width while
 /// several come close to it: the page was hard-wrapped.
 pub(super) fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
-    let widths = lines.iter().filter(|l| matches!(l.kind, Kind::Text)).map(|l| l.text.chars().count());
+    // A line shorter than WRAP_MIN bytes has fewer characters: no need to count them.
+    let widths = lines
+        .iter()
+        .filter(|l| matches!(l.kind, Kind::Text) && l.text.len() >= WRAP_MIN)
+        .map(|l| l.text.chars().count());
     let (mut widest, mut long) = (0, 0);
     for width in widths {
         widest = widest.max(width);
