@@ -10,9 +10,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::discussion::{fold_name, FlatComment};
+use super::discussion::{fold_name, same_name, FlatComment};
 use super::Page;
 use crate::error::WarningKind;
 use crate::model::{Comment, Reply};
@@ -26,49 +26,52 @@ pub(crate) const MAX_DEPTH: usize = 48;
 /// author so that every lookup and every close is O(1), however deep the thread, and
 /// without an allocation per comment.
 #[derive(Default)]
-struct OpenPath<'a> {
+struct OpenPath {
     /// Comment indices; position = depth.
     comments: Vec<usize>,
+    /// For each position, the key of its author's name (`None`: the author line was lost).
+    keys: Vec<Option<NameKey>>,
     /// For each position, the next nearer open position with the same author, if any (the
     /// map below holds only the nearest).
     same_author_below: Vec<Option<usize>>,
-    /// The nearest open position by author name (spacing and case folded).
-    by_name: HashMap<FoldedName<'a>, usize>,
+    /// The nearest open position by author name.
+    by_name: HashMap<NameKey, usize, BuildHasherDefault<KeyHasher>>,
     /// Positions of open comments whose author line was lost, nearest last.
     nameless: Vec<usize>,
 }
 
-impl<'a> OpenPath<'a> {
+impl OpenPath {
     /// Closes every comment deeper than `depth` (keeps positions `0..depth`).
-    fn truncate(&mut self, depth: usize, authors: &[Option<&'a str>]) {
+    fn truncate(&mut self, depth: usize) {
         while self.comments.len() > depth {
-            let k = self.comments.pop().expect("longer than depth");
+            self.comments.pop();
+            let key = self.keys.pop().expect("one per comment");
             let below = self.same_author_below.pop().expect("one per comment");
             let position = self.comments.len();
-            match authors[k] {
-                Some(name) => {
-                    let key = FoldedName(name);
-                    if self.by_name.get(&key) == Some(&position) {
-                        match below {
-                            Some(p) => self.by_name.insert(key, p),
-                            None => self.by_name.remove(&key),
-                        };
+            match key {
+                Some(key) if self.by_name.get(&key) == Some(&position) => {
+                    match below {
+                        Some(p) => self.by_name.insert(key, p),
+                        None => self.by_name.remove(&key),
+                    };
+                }
+                Some(_) => {}
+                None => {
+                    if self.nameless.last() == Some(&position) {
+                        self.nameless.pop();
                     }
                 }
-                None if self.nameless.last() == Some(&position) => {
-                    self.nameless.pop();
-                }
-                None => {}
             }
         }
     }
 
     /// Opens comment `k` at the next depth.
-    fn push(&mut self, k: usize, author: Option<&'a str>) {
+    fn push(&mut self, k: usize, key: Option<NameKey>) {
         let position = self.comments.len();
         self.comments.push(k);
-        let below = match author {
-            Some(name) => self.by_name.insert(FoldedName(name), position),
+        self.keys.push(key);
+        let below = match key {
+            Some(key) => self.by_name.insert(key, position),
             None => {
                 self.nameless.push(position);
                 None
@@ -77,17 +80,66 @@ impl<'a> OpenPath<'a> {
         self.same_author_below.push(below);
     }
 
-    /// The position of the nearest open comment by `name`.
-    fn find(&self, name: &'a str) -> Option<usize> {
-        self.by_name.get(&FoldedName(name)).copied()
+    /// The position of the nearest open comment whose author has `key`.
+    fn find(&self, key: NameKey) -> Option<usize> {
+        self.by_name.get(&key).copied()
     }
 
-    /// Gives the nearest open comment without an author `name` (no open comment has it):
-    /// its position.
-    fn infer(&mut self, name: &'a str) -> Option<usize> {
+    /// Gives the nearest open comment without an author the name of `key` (no open comment
+    /// has it): its position.
+    fn infer(&mut self, key: NameKey) -> Option<usize> {
         let position = self.nameless.pop()?;
-        self.same_author_below[position] = self.by_name.insert(FoldedName(name), position);
+        self.keys[position] = Some(key);
+        self.same_author_below[position] = self.by_name.insert(key, position);
         Some(position)
+    }
+}
+
+/// A name's identity for the thread index: a 64-bit hash of the name with spacing and case
+/// folded ([`fold_name`]), computed once per name. A match is checked against the names
+/// themselves, so a hash collision can only make a lookup miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct NameKey(u64);
+
+impl NameKey {
+    fn of(name: &str) -> NameKey {
+        // FNV-1a over the folded characters (ASCII names, most, byte by byte).
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        if name.is_ascii() {
+            for &b in name.as_bytes() {
+                if !b.is_ascii_whitespace() {
+                    eat(b.to_ascii_lowercase());
+                }
+            }
+        } else {
+            for c in fold_name(name) {
+                for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
+                    eat(b);
+                }
+            }
+        }
+        NameKey(hash)
+    }
+}
+
+/// The map of [`NameKey`]s, already hashes: no hashing again.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
     }
 }
 
@@ -99,14 +151,18 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
     let mut inferred = vec![false; n];
     let names: Vec<&'a str> = flat.iter().map(|c| c.to.map_or("", |(_, name)| name)).collect();
     let mut open = OpenPath::default();
+    let key_of = |author: Option<&str>| author.map(NameKey::of);
     for k in 0..n {
         let Some((marker, name)) = flat[k].to else {
-            open.truncate(0, &authors);
-            open.push(k, authors[k]);
+            open.truncate(0);
+            open.push(k, key_of(authors[k]));
             continue;
         };
-        let position = open.find(name).or_else(|| {
-            let lost = open.infer(name)?;
+        let key = NameKey::of(name);
+        // The index finds by hash; the names decide.
+        let found = open.find(key).filter(|&p| authors[open.comments[p]].is_some_and(|a| same_name(a, name)));
+        let position = found.or_else(|| {
+            let lost = open.infer(key)?;
             let comment = open.comments[lost];
             authors[comment] = Some(name);
             inferred[comment] = true;
@@ -125,7 +181,7 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
                     WarningKind::UnmatchedReply,
                     format!("reply to \"{name}\" has no comment before it"),
                 );
-                open.push(k, authors[k]);
+                open.push(k, key_of(authors[k]));
                 continue;
             }
         };
@@ -136,8 +192,8 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
             page.warn(marker, WarningKind::TooDeep, message);
         }
         parent[k] = Some(open.comments[position]);
-        open.truncate(position + 1, &authors);
-        open.push(k, authors[k]);
+        open.truncate(position + 1);
+        open.push(k, key_of(authors[k]));
     }
 
     // Each comment's replies as a chain through `next_sibling`, in page order (built back
@@ -173,61 +229,6 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
         built[k] = Some(node);
     }
     roots.into_iter().map(|r| built[r].take().expect("every root is built")).collect()
-}
-
-/// A name as a map key that ignores spacing and case ([`fold_name`]) without building the
-/// folded string.
-#[derive(Debug, Clone, Copy)]
-struct FoldedName<'a>(&'a str);
-
-impl FoldedName<'_> {
-    /// For an ASCII name (most), its folded form byte by byte: ASCII whitespace dropped,
-    /// letters lowercased, as [`fold_name`] gives it without Unicode case mapping.
-    fn ascii_folded(&self) -> Option<impl Iterator<Item = u8> + '_> {
-        let name = self.0.as_bytes();
-        name.is_ascii()
-            .then(|| name.iter().filter(|&&b| !char::from(b).is_whitespace()).map(|b| b.to_ascii_lowercase()))
-    }
-}
-
-impl PartialEq for FoldedName<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        match (self.ascii_folded(), other.ascii_folded()) {
-            (Some(a), Some(b)) => a.eq(b),
-            _ => fold_name(self.0).eq(fold_name(other.0)),
-        }
-    }
-}
-
-impl Eq for FoldedName<'_> {}
-
-impl Hash for FoldedName<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        // The folded name's UTF-8, handed over in blocks (hashers stream their input).
-        let mut block = [0u8; 64];
-        let mut len = 0;
-        if let Some(bytes) = self.ascii_folded() {
-            // The same bytes as the UTF-8 of the folded characters below.
-            for byte in bytes {
-                if len == block.len() {
-                    state.write(&block);
-                    len = 0;
-                }
-                block[len] = byte;
-                len += 1;
-            }
-            state.write(&block[..len]);
-            return;
-        }
-        for c in fold_name(self.0) {
-            if len + 4 > block.len() {
-                state.write(&block[..len]);
-                len = 0;
-            }
-            len += c.encode_utf8(&mut block[len..]).len();
-        }
-        state.write(&block[..len]);
-    }
 }
 
 /// The model comment of a flat one (replies not yet attached).

@@ -459,6 +459,14 @@ impl Markers {
                 && line.is_char_boundary(prefix.len())
                 && line[..prefix.len()].eq_ignore_ascii_case(prefix)
         };
+        // Every `says:` ends with a colon and every `Pingback:` starts with a Latin letter:
+        // most lines are neither, and one byte says so.
+        let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
+            return None;
+        };
+        if last != b':' && !matches!(first.to_ascii_lowercase(), b'p' | b't') {
+            return None;
+        }
         if let Some(says) = self.says.iter().find(|s| ends(s)) {
             // A name, not a sentence that ends in "says:" (`..., the app says:`).
             let name = line[..line.len() - says.len()].trim();
