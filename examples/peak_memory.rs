@@ -3,43 +3,63 @@
 //!
 //! ```text
 //! cargo build --release --example peak_memory
-//! /usr/bin/time -v target/release/examples/peak_memory [MEGABYTES] [--strict]
+//! /usr/bin/time -v target/release/examples/peak_memory [MEGABYTES] [--strict] [--page FILE]
 //! ```
 //!
-//! The page is the reference page (`tests/data/000.txt`): its article and chrome once, then its
-//! comment section repeated with numbered names until the size is reached. `time -v` reports
-//! "Maximum resident set size", which includes the page itself; on Linux the example prints
-//! its own peak (VmHWM) before and after parsing as well.
+//! The page is the reference page (`tests/data/000.txt`), or FILE: its article and chrome
+//! once, then its comments (from the first comment to the end of the last) repeated until
+//! the size is reached. `time -v` reports "Maximum resident set size", which includes the
+//! page itself; on Linux the example prints its own peak (VmHWM) before and after parsing
+//! as well.
 
 use std::process::ExitCode;
 
 const REFERENCE: &str = include_str!("../tests/data/000.txt");
-/// The last chrome line before the first comment of the reference page.
-const LAST_CHROME: &str = "View all comments\n";
 
 fn main() -> ExitCode {
     let mut megabytes = 100;
     let mut strict = false;
-    for arg in std::env::args().skip(1) {
+    let mut file = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--strict" => strict = true,
+            "--page" => file = args.next(),
             n => match n.parse() {
                 Ok(n) => megabytes = n,
                 Err(_) => {
-                    eprintln!("usage: peak_memory [MEGABYTES] [--strict]");
+                    eprintln!("usage: peak_memory [MEGABYTES] [--strict] [--page FILE]");
                     return ExitCode::FAILURE;
                 }
             },
         }
     }
-
-    let page = build_page(megabytes * 1_000_000);
+    let seed = match &file {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("error: cannot read {path}: {error}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => REFERENCE.to_owned(),
+    };
+    let Some(page) = build_page(&seed, megabytes * 1_000_000) else {
+        eprintln!("error: the page has no comments to repeat");
+        return ExitCode::FAILURE;
+    };
+    drop(seed);
     let built_peak = peak_rss_kb();
     let dump = article_dump::Parser::new().strict(strict).parse(&page);
     let parsed_peak = peak_rss_kb();
 
     let mib = |bytes: f64| bytes / (1024.0 * 1024.0);
-    println!("input: {} bytes ({:.1} MiB)", page.len(), mib(page.len() as f64));
+    println!(
+        "input: {} bytes ({:.1} MiB), {} lines",
+        page.len(),
+        mib(page.len() as f64),
+        page.lines().count()
+    );
     match &dump {
         Ok(dump) => println!(
             "parsed ({}): {} article paragraphs, {} comments, {} warnings",
@@ -63,27 +83,24 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The reference page grown to about `target` bytes by repeating its comment section with
-/// numbered names (`Frank O'hara 7`, `Reply to\u{a0} EarthBotV2 7`), so that no two comments
-/// look alike to a parser that matches replies to names.
-fn build_page(target: usize) -> String {
-    let split = REFERENCE.find(LAST_CHROME).map_or(0, |at| at + LAST_CHROME.len());
-    let (head, comments) = REFERENCE.split_at(split);
-    let comments = comments.trim_end();
+/// `seed` grown to about `target` bytes by repeating its comments: `None` when it has none.
+fn build_page(seed: &str, target: usize) -> Option<String> {
+    let dump = article_dump::parse(seed).ok()?;
+    let comments = dump.comments();
+    let (start, end) = comments.fold(None, |range: Option<(usize, usize)>, visit| {
+        let span = visit.comment.span;
+        Some(range.map_or((span.start, span.end), |(s, e)| (s.min(span.start), e.max(span.end))))
+    })?;
+    let (head, block) = (&seed[..start], &seed[start..end]);
     // Exact capacity up front: growing by doubling would leave up to 2x the page reserved
     // and distort the peak this example exists to measure.
-    let mut page = String::with_capacity(target + comments.len() + 64);
+    let mut page = String::with_capacity(target + block.len() + 64);
     page.push_str(head);
-    let mut copy = 0;
     while page.len() < target {
-        let numbered = comments
-            .replace("Frank O'hara", &format!("Frank O'hara {copy}"))
-            .replace("EarthBotV2", &format!("EarthBotV2 {copy}"));
-        page.push_str(&numbered);
+        page.push_str(block);
         page.push_str("\n\n");
-        copy += 1;
     }
-    page
+    Some(page)
 }
 
 /// The process's peak resident set so far, in KiB, from `/proc/self/status` (Linux only).

@@ -70,6 +70,16 @@ pub(crate) enum DateToken {
 }
 
 impl DateToken {
+    /// True for a date that a comment header can carry: relative, or absolute with a time of
+    /// day. (A date without a time is a post date in a related-posts list, never a
+    /// comment's.)
+    pub fn is_timed(&self) -> bool {
+        match self {
+            DateToken::Numeric { clock, .. } | DateToken::Named { clock, .. } => clock.is_some(),
+            DateToken::Today { .. } | DateToken::Relative(_) => true,
+        }
+    }
+
     /// What a numeric date says about the page's day-month order: `DayFirst` when its first
     /// field cannot be a month (> 12), `MonthFirst` when its second field cannot be, `None`
     /// otherwise (both fit, both are over 12, or the date is not a `d-m`/`m-d` one).

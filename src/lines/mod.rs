@@ -9,6 +9,8 @@
 pub(crate) mod date;
 mod rules;
 
+use std::num::NonZeroU32;
+
 use crate::input::{Lines, RawLine};
 use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
@@ -47,45 +49,94 @@ pub(crate) enum Kind<'a> {
     /// A bare decimal with one digit after the point (`4.5`), in tenths: a split rating
     /// widget's average.
     Average(u32),
-    /// A date line (`text` is the date as shown, residue removed).
-    Date { token: DateToken, text: &'a str },
+    /// A date line; `timed` when a comment header could carry it ([`DateToken::is_timed`]).
+    Date { date: DateId, timed: bool },
     /// `Reply to NAME`; the name is empty when a converter put it on the next line; layout
     /// 3 can put the date on the same line.
-    ReplyTo { name: &'a str, date: Option<(DateToken, &'a str)> },
+    ReplyTo { name: &'a str, date: Option<DateId> },
     /// A markdown link to the parent comment, `[ Name ](...#comment-123)`.
     ParentLink { name: &'a str },
     /// A markdown avatar image, `![Name](...)`.
     Avatar { alt: &'a str },
-    /// A markdown link alone on a line, `[Name](url)`: an author with a website.
-    AuthorLink { name: &'a str, url: &'a str },
+    /// A markdown link alone on a line, `[Name](url)`: an author with a website (the URL
+    /// is read again when needed, [`author_url`], so that a line stays small).
+    AuthorLink { name: &'a str },
     /// A WordPress core header line naming the author: `Frank says:`, `Pingback: Title`.
     Says { name: &'a str },
     /// Legacy `Vote Up 3 Vote Down`.
     LegacyVotes(i64),
     /// Legacy `9  REPLY3 months 11 days ago`: votes, and the date when there is one.
-    LegacyFooter { votes: i64, date: Option<(DateToken, &'a str)> },
+    LegacyFooter { votes: i64, date: Option<DateId> },
     /// `Last edited 2 years ago by Frank`.
     Edited,
     /// Share links or buttons.
     Share,
 }
 
-/// A classified line (or group of lines).
+/// A date as stage 1 read it: kept beside the lines ([`Classified::dates`]), so that a
+/// line stays small.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DateEntry<'a> {
+    pub token: DateToken,
+    /// The date as shown, residue removed.
+    pub text: &'a str,
+}
+
+/// The number of a [`DateEntry`]: its index plus one (so that `Option<DateId>` takes four
+/// bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateId(NonZeroU32);
+
+/// A classified line (or group of lines). Small (56 bytes), as a page holds one per line:
+/// no start offset (found again from the text, [`line_start`]), dates in a table beside.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
-    /// 1-based number of the first physical line.
-    pub number: usize,
-    /// Number of physical lines in the group (1 unless markup was wrapped).
-    pub count: usize,
-    /// Offset of the first physical line's first byte (leading whitespace included).
-    pub start: usize,
     /// The text without surrounding whitespace (may span lines when `count > 1`).
     pub text: &'a str,
+    /// 1-based number of the first physical line.
+    pub number: usize,
+    /// Number of physical lines in the group (1 unless markup was wrapped or the lines are
+    /// a run of blank lines).
+    pub count: u32,
     /// What it looks like.
     pub kind: Kind<'a>,
 }
 
+// A page holds one `Line` per line: keep it small (the peak-memory example measures why).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Line<'_>>() <= 56 && std::mem::size_of::<Kind<'_>>() <= 24);
+
+/// What stage 1 makes of a page: its lines and the dates found on them.
+#[derive(Debug, Default)]
+pub(crate) struct Classified<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub dates: Vec<DateEntry<'a>>,
+}
+
+impl DateId {
+    /// The entry's index in [`Classified::dates`].
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
+
+/// The offset where the physical line holding byte `offset` of `input` starts (after
+/// `floor`, the end of a byte-order mark): a stored start would make every line bigger.
+pub(crate) fn line_start(input: &str, floor: usize, offset: usize) -> usize {
+    memchr::memrchr2(b'\n', b'\r', &input.as_bytes()[floor..offset]).map_or(floor, |at| floor + at + 1)
+}
+
+/// The URL of an [`Kind::AuthorLink`] line.
+pub(crate) fn author_url(text: &str) -> Option<&str> {
+    rules::link(rules::strip_residue(text)).ok().map(|(_, (_, url))| url)
+}
+
 impl<'a> Line<'a> {
+    /// The number of the physical line after the group.
+    pub fn next_number(&self) -> usize {
+        self.number + self.count as usize
+    }
+
     /// True for blank lines.
     pub fn is_blank(&self) -> bool {
         matches!(self.kind, Kind::Blank)
@@ -115,12 +166,17 @@ impl<'a> Line<'a> {
     }
 }
 
+/// The most classified lines reserved up front (about 6 MB).
+const PREALLOCATED_LINES: usize = 1 << 16;
+
 /// Classifies every line of `input` from byte `start`.
-pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
+pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let mut classifier = Classifier::default();
-    // One allocation: a line count (memchr, many times faster than the classification)
-    // bounds the number of groups; lone-CR line ends, rare, may still make it grow.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', &input.as_bytes()[start..]).count() + 1);
+    // One allocation for a page of ordinary size: a line count (memchr, many times faster
+    // than the classification) bounds the number of groups. Past that, the vector grows as
+    // needed: blank runs fold, and a huge page must not reserve for lines it will not keep.
+    let newlines = memchr::memchr_iter(b'\n', &input.as_bytes()[start..]).count();
+    let mut out: Vec<Line<'_>> = Vec::with_capacity(newlines.min(PREALLOCATED_LINES) + 1);
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
         let trimmed = trim_blank(first.text);
@@ -143,9 +199,22 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Vec<Line<'_>> {
             }
             kind => kind,
         };
-        out.push(Line { number: first.number, count: group.count, start: first.start, text, kind });
+        let count = u32::try_from(group.count).expect("a group is at most MAX_WRAPPED_LINES lines");
+        // A run of blank lines is one entry: converter dumps can be mostly blank lines
+        // (BeautifulSoup's are nineteen in twenty), and what matters is that they separate.
+        if let (Kind::Blank, Some(last)) = (kind, out.last_mut()) {
+            if let (true, Some(sum)) = (last.is_blank(), last.count.checked_add(count)) {
+                last.count = sum;
+                continue;
+            }
+        }
+        out.push(Line { text, number: first.number, count, kind });
     }
-    out
+    // Give back what folding and growth left unused (in place, for a large vector).
+    if out.capacity() > out.len() + out.len() / 8 + PREALLOCATED_LINES {
+        out.shrink_to_fit();
+    }
+    Classified { lines: out, dates: classifier.dates }
 }
 
 /// Physical lines read as one: markup that a converter wrapped.
@@ -221,17 +290,32 @@ fn bracket_depth(text: &str) -> i32 {
     depth
 }
 
-/// The per-parse state of stage 1: a reused buffer for normalized text.
+/// The per-parse state of stage 1: a reused buffer for normalized text, the dates found.
 #[derive(Debug, Default)]
-struct Classifier {
+struct Classifier<'a> {
     normalized: Normalized,
+    dates: Vec<DateEntry<'a>>,
 }
 
 /// Lines longer than this are never chrome, dates or markers (only text or markup).
 const MAX_SHORT_LINE: usize = 200;
 
-impl Classifier {
-    fn classify<'a>(&mut self, text: &'a str) -> Kind<'a> {
+impl<'a> Classifier<'a> {
+    /// Keeps a date found on a line: its number in the table (`None` past four billion
+    /// dates, when the line is read as text).
+    fn keep_date(&mut self, token: DateToken, text: &'a str) -> Option<DateId> {
+        let id = u32::try_from(self.dates.len() + 1).ok().and_then(NonZeroU32::new)?;
+        self.dates.push(DateEntry { token, text });
+        Some(DateId(id))
+    }
+
+    /// A date line's kind.
+    fn date_kind(&mut self, token: DateToken, text: &'a str) -> Kind<'a> {
+        let timed = token.is_timed();
+        self.keep_date(token, text).map_or(Kind::Text, |date| Kind::Date { date, timed })
+    }
+
+    fn classify(&mut self, text: &'a str) -> Kind<'a> {
         if text.is_empty() {
             return Kind::Blank;
         }
@@ -275,7 +359,7 @@ impl Classifier {
     }
 
     /// Markdown images and links alone on a line.
-    fn classify_markup<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
+    fn classify_markup(&mut self, core: &'a str) -> Option<Kind<'a>> {
         if let Ok((_, alt)) = rules::avatar(core) {
             // The comment form's own avatar (`![guest](...)`): form furniture.
             if phrases::catalog().texts("literal_form_avatar_alt_guest").contains(&alt.trim()) {
@@ -299,7 +383,7 @@ impl Classifier {
             if url.contains("#comment-") {
                 return Some(Kind::ParentLink { name });
             }
-            return Some(Kind::AuthorLink { name, url });
+            return Some(Kind::AuthorLink { name });
         }
         // Rows of links: html2text's icon links (no words: share buttons or residue), a
         // share block a converter split over lines (`[ __Share On\nTwitter](...)`).
@@ -329,7 +413,7 @@ impl Classifier {
     }
 
     /// Everything else, on lines short enough to be chrome, markers or dates.
-    fn classify_short<'a>(&mut self, core: &'a str) -> Kind<'a> {
+    fn classify_short(&mut self, core: &'a str) -> Kind<'a> {
         let first = core.as_bytes()[0];
         if first.is_ascii_digit() || ((first == b'-' || first == b'+') && core.len() > 1) {
             if let Some(kind) = self.classify_numeric(core) {
@@ -347,7 +431,7 @@ impl Classifier {
                     return Kind::Says { name };
                 }
                 return match date_line_unescaped(core) {
-                    Some(token) => Kind::Date { token, text: core },
+                    Some(token) => self.date_kind(token, core),
                     None => Kind::Text,
                 };
             }
@@ -379,8 +463,9 @@ impl Classifier {
         if is_count_word(folded) {
             return Kind::CountWords; // `Comments on "Title"`
         }
-        if let Some(kind) = reply_marker(core, normalized) {
-            return kind;
+        if let Some((name, date)) = reply_marker(core, normalized) {
+            let date = date.and_then(|(token, text)| self.keep_date(token, text));
+            return Kind::ReplyTo { name, date };
         }
         if phrases::markers().is_last_edited(folded) {
             return Kind::Edited;
@@ -392,14 +477,14 @@ impl Classifier {
             return Kind::LegacyVotes(votes);
         }
         if let Some(token) = date_line_unescaped(core) {
-            return Kind::Date { token, text: core };
+            return self.date_kind(token, core);
         }
         Kind::Text
     }
 
     /// Lines that start with a digit: votes, a rating average, numeric dates, the legacy
     /// footer.
-    fn classify_numeric<'a>(&mut self, core: &'a str) -> Option<Kind<'a>> {
+    fn classify_numeric(&mut self, core: &'a str) -> Option<Kind<'a>> {
         if let Some(votes) = rules::vote_number(core) {
             return Some(Kind::Number(votes));
         }
@@ -407,24 +492,24 @@ impl Classifier {
             return Some(Kind::Average(tenths));
         }
         if let Some(token) = date::date_line(core) {
-            return Some(Kind::Date { token, text: core });
+            return Some(self.date_kind(token, core));
         }
         // Legacy footer: `9  REPLY3 months 11 days ago`.
         let (rest, votes) = rules::leading_int(core).ok()?;
         phrases::normalize_into(rest, &mut self.normalized);
-        let normalized = &self.normalized;
-        for (end, phrase) in phrases::chrome().prefixes(&normalized.text, 0) {
-            if phrase.class == Class::ReplyButton {
-                let date_text = rest[phrases::source_offset(rest, end)..].trim_matches(is_blank);
-                if date_text.is_empty() {
-                    return Some(Kind::LegacyFooter { votes, date: None });
-                }
-                if let Some(token) = date::date_line(date_text) {
-                    return Some(Kind::LegacyFooter { votes, date: Some((token, date_text)) });
-                }
+        let folded = self.normalized.text.as_str();
+        let footer = phrases::chrome().prefixes(folded, 0).find_map(|(end, phrase)| {
+            if phrase.class != Class::ReplyButton {
+                return None;
             }
-        }
-        None
+            let date_text = rest[phrases::source_offset(rest, end)..].trim_matches(is_blank);
+            if date_text.is_empty() {
+                return Some(None);
+            }
+            date::date_line(date_text).map(|token| Some((token, date_text)))
+        })?;
+        let date = footer.and_then(|(token, text)| self.keep_date(token, text));
+        Some(Kind::LegacyFooter { votes, date })
     }
 
     /// The phrases `text` is made of, if any; a name that only folds to a role badge
@@ -478,7 +563,7 @@ fn counted<'a>(folded: &str) -> Option<Kind<'a>> {
 /// longest reply-marker phrase the line starts with counts (`Reply to`, not `Reply`); in a
 /// language whose marker is also its `Reply` button word (`回复`), the name after it makes
 /// the difference.
-fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<Kind<'a>> {
+fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<ReplyMarker<'a>> {
     let folded = normalized.text.as_str();
     let markers = phrases::markers();
     let end = phrases::chrome()
@@ -506,11 +591,14 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<Kind<'a>> 
     match dated {
         Some((i, token, text)) => {
             let name = rules::strip_residue(&rest[..i]);
-            name_fits(name).then_some(Kind::ReplyTo { name, date: Some((token, text)) })
+            name_fits(name).then_some((name, Some((token, text))))
         }
-        None => name_fits(rest).then_some(Kind::ReplyTo { name: rest, date: None }),
+        None => name_fits(rest).then_some((rest, None)),
     }
 }
+
+/// A reply marker's name, and the date that follows it on the line, if any.
+type ReplyMarker<'a> = (&'a str, Option<(DateToken, &'a str)>);
 
 /// A name after a single-spaced `Reply to`: a few words, no sentence punctuation.
 fn is_short_name(name: &str) -> bool {

@@ -122,7 +122,7 @@ mod tests {
     use crate::lines::Kind;
 
     fn line(text: &str) -> Line<'_> {
-        Line { number: 1, count: 1, start: 0, text, kind: Kind::Text }
+        Line { text, number: 1, count: 1, kind: Kind::Text }
     }
 
     #[test]

@@ -1,31 +1,52 @@
 //! Dates, decided with the whole page in view: the day-month order of numeric dates comes
 //! from every date of the page (a first field over 12 means day first), then each date is
-//! resolved to a `Posted`.
+//! checked; [`posted`] makes a comment's `Posted` when the tree is built.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDateTime;
 
 use super::discussion::FlatComment;
 use super::Page;
 use crate::error::WarningKind;
-use crate::lines::date;
+use crate::lines::{date, DateEntry};
 use crate::model::Posted;
 use crate::options::{DateOrder, Parser};
 
-/// Fills `posted` of every comment with a date.
-pub(crate) fn resolve<'a>(page: &mut Page<'_, 'a>, comments: &mut [FlatComment<'a>], options: &Parser) {
-    let order = options.date_order.unwrap_or_else(|| infer_order(page, comments));
-    for comment in comments.iter_mut() {
-        let Some((i, token, text)) = comment.date else {
-            continue;
-        };
-        let (at, ago) = match date::resolve(&token, order, options.now) {
-            Ok(resolved) => resolved,
-            Err(invalid) => {
-                let message = format!("date \"{text}\" is not a real date: {invalid}");
-                page.warn_at(i, text, WarningKind::InvalidDate, message);
-                (None, None)
-            }
-        };
-        comment.posted = Some(Posted { text: std::borrow::Cow::Borrowed(text), at, ago });
+/// How the comments' dates are read: the page's day-month order, the reference time.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reading {
+    pub order: DateOrder,
+    pub now: Option<NaiveDateTime>,
+}
+
+impl Reading {
+    /// The reading the options give, day first when they leave the order to the page.
+    pub fn of(options: &Parser) -> Reading {
+        Reading { order: options.date_order.unwrap_or(DateOrder::DayFirst), now: options.now }
     }
+}
+
+/// Decides the page's day-month order and warns about every comment date that is not a real
+/// date (`32-13-21 25:61`).
+pub(crate) fn check<'a>(page: &mut Page<'_, 'a>, comments: &[FlatComment<'a>], options: &Parser) -> Reading {
+    let order = options.date_order.unwrap_or_else(|| infer_order(page, comments));
+    let reading = Reading { order, now: options.now };
+    for &(i, id) in comments.iter().filter_map(|c| c.date.as_ref()) {
+        let DateEntry { token, text } = page.date(id);
+        if let Err(invalid) = date::resolve(&token, reading.order, reading.now) {
+            let message = format!("date \"{text}\" is not a real date: {invalid}");
+            page.warn_at(i, text, WarningKind::InvalidDate, message);
+        }
+    }
+    reading
+}
+
+/// A comment's `Posted`, from its date (time and age left out when it is no real date: it
+/// was reported by [`check`]).
+pub(crate) fn posted<'a>(date: DateEntry<'a>, reading: Reading) -> Posted<'a> {
+    let (at, ago) = date::resolve(&date.token, reading.order, reading.now).unwrap_or((None, None));
+    Posted { text: Cow::Borrowed(date.text), at, ago }
 }
 
 /// The order the page's numeric dates agree on. When nothing decides it, day first (the
@@ -35,7 +56,8 @@ fn infer_order<'a>(page: &mut Page<'_, 'a>, comments: &[FlatComment<'a>]) -> Dat
     let mut first_numeric = None;
     let mut first_day_first = None;
     let mut first_month_first = None;
-    for (i, token, text) in comments.iter().filter_map(|c| c.date) {
+    for (i, id) in comments.iter().filter_map(|c| c.date) {
+        let DateEntry { token, text } = page.date(id);
         if matches!(token, date::DateToken::Numeric { year_first: false, .. }) {
             first_numeric.get_or_insert((i, text));
         }

@@ -6,8 +6,9 @@
 //! 2. [`article`] turns everything before it into the title, paragraphs and credit line;
 //! 3. [`discussion`] splits the section into comments (header, body, footer) and finds
 //!    where the thread ends; what follows goes to the trailer;
-//! 4. [`thread`] nests replies under their parents and recovers lost author names;
-//! 5. [`dates`] decides the day-month order of numeric dates and resolves every date.
+//! 4. [`thread`] links replies to their parents and recovers lost author names (the tree
+//!    itself is built after the lines are dropped);
+//! 5. [`dates`] decides the day-month order of numeric dates and checks every date.
 //!
 //! Every line gets exactly one [`LineRole`] on the way, so nothing is dropped silently.
 
@@ -23,9 +24,11 @@ use std::borrow::Cow;
 use crate::annotation::{LineInfo, LineRole};
 use crate::error::{Error, ErrorKind, Position, Warning, WarningKind};
 use crate::input::{content_start, Lines};
-use crate::lines::{self, Line};
+use crate::lines::{self, Classified, DateEntry, DateId, Line};
 use crate::model::{Dump, Span};
 use crate::options::Parser;
+use dates::Reading;
+use discussion::FlatComment;
 
 /// Parses `input` with `options`; fills `annotate` with one entry per physical line when
 /// given.
@@ -39,9 +42,9 @@ pub(crate) fn parse<'a>(
         let pos = Position::of(input.as_bytes(), start);
         return Err(Error::new(ErrorKind::Empty, "input is empty or only whitespace", pos));
     }
-    let classified = lines::classify_all(input, start);
-    let mut page = Page::new(input, &classified);
-    let dump = page.build(options, start);
+    let Classified { lines, dates } = lines::classify_all(input, start);
+    let mut page = Page::new(input, start, &lines, &dates);
+    let (mut dump, comments, reading) = page.build(options, start);
     if let Some(out) = annotate {
         page.annotate(out);
     }
@@ -50,44 +53,62 @@ pub(crate) fn parse<'a>(
             return Err(Error::from_warning(problem));
         }
     }
+    // The tree is built once the lines are gone: on a page of many short comments, the
+    // lines and the comments would otherwise each take more memory than the page itself.
+    drop(page);
+    drop(lines);
+    if let Some(discussion) = dump.discussion.as_mut() {
+        discussion.comments = thread::nest(comments, &dates, reading);
+    }
     Ok(dump)
 }
 
 /// The page being built: the classified lines, the role given to each, the warnings.
 pub(crate) struct Page<'p, 'a> {
     pub input: &'a str,
+    /// Where the content starts (after a byte-order mark).
+    content_start: usize,
     pub lines: &'p [Line<'a>],
+    /// The dates of the lines, by [`DateId`].
+    dates: &'p [DateEntry<'a>],
     /// One role per classified line, `None` until placed.
     pub roles: Vec<Option<LineRole>>,
     pub warnings: Vec<Warning>,
 }
 
 impl<'p, 'a> Page<'p, 'a> {
-    fn new(input: &'a str, lines: &'p [Line<'a>]) -> Self {
+    fn new(input: &'a str, content_start: usize, lines: &'p [Line<'a>], dates: &'p [DateEntry<'a>]) -> Self {
         let roles = lines.iter().map(|l| l.is_blank().then_some(LineRole::Blank)).collect();
-        Page { input, lines, roles, warnings: Vec::new() }
+        Page { input, content_start, lines, dates, roles, warnings: Vec::new() }
     }
 
-    fn build(&mut self, options: &Parser, start: usize) -> Dump<'a> {
+    /// The date numbered `id`.
+    pub fn date(&self, id: DateId) -> DateEntry<'a> {
+        self.dates[id.index()]
+    }
+
+    /// Builds the page, all but the comment tree: the discussion's comments come back flat,
+    /// linked to their parents, for [`thread::nest`].
+    fn build(&mut self, options: &Parser, start: usize) -> (Dump<'a>, Vec<FlatComment<'a>>, Reading) {
         let layout = section::locate(self);
         let rating = layout.rating.as_ref().map(|r| section::rating(self, r));
         let article_end = layout.section_start.unwrap_or(layout.footer_start);
         let article = article::build(self, 0..article_end, start);
-        let (discussion, trailer_start) = match layout.section_start {
+        let (discussion, comments, reading, trailer_start) = match layout.section_start {
             Some(section_start) => {
-                let (mut discussion, flat, end) = discussion::build(self, section_start);
-                let mut flat = flat;
-                dates::resolve(self, &mut flat, options);
-                discussion.comments = thread::nest(self, flat);
-                (Some(discussion), end)
+                let (discussion, mut comments, end) = discussion::build(self, section_start);
+                let reading = dates::check(self, &comments, options);
+                thread::link(self, &mut comments);
+                (Some(discussion), comments, reading, end)
             }
-            None => (None, layout.footer_start),
+            None => (None, Vec::new(), Reading::of(options), layout.footer_start),
         };
         let trailer = self.trailer(trailer_start);
         self.place_rest();
         // In input order; on one spot, the kinds in their declared order (a cause first).
         self.warnings.sort_by(|a, b| (a.offset, a.kind, &a.message).cmp(&(b.offset, b.kind, &b.message)));
-        Dump { article, rating, discussion, trailer, warnings: std::mem::take(&mut self.warnings) }
+        let warnings = std::mem::take(&mut self.warnings);
+        (Dump { article, rating, discussion, trailer, warnings }, comments, reading)
     }
 
     /// Text after the comment section, as paragraphs; chrome there stays chrome.
@@ -174,19 +195,24 @@ impl<'p, 'a> Page<'p, 'a> {
 
     /// Records a warning at `slice`, a part of line `i`'s text (a date after a name).
     pub fn warn_at(&mut self, i: usize, slice: &str, kind: WarningKind, message: String) {
-        let line = &self.lines[i];
         let offset = self.offset_of(slice);
-        let column = self.input[line.start..offset].chars().count() + 1;
-        self.warnings.push(Warning { line: line.number, column, message, kind, offset });
+        let column = self.column(offset);
+        self.warnings.push(Warning { line: self.lines[i].number, column, message, kind, offset });
     }
 
-    /// The position of line `i`'s text, from what stage 1 recorded (no scan of the input,
-    /// so a page with a warning on every line stays linear).
+    /// The position of line `i`'s text, from what stage 1 recorded (the column from a scan
+    /// of the line's indentation only, so a page with a warning on every line stays
+    /// linear).
     pub fn position(&self, i: usize) -> Position {
         let line = &self.lines[i];
         let offset = self.offset_of(line.text);
-        let column = self.input[line.start..offset].chars().count() + 1;
-        Position { line: line.number, column, offset }
+        Position { line: line.number, column: self.column(offset), offset }
+    }
+
+    /// The 1-based column, in characters, of byte `offset`.
+    fn column(&self, offset: usize) -> usize {
+        let start = lines::line_start(self.input, self.content_start, offset);
+        self.input[start..offset].chars().count() + 1
     }
 
     /// One entry per physical line, with the role of the group it belongs to.

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{DateToken, Kind, Line};
+use crate::lines::{Kind, Line};
 use crate::model::Rating;
 use crate::phrases::Class;
 
@@ -71,7 +71,7 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     let text_between = |a: usize, b: usize| text_before[b] - text_before[a];
     let has_comments = |a: usize, b: usize| {
         lines[a..b].iter().any(|l| match &l.kind {
-            Kind::Date { token, .. } => is_comment_date(token),
+            Kind::Date { timed, .. } => *timed,
             Kind::ReplyTo { .. } => true,
             _ => false,
         })
@@ -147,17 +147,8 @@ fn is_section_signal(line: &Line<'_>) -> bool {
         | Kind::ReplyTo { .. }
         | Kind::SectionFence => true,
         Kind::LegacyVotes(_) | Kind::LegacyFooter { .. } | Kind::ParentLink { .. } => true,
-        Kind::Date { token, .. } => is_comment_date(token),
+        Kind::Date { timed, .. } => *timed,
         _ => false,
-    }
-}
-
-/// A date that a comment header can carry: relative, or absolute with a time of day.
-/// (A date without a time is a post date in a related-posts list, never a comment's.)
-pub(crate) fn is_comment_date(token: &DateToken) -> bool {
-    match token {
-        DateToken::Numeric { clock, .. } | DateToken::Named { clock, .. } => clock.is_some(),
-        DateToken::Today { .. } | DateToken::Relative(_) => true,
     }
 }
 

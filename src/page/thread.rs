@@ -12,10 +12,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::dates::{self, Reading};
 use super::discussion::{fold_name, same_name, FlatComment};
 use super::Page;
 use crate::error::WarningKind;
-use crate::model::{Comment, Reply};
+use crate::lines::DateEntry;
+use crate::model::{Comment, Posted, Reply};
 
 /// Replies nested deeper than this attach to the deepest comment allowed, with a warning:
 /// the tree stays shallow enough for recursive consumers (serde, Drop) on any input.
@@ -143,29 +145,28 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// Builds the comment tree from the comments in page order.
-pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> Vec<Comment<'a>> {
-    let n = flat.len();
-    let mut parent: Vec<Option<usize>> = vec![None; n];
-    let mut authors: Vec<Option<&'a str>> = flat.iter().map(|c| c.author).collect();
-    let mut inferred = vec![false; n];
-    let names: Vec<&'a str> = flat.iter().map(|c| c.to.map_or("", |(_, name)| name)).collect();
+/// Finds each reply's parent and recovers lost author names, with the page's lines in view
+/// (for the warnings' positions); records in each comment what [`nest`] needs.
+pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
     let mut open = OpenPath::default();
     let key_of = |author: Option<&str>| author.map(NameKey::of);
-    for k in 0..n {
+    for k in 0..flat.len() {
+        flat[k].line = page.lines[flat[k].first].number;
+        flat[k].span = page.span_of(flat[k].first..flat[k].last + 1);
         let Some((marker, name)) = flat[k].to else {
             open.truncate(0);
-            open.push(k, key_of(authors[k]));
+            open.push(k, key_of(flat[k].author));
             continue;
         };
         let key = NameKey::of(name);
         // The index finds by hash; the names decide.
-        let found = open.find(key).filter(|&p| authors[open.comments[p]].is_some_and(|a| same_name(a, name)));
+        let found =
+            open.find(key).filter(|&p| flat[open.comments[p]].author.is_some_and(|a| same_name(a, name)));
         let position = found.or_else(|| {
             let lost = open.infer(key)?;
-            let comment = open.comments[lost];
-            authors[comment] = Some(name);
-            inferred[comment] = true;
+            let comment = &mut flat[open.comments[lost]];
+            comment.author = Some(name);
+            comment.author_inferred = true;
             Some(lost)
         });
         let mut position = match position {
@@ -181,7 +182,7 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
                     WarningKind::UnmatchedReply,
                     format!("reply to \"{name}\" has no comment before it"),
                 );
-                open.push(k, key_of(authors[k]));
+                open.push(k, key_of(flat[k].author));
                 continue;
             }
         };
@@ -191,66 +192,61 @@ pub(crate) fn nest<'a>(page: &mut Page<'_, 'a>, flat: Vec<FlatComment<'a>>) -> V
                 format!("reply nested deeper than {MAX_DEPTH} levels; attached at level {MAX_DEPTH}");
             page.warn(marker, WarningKind::TooDeep, message);
         }
-        parent[k] = Some(open.comments[position]);
+        flat[k].parent = Some(open.comments[position]);
         open.truncate(position + 1);
-        open.push(k, key_of(authors[k]));
+        open.push(k, key_of(flat[k].author));
     }
+}
 
-    // Each comment's replies as a chain through `next_sibling`, in page order (built back
-    // to front), with their number: one allocation per comment that has replies.
-    let mut first_child: Vec<Option<usize>> = vec![None; n];
-    let mut next_sibling: Vec<Option<usize>> = vec![None; n];
-    let mut child_count = vec![0usize; n];
-    let mut roots = Vec::new();
-    for (k, p) in parent.iter().enumerate().rev() {
-        match *p {
-            Some(p) => {
-                next_sibling[k] = first_child[p].replace(k);
-                child_count[p] += 1;
-            }
-            None => roots.push(k),
+/// Builds the comment tree from the comments in page order, linked by [`link`].
+///
+/// Back to front: when comment k is reached, its replies are built and wait on top of
+/// `pending` (page order is depth first, so a comment's subtree directly follows it), first
+/// reply on top. No recursion, and each flat comment's memory is given back as the tree
+/// takes it over, so that the page's comments are never held twice.
+pub(crate) fn nest<'a>(
+    mut flat: Vec<FlatComment<'a>>,
+    dates: &[DateEntry<'a>],
+    reading: Reading,
+) -> Vec<Comment<'a>> {
+    let mut pending: Vec<(usize, Reply<'a>)> = Vec::new();
+    let mut roots = Vec::with_capacity(flat.iter().filter(|c| c.parent.is_none()).count());
+    while let Some(comment) = flat.pop() {
+        let k = flat.len();
+        let parent = comment.parent;
+        let to = comment.to.map_or("", |(_, name)| name);
+        let posted = comment.date.map(|(_, id)| dates::posted(dates[id.index()], reading));
+        let mut node = to_model(comment, posted);
+        let replies = pending.iter().rev().take_while(|&&(p, _)| p == k).count();
+        node.replies = pending.drain(pending.len() - replies..).rev().map(|(_, reply)| reply).collect();
+        match parent {
+            Some(p) => pending.push((p, Reply { to: Cow::Borrowed(to), comment: node })),
+            None => roots.push(node),
+        }
+        if flat.capacity() > 2 * flat.len() + 64 {
+            flat.shrink_to_fit();
         }
     }
+    // `link` only names open comments as parents, so every reply found its parent above.
+    debug_assert!(pending.is_empty(), "replies left without their parent");
+    roots.extend(pending.into_iter().map(|(_, reply)| reply.comment)); // never lose one
     roots.reverse();
-    // Build bottom-up (children come after their parents), so no recursion.
-    let mut built: Vec<Option<Comment<'a>>> = (0..n).map(|_| None).collect();
-    for (k, comment) in flat.into_iter().enumerate().rev() {
-        let mut node = to_model(page, comment, authors[k], inferred[k]);
-        let mut replies = Vec::with_capacity(child_count[k]);
-        let mut child = first_child[k];
-        while let Some(c) = child {
-            replies.push(Reply {
-                to: Cow::Borrowed(names[c]),
-                comment: built[c].take().expect("built before its parent"),
-            });
-            child = next_sibling[c];
-        }
-        node.replies = replies;
-        built[k] = Some(node);
-    }
-    roots.into_iter().map(|r| built[r].take().expect("every root is built")).collect()
+    roots
 }
 
 /// The model comment of a flat one (replies not yet attached).
-fn to_model<'a>(
-    page: &Page<'_, 'a>,
-    c: FlatComment<'a>,
-    author: Option<&'a str>,
-    inferred: bool,
-) -> Comment<'a> {
-    let first = &page.lines[c.first];
-    let span = page.span_of(c.first..c.last + 1);
+fn to_model<'a>(c: FlatComment<'a>, posted: Option<Posted<'a>>) -> Comment<'a> {
     Comment {
-        author: author.map(Cow::Borrowed),
+        author: c.author.map(Cow::Borrowed),
         author_url: c.author_url.map(Cow::Borrowed),
-        author_inferred: inferred,
+        author_inferred: c.author_inferred,
         role: c.role.map(Cow::Borrowed),
-        posted: c.posted,
+        posted,
         body: c.body,
         votes: c.votes,
         edited: c.edited.map(Cow::Borrowed),
         replies: Vec::new(),
-        line: first.number,
-        span,
+        line: c.line,
+        span: c.span,
     }
 }

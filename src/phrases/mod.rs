@@ -282,6 +282,35 @@ fn priority(class: Class) -> u8 {
     }
 }
 
+/// A chrome line's phrases: the segmentations of [`chrome`].
+impl Segmentation {
+    /// The phrases in line order.
+    pub fn phrases(&self) -> impl Iterator<Item = Phrase> + '_ {
+        chrome().phrases_of(self)
+    }
+
+    /// The first phrase.
+    pub fn first(&self) -> Phrase {
+        self.phrases().next().expect("a segmentation has a phrase")
+    }
+
+    /// True when every phrase has class `class`.
+    pub fn all(&self, class: Class) -> bool {
+        self.phrases().all(|p| p.class == class)
+    }
+
+    /// True when some phrase has class `class`.
+    pub fn any(&self, class: Class) -> bool {
+        self.phrases().any(|p| p.class == class)
+    }
+}
+
+impl std::fmt::Debug for Segmentation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.phrases()).finish()
+    }
+}
+
 /// Every chrome phrase in normal form, for lookup, built once.
 pub(crate) fn chrome() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();

@@ -41,40 +41,19 @@ const MAX_SEGMENTS: usize = 8;
 /// Lines longer than this (normalized) are never split into phrases.
 const MAX_SEGMENTED_LEN: usize = 192;
 
-/// A line read as a sequence of phrases: their numbers in the set, so that a classified
-/// line stays small.
+/// A line read as a sequence of phrases: their numbers in the set that read it, so that a
+/// classified line stays small (no pointer: the phrases are looked up in that set, see
+/// [`PhraseSet::phrases_of`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Segmentation {
-    set: &'static PhraseSet,
     ids: [u16; MAX_SEGMENTS],
     len: u8,
 }
 
-impl std::fmt::Debug for Segmentation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.phrases()).finish()
-    }
-}
-
 impl Segmentation {
-    /// The phrases in line order.
-    pub fn phrases(&self) -> impl Iterator<Item = Phrase> + '_ {
-        self.ids[..usize::from(self.len)].iter().map(|&id| self.set.phrases[usize::from(id)])
-    }
-
-    /// The first phrase.
-    pub fn first(&self) -> Phrase {
-        self.set.phrases[usize::from(self.ids[0])]
-    }
-
-    /// True when every phrase has class `class`.
-    pub fn all(&self, class: Class) -> bool {
-        self.phrases().all(|p| p.class == class)
-    }
-
-    /// True when some phrase has class `class`.
-    pub fn any(&self, class: Class) -> bool {
-        self.phrases().any(|p| p.class == class)
+    /// The phrase numbers in line order.
+    pub fn ids(&self) -> &[u16] {
+        &self.ids[..usize::from(self.len)]
     }
 
     /// True when the line is exactly one phrase.
@@ -110,6 +89,11 @@ impl PhraseSet {
             self.nodes[node].terminal = Some(self.phrases.len() as u32);
             self.phrases.push(phrase);
         }
+    }
+
+    /// The phrases of `seg`, a segmentation this set made, in line order.
+    pub fn phrases_of<'s>(&'s self, seg: &'s Segmentation) -> impl Iterator<Item = Phrase> + 's {
+        seg.ids().iter().map(|&id| self.phrases[usize::from(id)])
     }
 
     #[inline]
@@ -172,7 +156,7 @@ impl PhraseSet {
 
     /// Reads `text` as phrases glued together, with or without single spaces between them;
     /// `None` if any part of it is not a phrase.
-    pub fn segment(&'static self, text: &str) -> Option<Segmentation> {
+    pub fn segment(&self, text: &str) -> Option<Segmentation> {
         let len = text.len();
         if len == 0 || len > MAX_SEGMENTED_LEN {
             return None;
@@ -182,7 +166,7 @@ impl PhraseSet {
         if let Some(id) = self.exact_id(text) {
             let mut ids = [0u16; MAX_SEGMENTS];
             ids[0] = id;
-            return Some(Segmentation { set: self, ids, len: 1 });
+            return Some(Segmentation { ids, len: 1 });
         }
         // reached[i]: how position i was reached, packed in a u32 so that clearing the table
         // is one small memset: 0 when not reached, else REACHED | previous position << 16 |
@@ -232,7 +216,7 @@ impl PhraseSet {
             return None;
         }
         ids[..count].reverse();
-        Some(Segmentation { set: self, ids, len: count as u8 })
+        Some(Segmentation { ids, len: count as u8 })
     }
 }
 
@@ -261,7 +245,7 @@ mod tests {
     #[test]
     fn segments_glued_and_spaced_phrases() {
         let s = set(&["wpDiscuz", "Insert", "Newest", "Most Voted", "Most"]);
-        let keys = |t: &str| s.segment(t).map(|g| g.phrases().map(|p| p.key).collect::<Vec<_>>());
+        let keys = |t: &str| s.segment(t).map(|g| s.phrases_of(&g).map(|p| p.key).collect::<Vec<_>>());
         assert_eq!(keys("wpdiscuzinsert"), Some(vec!["wpDiscuz", "Insert"]));
         assert_eq!(keys("newest most voted"), Some(vec!["Newest", "Most Voted"]));
         assert_eq!(keys("newest most"), Some(vec!["Newest", "Most"]));

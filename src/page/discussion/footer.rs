@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::parts::Part;
 use super::{same_name, FlatComment, Mode, Splitter};
 use crate::annotation::LineRole;
-use crate::lines::Kind;
+use crate::lines::{self, Kind};
 use crate::page::text;
 use crate::phrases::Class;
 
@@ -58,11 +58,11 @@ impl<'a> Splitter<'_, '_, 'a> {
                         Kind::LegacyVotes(n) => comment.votes = Some(n),
                         Kind::LegacyFooter { votes, date } => {
                             comment.votes = Some(votes);
-                            if let Some((token, text)) = date {
-                                comment.date = Some((j, token, text));
+                            if let Some(date) = date {
+                                comment.date = Some((j, date));
                             }
                         }
-                        Kind::Date { token, text } => comment.date = Some((j, token, text)),
+                        Kind::Date { date, .. } => comment.date = Some((j, date)),
                         Kind::Edited => comment.edited = Some(line.text),
                         _ => {}
                     }
@@ -115,9 +115,9 @@ impl<'a> Splitter<'_, '_, 'a> {
                     avatar = avatar.or(Some(alt));
                     true
                 }
-                Kind::AuthorLink { name: linked, url } if comment.author.is_none() => {
+                Kind::AuthorLink { name: linked } if comment.author.is_none() => {
                     comment.author = Some(linked);
-                    comment.author_url = Some(url);
+                    comment.author_url = lines::author_url(line.text);
                     true
                 }
                 Kind::Says { name: said } if comment.author.is_none() => {
@@ -127,8 +127,8 @@ impl<'a> Splitter<'_, '_, 'a> {
                 Kind::ReplyTo { name: to, date } if comment.to.is_none() => {
                     comment.to = Some((i, to));
                     wants_to = to.is_empty();
-                    if let Some((token, text)) = date {
-                        comment.date = Some((i, token, text));
+                    if let Some(date) = date {
+                        comment.date = Some((i, date));
                     }
                     true
                 }

@@ -7,7 +7,7 @@ use super::parts::{is_dated, is_name_like, reads_as_name, Part};
 use super::{same_name, FlatComment, Splitter};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::Kind;
+use crate::lines::{self, Kind};
 use crate::page::{text, Page};
 use crate::phrases::{self, Class};
 
@@ -61,17 +61,19 @@ impl<'a> Splitter<'_, '_, 'a> {
         }
         // A header with neither a date nor a body (a lone `Reply to NAME`) is no comment:
         // its lines stay in the section, reported.
-        let (kept, stray): (Vec<_>, Vec<_>) =
-            comments.into_iter().partition(|c| c.date.is_some() || !c.body.is_empty() || c.author.is_some());
-        for comment in stray {
+        comments.retain(|comment| {
+            if comment.date.is_some() || !comment.body.is_empty() || comment.author.is_some() {
+                return true;
+            }
             self.page.clear_roles(comment.first..comment.last + 1);
             let message = match comment.to {
                 Some((_, name)) => format!("reply to \"{name}\" has no comment to belong to"),
                 None => "comment header has no date and no body".to_owned(),
             };
             self.page.warn(comment.first, WarningKind::StrayHeader, message);
-        }
-        kept
+            false
+        });
+        comments
     }
 
     /// The header elements that follow one another from `i`: header lines, and text lines
@@ -190,7 +192,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         // name directly above it (an avatar's alt text a converter printed).
         let adjacent = |upper: usize, lower: usize| {
             let end = self.wrapped_end(upper);
-            self.line(end).number + self.line(end).count == self.line(lower).number
+            self.line(end).next_number() == self.line(lower).number
         };
         // A name printed twice (the avatar's alt text, then the name) is a header even with
         // blank lines below it: body text does not repeat a line.
@@ -237,20 +239,20 @@ impl<'a> Splitter<'_, '_, 'a> {
             }
             self.page.set_role(i, LineRole::Header);
             match line.kind {
-                Kind::Date { token, text } if comment.date.is_none() && self.parts[i] != Part::Text => {
-                    comment.date = Some((i, token, text))
+                Kind::Date { date, .. } if comment.date.is_none() && self.parts[i] != Part::Text => {
+                    comment.date = Some((i, date))
                 }
                 Kind::ReplyTo { name, date } if comment.to.is_none() => {
                     comment.to = Some((i, name));
                     wants_name = name.is_empty().then_some(i);
-                    if let (Some((token, text)), None) = (date, comment.date) {
-                        comment.date = Some((i, token, text));
+                    if let (Some(date), None) = (date, comment.date) {
+                        comment.date = Some((i, date));
                     }
                 }
                 Kind::ParentLink { name } if comment.to.is_none() => comment.to = Some((i, name)),
-                Kind::AuthorLink { name, url } if comment.author.is_none() => {
+                Kind::AuthorLink { name } if comment.author.is_none() => {
                     comment.author = Some(name);
-                    comment.author_url = Some(url);
+                    comment.author_url = lines::author_url(line.text);
                 }
                 Kind::Says { name } if comment.author.is_none() => comment.author = Some(name),
                 Kind::Avatar { alt } => avatar = avatar.or(Some(alt)),

@@ -20,8 +20,8 @@ use self::parts::{is_hard_wrapped, is_name_like, is_thread_head, part, Part, WRA
 use super::{text, Page};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{DateToken, Kind, Line};
-use crate::model::{Discussion, Posted, Span};
+use crate::lines::{DateId, Kind, Line};
+use crate::model::{Discussion, Span};
 use crate::phrases::Class;
 
 /// A comment as found on the page, before threading.
@@ -33,14 +33,20 @@ pub(crate) struct FlatComment<'a> {
     pub author: Option<&'a str>,
     pub author_url: Option<&'a str>,
     pub role: Option<&'a str>,
-    /// The date line: index, token, text.
-    pub date: Option<(usize, DateToken, &'a str)>,
-    pub posted: Option<Posted<'a>>,
+    /// The date: the line it is on, and the date itself.
+    pub date: Option<(usize, DateId)>,
     /// The `Reply to` (or parent link) line and the name it gives.
     pub to: Option<(usize, &'a str)>,
     pub body: Vec<Cow<'a, str>>,
     pub votes: Option<i64>,
     pub edited: Option<&'a str>,
+    /// Set by threading (`thread::link`), so that the tree can be built once the lines are
+    /// gone: the parent's index, whether the author name was recovered from a reply, the
+    /// first line's number and the comment's span.
+    pub parent: Option<usize>,
+    pub author_inferred: bool,
+    pub line: usize,
+    pub span: Span,
 }
 
 /// How the page delimits comments.
@@ -186,7 +192,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             && line.text.chars().count() >= WRAP_MIN
             && self.parts[next] == Part::Text
             && is_name_like(self.line(next))
-            && self.line(next).number == line.number + line.count
+            && self.line(next).number == line.next_number()
             && self.line(next).text.chars().count() < WRAP_MIN
         {
             next
@@ -296,7 +302,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         }
         for comment in comments {
             if comment.body.is_empty() {
-                if let Some((i, _, _)) = comment.date {
+                if let Some((i, _)) = comment.date {
                     self.page.warn(i, WarningKind::EmptyComment, "comment has a date and no body".into());
                 }
             }

@@ -1,7 +1,6 @@
 //! What each line is for splitting a section into comments.
 
 use crate::lines::{Kind, Line};
-use crate::page::section;
 use crate::phrases::Class;
 
 /// What a line is, for splitting the section into comments.
@@ -28,7 +27,7 @@ pub(super) enum Part {
 pub(super) fn part(line: &Line<'_>) -> Part {
     match &line.kind {
         Kind::Blank | Kind::Residue => Part::Blank,
-        Kind::Date { token, .. } if section::is_comment_date(token) => Part::Header { strong: true },
+        Kind::Date { timed: true, .. } => Part::Header { strong: true },
         Kind::ReplyTo { .. } | Kind::ParentLink { .. } => Part::Header { strong: true },
         Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } | Kind::Share => {
             Part::Header { strong: false }
