@@ -4,6 +4,7 @@
 //! cargo run --example annotate -- page.txt
 //! ```
 
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -27,15 +28,25 @@ fn main() -> ExitCode {
     };
     match article_dump::Parser::new().parse_annotated(text) {
         Ok((dump, lines)) => {
-            for line in &lines {
-                let role = format!("{:?}", line.role);
-                let phrase = line.phrase.map_or(String::new(), |p| format!(" [{p}]"));
-                println!("{:>5} {:<8}{phrase} | {}", line.line, role, line.text);
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            let written = lines
+                .iter()
+                .try_for_each(|line| {
+                    let phrase = line.phrase.map_or(String::new(), |p| format!(" [{p}]"));
+                    let role = format!("{:?}", line.role);
+                    writeln!(out, "{:>5} {role:<8}{phrase} | {}", line.line, line.text)
+                })
+                .and_then(|()| dump.warnings.iter().try_for_each(|w| writeln!(out, "warning: {w}")))
+                .and_then(|()| out.flush());
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                // A reader that stops early (`annotate page.txt | head`) is no failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("cannot write output: {e}");
+                    ExitCode::FAILURE
+                }
             }
-            for w in &dump.warnings {
-                println!("warning: {w}");
-            }
-            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("{path}: {e}");

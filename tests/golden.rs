@@ -23,16 +23,21 @@ fn pages() -> Vec<PathBuf> {
     pages
 }
 
-/// Every `*.txt` page under `dir` (skipping `tests/data/variants` when asked), sorted.
+/// The trees of generated converter dumps: gold from the markup, no blessed output; the
+/// corpus tests skip them and the tests below check them against their gold.
+const CONVERTER_TREES: [&str; 2] = ["variants", "converter-options"];
+
+/// Every `*.txt` page under `dir` (skipping the [`CONVERTER_TREES`] when asked), sorted.
 fn pages_under(dir: PathBuf, skip_variants: bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut dirs = vec![dir];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).expect("tests/data is readable") {
             let path = entry.expect("directory entry").path();
-            // tests/data/variants holds generated converter dumps with known failures (see its
-            // SCORES.md) and no blessed output; it is scored with score_variants.py instead.
-            if skip_variants && path.is_dir() && path.file_name().is_some_and(|n| n == "variants") {
+            if skip_variants
+                && path.is_dir()
+                && path.file_name().is_some_and(|n| CONVERTER_TREES.iter().any(|tree| n == *tree))
+            {
                 continue;
             }
             if path.is_dir() {
@@ -173,6 +178,18 @@ fn pages_agree_with_their_gold_annotations() {
 fn converter_variants_agree_with_their_gold() {
     let pages = pages_under(data_dir().join("variants"), false);
     assert!(pages.len() >= 500, "expected the converter variants, found {}", pages.len());
+    let failures: Vec<String> = pages.iter().flat_map(|page| disagreements(page, fold_artifacts)).collect();
+    assert!(failures.is_empty(), "{} disagreement(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The dev-html pages and some of their variants dumped with converter options that
+/// dev-html does not use (`tests/data/converter-options`: narrow wraps, lynx's link numbers,
+/// html2text's default wrap, inscriptis with links) agree with the gold taken from their
+/// markup, converter artifacts folded away as above.
+#[test]
+fn converter_options_agree_with_their_gold() {
+    let pages = pages_under(data_dir().join("converter-options"), false);
+    assert!(pages.len() >= 100, "expected the converter-options dumps, found {}", pages.len());
     let failures: Vec<String> = pages.iter().flat_map(|page| disagreements(page, fold_artifacts)).collect();
     assert!(failures.is_empty(), "{} disagreement(s):\n{}", failures.len(), failures.join("\n"));
 }

@@ -14,7 +14,7 @@ use std::num::NonZeroU32;
 use crate::input::{Lines, RawLine};
 use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
-pub(crate) use rules::{heading, is_blank, trim_blank};
+pub(crate) use rules::{heading, is_blank, trim_blank, without_link_reference};
 
 /// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.
 pub(crate) fn is_icon_residue(text: &str) -> bool {
@@ -199,6 +199,29 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
             }
             kind => kind,
         };
+        // Chrome a text browser wrapped (`Diesen Kommentar auf Twitter teilen? Diesen Kommentar
+        // auf Twitter` / `teilen?`): a line that starts with a phrase but is none, and reads
+        // as phrases with the next line, is one chrome line.
+        let (text, kind) = match kind {
+            Kind::Text if group.count == 1 && classifier.opened_with_phrase => {
+                match raw.peek().filter(|next| !trim_blank(next.text).is_empty()).copied() {
+                    Some(next) => {
+                        let joined = trim_blank(&input[first.start..next.end()]);
+                        match classifier.segment(joined) {
+                            Some(seg) => {
+                                raw.next();
+                                group.last = next;
+                                group.count += 1;
+                                (joined, Kind::Chrome(seg))
+                            }
+                            None => (text, kind),
+                        }
+                    }
+                    None => (text, kind),
+                }
+            }
+            kind => (text, kind),
+        };
         let count = u32::try_from(group.count).expect("a group is at most MAX_WRAPPED_LINES lines");
         // A run of blank lines is one entry: converter dumps can be mostly blank lines
         // (BeautifulSoup's are nineteen in twenty), and what matters is that they separate.
@@ -224,26 +247,31 @@ struct Group<'a> {
     count: usize,
 }
 
-/// The most lines a wrapped markdown link or pandoc attribute block may span.
-const MAX_WRAPPED_LINES: usize = 8;
+/// The most lines a wrapped markdown link or pandoc attribute block may span (a wrapped row
+/// of share links that carries the comment's text in its URLs takes about ten).
+const MAX_WRAPPED_LINES: usize = 16;
 
 impl<'a> Group<'a> {
-    /// Takes following lines until brackets balance, a blank line, or the cap.
+    /// Takes following lines until brackets balance, a blank line, or the cap. A blank line
+    /// ends the group unless it falls inside a link's URL: a share link's URL carries the
+    /// comment's first words, blank lines included, which html2text wraps as they come.
     fn extend_while_open(&mut self, input: &'a str, raw: &mut std::iter::Peekable<Lines<'a>>) {
         let mut depth = bracket_depth(self.first.text);
+        let mut brackets = Brackets::default();
+        brackets.read(self.first.text);
         // The lines taken are consecutive: the first and the last say which.
         let mut taken: Option<(RawLine<'a>, RawLine<'a>)> = None;
         let mut count = 0;
         while depth > 0 && self.count + count < MAX_WRAPPED_LINES {
-            match raw.peek() {
-                Some(next) if !trim_blank(next.text).is_empty() => {
-                    depth += bracket_depth(next.text);
-                    let next = raw.next().expect("peeked");
-                    taken = Some((taken.map_or(next, |(first, _)| first), next));
-                    count += 1;
-                }
-                _ => break,
+            let Some(next) = raw.peek() else { break };
+            if trim_blank(next.text).is_empty() && !brackets.inside_link_url() {
+                break;
             }
+            depth += bracket_depth(next.text);
+            brackets.read(next.text);
+            let next = raw.next().expect("peeked");
+            taken = Some((taken.map_or(next, |(first, _)| first), next));
+            count += 1;
         }
         match taken {
             Some((_, last)) if depth <= 0 => {
@@ -274,6 +302,47 @@ fn opens_wrapped_markup(trimmed: &str) -> bool {
     (core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[")) && bracket_depth(trimmed) > 0
 }
 
+/// The brackets still open after the text read so far, to tell whether it ends inside the
+/// URL of a markdown link.
+#[derive(Debug, Default)]
+struct Brackets {
+    /// The open brackets as a stack of bits (1: a `(` right after a `]`), innermost lowest;
+    /// nesting deeper than 64 is no link a converter wrapped.
+    open: u64,
+    depth: u32,
+    too_deep: bool,
+    escaped: bool,
+    after_close: bool,
+}
+
+impl Brackets {
+    fn read(&mut self, text: &str) {
+        for c in text.chars() {
+            let url = c == '(' && self.after_close && !self.escaped;
+            self.after_close = c == ']' && !self.escaped;
+            match c {
+                _ if self.escaped => self.escaped = false,
+                '\\' => self.escaped = true,
+                '[' | '(' | '{' if self.depth == 64 => self.too_deep = true,
+                '[' | '(' | '{' => {
+                    self.open = self.open << 1 | u64::from(url);
+                    self.depth += 1;
+                }
+                ']' | ')' | '}' if self.depth > 0 => {
+                    self.open >>= 1;
+                    self.depth -= 1;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// True when the innermost bracket still open is the `(` of a `](`.
+    fn inside_link_url(&self) -> bool {
+        !self.too_deep && self.depth > 0 && self.open & 1 == 1
+    }
+}
+
 /// Open minus closed brackets of all kinds (escaped ones excepted).
 fn bracket_depth(text: &str) -> i32 {
     let mut depth = 0;
@@ -295,6 +364,8 @@ fn bracket_depth(text: &str) -> i32 {
 struct Classifier<'a> {
     normalized: Normalized,
     dates: Vec<DateEntry<'a>>,
+    /// The line just classified started with a phrase (and may be wrapped chrome).
+    opened_with_phrase: bool,
 }
 
 /// Lines longer than this are never chrome, dates or markers (only text or markup).
@@ -316,6 +387,7 @@ impl<'a> Classifier<'a> {
     }
 
     fn classify(&mut self, text: &'a str) -> Kind<'a> {
+        self.opened_with_phrase = false;
         if text.is_empty() {
             return Kind::Blank;
         }
@@ -435,7 +507,8 @@ impl<'a> Classifier<'a> {
                     None => Kind::Text,
                 };
             }
-            Opening::Digit | Opening::Phrase => {}
+            Opening::Digit => {}
+            Opening::Phrase => self.opened_with_phrase = true,
         }
         let normalized = &self.normalized;
         let folded = normalized.text.as_str();
@@ -571,8 +644,13 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<ReplyMarke
         .map(|(end, _)| end)
         .filter(|&end| folded.as_bytes().get(end) == Some(&b' ') && markers.is_reply_to(&folded[..end]))
         .last()?;
-    let name_start = phrases::source_offset(core, end);
-    let rest = core[name_start..].trim_matches(is_blank);
+    let mut name_start = phrases::source_offset(core, end);
+    // The normal form drops a `[` that opens the name's link or link number: start there.
+    let before = core[..name_start].trim_end_matches(is_blank);
+    if before.ends_with('[') {
+        name_start = before.len() - 1;
+    }
+    let rest = reply_target(core[name_start..].trim_matches(is_blank));
     // wpDiscuz prints `Reply to` + NBSP + newline + name: an NBSP or a run of spaces
     // survives in most dumps. After a single space, the line may just as well be a comment
     // that starts with "Reply to everyone...": then only a short name counts.
@@ -590,10 +668,20 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<ReplyMarke
     });
     match dated {
         Some((i, token, text)) => {
-            let name = rules::strip_residue(&rest[..i]);
+            let name = reply_target(rules::strip_residue(&rest[..i]));
             name_fits(name).then_some((name, Some((token, text))))
         }
         None => name_fits(rest).then_some((rest, None)),
+    }
+}
+
+/// What follows `Reply to`, without the markup converters wrap the name in: the parent
+/// comment's link (`[ htl ](#comment-8340)`, inscriptis with links shown) or lynx's link
+/// number (`[37]htl`).
+fn reply_target(rest: &str) -> &str {
+    match rules::link(rest) {
+        Ok(("", (text, _))) => text.trim_matches(is_blank),
+        _ => rules::without_link_reference(rest),
     }
 }
 
@@ -650,4 +738,69 @@ fn is_share_url(url: &str) -> bool {
     ]
     .iter()
     .any(|site| url.contains(site))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The non-blank lines of `page`: (first line number, physical lines, kind).
+    fn solid_lines(page: &str) -> Vec<(usize, u32, Kind<'_>)> {
+        classify_all(page, 0)
+            .lines
+            .into_iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.number, l.count, l.kind))
+            .collect()
+    }
+
+    fn inside_link_url(lines: &[&str]) -> bool {
+        let mut brackets = Brackets::default();
+        lines.iter().for_each(|line| brackets.read(line));
+        brackets.inside_link_url()
+    }
+
+    #[test]
+    fn link_urls_are_told_apart_from_link_texts() {
+        assert!(inside_link_url(&["[__](https://twitter.com/intent/tweet?text=Hi all."]));
+        assert!(inside_link_url(&["[__](https://a/b?text=Hi", "more\")[__](https://vk.com/share.php?url=x"]));
+        assert!(!inside_link_url(&["[__](https://example.com)"]));
+        assert!(!inside_link_url(&["[Name of a"]));
+        assert!(!inside_link_url(&["see (this"]));
+        assert!(!inside_link_url(&["\\[x\\](y"]));
+        assert!(!inside_link_url(&[&"[".repeat(65), "](x"]));
+    }
+
+    #[test]
+    fn share_links_wrapped_over_blank_lines_are_one_line() {
+        // html2text at its default width: the tweet's text (the comment's first words, blank
+        // lines included) wraps inside the URL.
+        let page = "Jane Doe\n\n[__](https://twitter.com/intent/tweet?text=Hi all.\n\nI followed... \"Share On\nTwitter\")\n\n__7 months ago\n";
+        let lines = solid_lines(page);
+        assert!(matches!(lines[1], (3, 4, Kind::Share)), "{lines:?}");
+        assert!(matches!(lines[2], (8, 1, Kind::Date { .. })), "{lines:?}");
+        // An open bracket in text takes no blank line with it.
+        let lines = solid_lines("[Note: see\n\nbelow) and more\n");
+        assert_eq!(lines.len(), 2, "{lines:?}");
+    }
+
+    #[test]
+    fn wrapped_chrome_is_one_line() {
+        let lines =
+            solid_lines("Diesen Kommentar auf Twitter teilen? Diesen Kommentar auf Twitter\nteilen?\n");
+        assert!(matches!(lines[..], [(1, 2, Kind::Chrome(_))]), "{lines:?}");
+        // Text that starts with a phrase stays text, and so does the line after it.
+        let lines = solid_lines("Reply all you want, it is fine\nby me\n");
+        assert!(matches!(lines[..], [(1, 1, Kind::Text), (2, 1, Kind::Text)]), "{lines:?}");
+    }
+
+    #[test]
+    fn reply_targets_lose_link_markup() {
+        assert_eq!(reply_target("[ htl ](#comment-8340)"), "htl");
+        assert_eq!(reply_target("[37]htl"), "htl");
+        assert_eq!(reply_target("htl"), "htl");
+        let lines = solid_lines("Reply to  [37]Nam Vũ\nReply to [ htl ](#comment-8340) 1 year ago\n");
+        assert!(matches!(lines[0].2, Kind::ReplyTo { name: "Nam Vũ", date: None }), "{lines:?}");
+        assert!(matches!(lines[1].2, Kind::ReplyTo { name: "htl", date: Some(_) }), "{lines:?}");
+    }
 }

@@ -237,8 +237,14 @@ pub(crate) fn fence(i: &str) -> PResult<'_, &str> {
     Ok(("", rest.trim()))
 }
 
+/// `text` without the link number lynx prints before a link's text (`[36]Nam Vũ`), if it
+/// starts with one ([`crate::phrases::link_reference_len`]).
+pub(crate) fn without_link_reference(text: &str) -> &str {
+    crate::phrases::link_reference_len(text).map_or(text, |len| &text[len..])
+}
+
 /// Text-browser and html2text residue around a line: `__` icon glyphs, empty form widgets
-/// `[    ]`, checkbox marks `[*]`. Returns the line without them.
+/// `[    ]`, checkbox marks `[*]`, lynx's link numbers `[12]`. Returns the line without them.
 pub(crate) fn strip_residue(line: &str) -> &str {
     let mut s = trim_blank(line);
     loop {
@@ -253,6 +259,7 @@ pub(crate) fn strip_residue(line: &str) -> &str {
         if let Some(rest) = widget_prefix(s) {
             s = rest.trim_start_matches(is_blank);
         }
+        s = without_link_reference(s);
         if let Some(rest) = widget_suffix(s) {
             s = rest.trim_end_matches(is_blank);
         }
@@ -420,6 +427,18 @@ mod tests {
     }
 
     #[test]
+    fn link_references_precede_link_text() {
+        assert_eq!(without_link_reference("[36]Nam Vũ"), "Nam Vũ");
+        assert_eq!(without_link_reference("[7]Login"), "Login");
+        // Text and markup that start with a bracketed number keep it.
+        for text in ["[1] see the notes", "[1](https://example.com)", "[1]: note", "[1][2]", "[1]", "[a]b"] {
+            assert_eq!(without_link_reference(text), text);
+        }
+        assert_eq!(without_link_reference("[417]{.wpdtc} Comments"), "[417]{.wpdtc} Comments");
+        assert_eq!(without_link_reference("vienkmt"), "vienkmt");
+    }
+
+    #[test]
     fn residue_is_stripped() {
         assert_eq!(strip_residue("__2 years ago"), "2 years ago");
         assert_eq!(strip_residue(" __1 year 3 months ago"), "1 year 3 months ago");
@@ -427,6 +446,7 @@ mod tests {
         assert_eq!(strip_residue("[                    ] Name*"), "Name*");
         assert_eq!(strip_residue("[*] [Post Comment]"), "[Post Comment]");
         assert_eq!(strip_residue("Label [                    ]"), "Label");
+        assert_eq!(strip_residue("[12]Login"), "Login");
         assert_eq!(strip_residue("__"), "");
         assert_eq!(strip_residue(" [ ] "), "");
         assert_eq!(strip_residue("snake_case_name"), "snake_case_name");

@@ -209,6 +209,12 @@ impl<'p, 'a> Page<'p, 'a> {
         Position { line: line.number, column: self.column(offset), offset }
     }
 
+    /// The column, in characters, where line `i`'s text ends (its indentation counted).
+    pub fn end_column(&self, i: usize) -> usize {
+        let text = self.lines[i].text;
+        self.column(self.offset_of(text)) - 1 + text.chars().count()
+    }
+
     /// The 1-based column, in characters, of byte `offset`.
     fn column(&self, offset: usize) -> usize {
         let start = lines::line_start(self.input, self.content_start, offset);

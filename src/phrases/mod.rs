@@ -17,7 +17,9 @@ mod trie;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-pub(crate) use normalize::{is_own_lowercase, normalize, normalize_into, source_offset, Folded, Normalized};
+pub(crate) use normalize::{
+    is_own_lowercase, link_reference_len, normalize, normalize_into, source_offset, Folded, Normalized,
+};
 pub(crate) use trie::{Phrase, PhraseSet, Segmentation};
 
 const TABLES: [&str; 4] = [

@@ -20,12 +20,31 @@ const LYNX_WIDGETS: [&str; 4] = ["(BUTTON)", "(ordered)", "(bullet)", "(submit)"
 /// - every run of whitespace (NBSP, zero-width space and tabs included) becomes one space,
 ///   none at either end;
 /// - markdown and converter markup becomes a separator: `\` escapes, `*`, `_`, `[`, `]`, `|`,
-///   `:`, the `!` of `![`; the URL of a link (`](...)`) and a pandoc attribute block
-///   (`{.class key=value}`) are skipped whole; the editor button `{}` is kept;
+///   `:`, the `!` of `![`; the URL of a link (`](...)`), a pandoc attribute block
+///   (`{.class key=value}`), lynx's link numbers (`[12]`) and form widgets (`(BUTTON)`) are
+///   skipped whole; the editor button `{}` is kept;
 /// - the typographic apostrophe `’` becomes `'`.
 pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
     out.text.clear();
     out.text.extend(Folded::new(source).map(|(c, _)| c));
+}
+
+/// The length of the numbered reference lynx prints before a link's text (`[36]` in
+/// `[36]Nam Vũ`, `[12]Login`) at the start of `text`, if there is one. A bracketed number
+/// followed by whitespace, `(`, `[`, `{`, `:` or nothing is text or markup (`[1] see`,
+/// `[1](url)`, `[1]: url`, pandoc's `[417]{.wpdtc}`), not a reference.
+pub(crate) fn link_reference_len(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'[') {
+        return None;
+    }
+    let digits = bytes[1..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || bytes.get(1 + digits) != Some(&b']') {
+        return None;
+    }
+    let len = digits + 2;
+    let next = text[len..].chars().next()?;
+    (!next.is_whitespace() && !matches!(next, '(' | '[' | '{' | ':')).then_some(len)
 }
 
 /// Offset in `source` of the character that normalized byte `at` came from (a folded space
@@ -123,6 +142,11 @@ impl<'s> Folded<'s> {
         };
         self.pos += c.len_utf8();
         match c {
+            // lynx's link numbers (`[54]Share On Twitter [55]Share On Google`) vanish.
+            '[' if link_reference_len(&self.source[at..]).is_some() => {
+                self.pos = at + link_reference_len(&self.source[at..]).unwrap_or(1);
+                self.separator();
+            }
             '\\' | '*' | '_' | '[' | '|' | ':' => self.separator(),
             '!' if self.byte(self.pos) == Some(b'[') => self.separator(),
             ']' => {
@@ -244,6 +268,19 @@ mod tests {
         assert_eq!(normalize("[417]{.wpdtc title=\"417\"} Comments"), "417 comments");
         assert_eq!(normalize("\\[wpDiscuz\\](javascript:void(0);)"), "wpdiscuz");
         assert_eq!(normalize("![guest](https://x/a.png)"), "guest");
+        assert_eq!(normalize("[54]Share On Twitter [55]Share On Google"), "share on twitter share on google");
+        assert_eq!(normalize("[12]Login"), "login");
+    }
+
+    #[test]
+    fn link_references_are_lynx_link_numbers() {
+        assert_eq!(link_reference_len("[36]Nam Vũ"), Some(4));
+        assert_eq!(link_reference_len("[7]x"), Some(3));
+        for text in
+            ["[1] see", "[1](url)", "[1]: url", "[1][2]", "[417]{.wpdtc}", "[1]", "[]x", "[a]x", "x[1]y"]
+        {
+            assert_eq!(link_reference_len(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -157,13 +157,13 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut count = 0;
         let mut j = run_start;
         while let Some(p) = self.prev_solid(j, floor) {
+            // The first line of a wrapped pair.
+            let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
             let is_number = matches!(self.line(p).kind, Kind::Number(_));
             let is_text = self.parts[p] == Part::Text && is_name_like(self.line(p));
             if !(is_text || is_number) || count == found.len() {
                 break;
             }
-            // The first line of a wrapped pair.
-            let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
             found[count] = p;
             count += 1;
             j = p;
@@ -238,6 +238,14 @@ impl<'a> Splitter<'_, '_, 'a> {
                 continue;
             }
             self.page.set_role(i, LineRole::Header);
+            // The rest of a name a text browser wrapped (even when it reads as a form label:
+            // `... Nam Vu Personal` / `Site`).
+            if let Some(last) = names.last_mut() {
+                if last.end == i && self.wrapped_end(last.start) == i {
+                    last.end = i + 1;
+                    continue;
+                }
+            }
             match line.kind {
                 Kind::Date { date, .. } if comment.date.is_none() && self.parts[i] != Part::Text => {
                     comment.date = Some((i, date))
@@ -262,12 +270,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 Kind::Text if wants_name.is_some() => {
                     comment.to = Some((wants_name.take().expect("checked"), line.text));
                 }
-                Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => {
-                    match names.last_mut() {
-                        Some(last) if last.end == i && self.wrapped_end(last.start) == i => last.end = i + 1,
-                        _ => names.push(i..i + 1),
-                    }
-                }
+                Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => names.push(i..i + 1),
                 _ => {}
             }
         }

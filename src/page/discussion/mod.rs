@@ -14,9 +14,10 @@ mod header;
 mod parts;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use self::parts::{is_hard_wrapped, is_name_like, is_thread_head, part, Part, WRAP_MIN};
+use self::parts::{is_name_like, is_thread_head, part, wrap_width, Part};
 use super::{text, Page};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
@@ -75,7 +76,6 @@ pub(crate) fn build<'a>(
     let limit = (start..parts.len())
         .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading)))
         .unwrap_or(parts.len());
-    let wrapped = is_hard_wrapped(page.lines);
     // Comments follow the thread's head (`N Comments`, sort buttons, the inline bar): what
     // stands before it (the rating widget, an author box, the form) heads no comment. The
     // first comment's own header is a head too, for pages that show no chrome.
@@ -84,17 +84,23 @@ pub(crate) fn build<'a>(
         parts,
         start,
         limit,
-        wrapped,
+        wrap: OnceCell::new(),
         head,
         names: Vec::new(),
         solid: Vec::new(),
         paragraphs: Vec::new(),
     };
     let mode = splitter.mode();
-    let comments = match mode {
+    let mut comments = match mode {
         Mode::Header => splitter.header_mode(),
         Mode::Footer | Mode::Button => splitter.footer_mode(mode),
     };
+    for comment in &mut comments {
+        comment.author = comment.author.map(display_name);
+        if let Some((_, to)) = &mut comment.to {
+            *to = display_name(to);
+        }
+    }
     let end = splitter.thread_end(&comments);
     let discussion = splitter.finish(&comments, end);
     (discussion, comments, end)
@@ -107,8 +113,9 @@ pub(super) struct Splitter<'s, 'p, 'a> {
     start: usize,
     /// First line after the section can possibly end (a heading, the page footer).
     limit: usize,
-    /// Whether a text browser hard-wrapped the page's long lines.
-    wrapped: bool,
+    /// The column a text browser hard-wrapped the page's long lines at, if it did: found
+    /// when first needed (most pages never ask).
+    wrap: OnceCell<Option<usize>>,
     /// The first line of the thread's head, or the number of lines when there is none.
     head: usize,
     /// Buffers reused from comment to comment (`read_header`, `read_leading_header`, the
@@ -184,17 +191,28 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// The last line of a name that starts at `k`: `k + 1` when `k` is a long line that a
     /// text browser wrapped onto the next one, else `k`.
     fn wrapped_end(&self, k: usize) -> usize {
-        let line = self.line(k);
         let next = k + 1;
-        if self.wrapped
-            && next < self.limit
-            && self.parts[k] == Part::Text
-            && line.text.chars().count() >= WRAP_MIN
-            && self.parts[next] == Part::Text
-            && is_name_like(self.line(next))
-            && self.line(next).number == line.next_number()
-            && self.line(next).text.chars().count() < WRAP_MIN
-        {
+        if next >= self.limit || self.parts[k] != Part::Text {
+            return k;
+        }
+        let (line, following) = (self.line(k), self.line(next));
+        // The rest of a long name can be a word the tables know (`Site`, a form label).
+        let continues = match following.kind {
+            Kind::Chrome(seg) => seg.is_single() && self.parts[next] == Part::Chrome,
+            _ => self.parts[next] == Part::Text && is_name_like(following),
+        };
+        // The next line's first word did not fit after this line: the converter broke the
+        // line there. A second half as long as the first is a line of its own.
+        let broken = || {
+            let Some(width) = *self.wrap.get_or_init(|| wrap_width(self.page)) else { return false };
+            let first_word = following.text.split(char::is_whitespace).next().unwrap_or("");
+            self.page.end_column(k) + 1 + first_word.chars().count() > width
+        };
+        let joined = continues
+            && following.number == line.next_number()
+            && following.text.len() < line.text.len()
+            && broken();
+        if joined {
             next
         } else {
             k
@@ -324,8 +342,14 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
     a == b || fold_name(a).eq(fold_name(b))
 }
 
+/// An author or reply-target name taken from a whole line, without the link number lynx
+/// printed before it (`[36]Nam Vũ`).
+fn display_name(line_text: &str) -> &str {
+    crate::lines::without_link_reference(line_text)
+}
+
 /// A name without spacing and case, for comparing spellings (compared as it is read: no
 /// allocation).
 pub(crate) fn fold_name(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase)
+    display_name(name).chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase)
 }

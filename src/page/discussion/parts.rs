@@ -1,6 +1,7 @@
 //! What each line is for splitting a section into comments.
 
 use crate::lines::{Kind, Line};
+use crate::page::Page;
 use crate::phrases::Class;
 
 /// What a line is, for splitting the section into comments.
@@ -76,10 +77,6 @@ pub(super) fn is_dated(kind: &Kind<'_>) -> bool {
     matches!(kind, Kind::Date { .. } | Kind::ReplyTo { date: Some(_), .. })
 }
 
-/// Text-browser dumps hard-wrap long lines: a long text line (a pingback's page title)
-/// directly followed by a short one is one author line.
-pub(super) const WRAP_MIN: usize = 60;
-
 /// A line that reads as a display name rather than a sentence: a few words, not ending
 /// like a sentence. Used where a line could equally be the last line of the comment above.
 pub(super) fn reads_as_name(text: &str) -> bool {
@@ -105,18 +102,68 @@ pub(super) fn is_name_like(line: &Line<'_>) -> bool {
 /// html2text at 78), with room for indentation.
 const WRAP_WIDTH: usize = 110;
 
-/// True when no text line of the page is wider than a text browser's wrap width while
-/// several come close to it: the page was hard-wrapped.
-pub(super) fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
-    // A line shorter than WRAP_MIN bytes has fewer characters: no need to count them.
-    let widths = lines
-        .iter()
-        .filter(|l| matches!(l.kind, Kind::Text) && l.text.len() >= WRAP_MIN)
-        .map(|l| l.text.chars().count());
-    let (mut widest, mut long) = (0, 0);
-    for width in widths {
-        widest = widest.max(width);
-        long += usize::from(width >= WRAP_MIN);
+/// The narrowest wrap width recognised (text browsers in a small terminal: 60 to 80).
+const WRAP_WIDTH_MIN: usize = 40;
+
+/// Text lines shorter than this (in bytes) say nothing about a wrap width.
+const WRAP_EVIDENCE_MIN: usize = 30;
+
+/// How far from the wrap width a wrapped line may end: about the longest word that did not
+/// fit on it.
+const WRAP_SLACK: usize = 15;
+
+/// Words longer than this (in bytes) are URLs and the like, which no converter breaks.
+const LONGEST_BREAKABLE_WORD: usize = 40;
+
+/// True when a converter could have wrapped `text` at a converter's width: it is made of
+/// words, not of a URL (lynx lists them at the end, `82. https://...`). A line that fits
+/// the width has a space and ends in a word of ordinary length (the word that did not fit
+/// went to the next line); a longer one has no overlong word in its first columns.
+fn is_breakable(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() <= 2 * WRAP_WIDTH {
+        return memchr::memrchr(b' ', bytes)
+            .is_some_and(|space| bytes.len() - space - 1 <= LONGEST_BREAKABLE_WORD);
     }
-    widest <= WRAP_WIDTH && long >= 3
+    let mut spaced = false;
+    let mut word = 0;
+    for &byte in &bytes[..2 * WRAP_WIDTH] {
+        if byte == b' ' {
+            spaced = true;
+            word = 0;
+        } else {
+            word += 1;
+            if word > LONGEST_BREAKABLE_WORD {
+                return false;
+            }
+        }
+    }
+    spaced
+}
+
+/// The column a text browser hard-wrapped the page at, if it did: the widest right edge
+/// (indentation included, within a converter's width) that several text lines end close to
+/// and few lines that could have been broken pass (preformatted text is never wrapped).
+pub(super) fn wrap_width(page: &Page<'_, '_>) -> Option<usize> {
+    // How many lines end at each column; the last slot counts every wider line.
+    let mut edges = [0u32; 2 * WRAP_WIDTH + 1];
+    for (i, line) in page.lines.iter().enumerate() {
+        if matches!(line.kind, Kind::Text) && line.text.len() >= WRAP_EVIDENCE_MIN && is_breakable(line.text)
+        {
+            // More bytes than four times the slots means more characters than the slots.
+            let edge = if line.text.len() >= 4 * edges.len() { usize::MAX } else { page.end_column(i) };
+            edges[edge.min(edges.len() - 1)] += 1;
+        }
+    }
+    // ending_after[c]: lines that end after column c - 1.
+    let mut ending_after = [0u32; 2 * WRAP_WIDTH + 2];
+    for column in (0..edges.len()).rev() {
+        ending_after[column] = ending_after[column + 1] + edges[column];
+    }
+    // The widest edge that several lines end close to and few lines pass.
+    (WRAP_WIDTH_MIN..=WRAP_WIDTH).rev().find(|&edge| {
+        let wider = ending_after[edge + 1];
+        let near_edge = ending_after[edge - WRAP_SLACK] - wider;
+        edges[edge] > 0 && near_edge >= 3 && wider * 4 <= near_edge
+    })
 }
