@@ -233,11 +233,61 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         }
         out.push(Line { text, number: first.number, count, kind });
     }
+    resolve_reply_markers(&mut out, &mut classifier.normalized);
     // Give back what folding and growth left unused (in place, for a large vector).
     if out.capacity() > out.len() + out.len() / 8 + PREALLOCATED_LINES {
         out.shrink_to_fit();
     }
     Classified { lines: out, dates: classifier.dates }
+}
+
+/// In languages whose `Reply to` is also the `Reply` button's word (zh `回复`, vi `Trả lời`),
+/// only the NBSP after the marker tells them apart, and some converters strip it
+/// (BeautifulSoup's `get_text(strip=True)`). Such a line is the marker when it stands before
+/// a name and a date, after a role badge, or, on a page whose buttons follow vote numbers,
+/// after no number.
+fn resolve_reply_markers(lines: &mut [Line<'_>], buffer: &mut Normalized) {
+    let mut is_ambiguous = |line: &Line<'_>| {
+        line.chrome().is_some_and(|seg| seg.is_single() && seg.first().class == Class::ReplyButton) && {
+            phrases::normalize_into(line.text, buffer);
+            phrases::markers().is_reply_to(&buffer.text)
+        }
+    };
+    let after_votes = |lines: &[Line<'_>], i: usize| {
+        prev_solid(lines, i).is_some_and(|p| matches!(lines[p].kind, Kind::Number(_)))
+    };
+    let mut votes_before_buttons = false;
+    for i in 0..lines.len() {
+        if is_ambiguous(&lines[i]) && after_votes(lines, i) {
+            votes_before_buttons = true;
+            break;
+        }
+    }
+    for i in 0..lines.len() {
+        if !is_ambiguous(&lines[i]) {
+            continue;
+        }
+        let after_badge = prev_solid(lines, i).is_some_and(|p| lines[p].is_chrome(Class::Role));
+        let name_then_date = next_solid(lines, i).is_some_and(|name| {
+            matches!(lines[name].kind, Kind::Text)
+                && is_name_like(lines[name].text)
+                && next_solid(lines, name)
+                    .is_some_and(|date| matches!(lines[date].kind, Kind::Date { timed: true, .. }))
+        });
+        if name_then_date && (after_badge || (votes_before_buttons && !after_votes(lines, i))) {
+            lines[i].kind = Kind::ReplyTo { name: "", date: None };
+        }
+    }
+}
+
+/// The nearest line before `i` that is neither blank nor residue.
+fn prev_solid(lines: &[Line<'_>], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !matches!(lines[j].kind, Kind::Blank | Kind::Residue))
+}
+
+/// The nearest line after `i` that is neither blank nor residue.
+fn next_solid(lines: &[Line<'_>], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&j| !matches!(lines[j].kind, Kind::Blank | Kind::Residue))
 }
 
 /// Physical lines read as one: markup that a converter wrapped.
@@ -621,7 +671,8 @@ fn date_line_unescaped(core: &str) -> Option<DateToken> {
 }
 
 /// Lines that start with a number once markup is folded away (normalized text): the
-/// rating line (`4.5 2 votes`) and the count header (`14 Comments`, `[417]{.wpdtc} Comments`).
+/// rating line (`4.5 2 votes`) and the count header (`14 Comments`, `[417]{.wpdtc} Comments`,
+/// wpDiscuz 5's `2 Leave a Reply`).
 fn counted<'a>(folded: &str) -> Option<Kind<'a>> {
     if let Ok((word, (tenths, votes))) = rules::rating_numbers(folded) {
         if phrases::chrome().get(word).is_some_and(|p| p.class == Class::VoteWord) {
@@ -629,7 +680,14 @@ fn counted<'a>(folded: &str) -> Option<Kind<'a>> {
         }
     }
     let (rest, count) = rules::count_number(folded).ok()?;
-    is_count_word(rest.trim_start()).then_some(Kind::Count(count))
+    let rest = rest.trim_start();
+    (is_count_word(rest) || is_form_header(rest)).then_some(Kind::Count(count))
+}
+
+/// The legacy form's heading, `Leave a Reply`, in normalized text: wpDiscuz 5 prints its
+/// count badge in it (`2 Leave a Reply` once a converter joins the two).
+fn is_form_header(normalized: &str) -> bool {
+    phrases::chrome().get(normalized).is_some_and(|p| matches!(p.key, "form_header_text" | "wp_leave_reply"))
 }
 
 /// `Reply to NAME` in any language, and layout 3's `Reply to NAME DATE` on one line. The
@@ -792,6 +850,37 @@ mod tests {
         // Text that starts with a phrase stays text, and so does the line after it.
         let lines = solid_lines("Reply all you want, it is fine\nby me\n");
         assert!(matches!(lines[..], [(1, 1, Kind::Text), (2, 1, Kind::Text)]), "{lines:?}");
+    }
+
+    #[test]
+    fn reply_markers_that_read_as_buttons_are_told_by_their_place() {
+        // BeautifulSoup's `get_text("\n", strip=True)` of a Vietnamese page: the button
+        // follows the votes, the marker a badge or no number.
+        let page = "htl\n2 năm trước\nXin chào\n0\nTrả lời\nNam Vũ\nTác giả\nTrả lời\nhtl\n1 năm trước\nCảm ơn\n0\nTrả lời\nAndi\nTrả lời\nNam Vũ\n1 năm trước\nOK\n0\nTrả lời\n";
+        let kinds: Vec<bool> = solid_lines(page)
+            .iter()
+            .filter(|(_, _, kind)| matches!(kind, Kind::ReplyTo { .. } | Kind::Chrome(_)))
+            .map(|(_, _, kind)| matches!(kind, Kind::ReplyTo { .. }))
+            .collect();
+        // button, badge, marker, button, marker, button
+        assert_eq!(kinds, [false, false, true, false, true, false]);
+    }
+
+    #[test]
+    fn legacy_count_badges_count() {
+        let lines = solid_lines("2 Leave a Reply\n14 Comments\nLeave a Reply\n2 Leave\n");
+        assert!(
+            matches!(
+                lines[..],
+                [
+                    (1, 1, Kind::Count(2)),
+                    (2, 1, Kind::Count(14)),
+                    (3, 1, Kind::Chrome(_)),
+                    (4, 1, Kind::Text)
+                ]
+            ),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -111,6 +111,13 @@ impl<'a> Splitter<'_, '_, 'a> {
                     wants_to = false;
                     true
                 }
+                Kind::ParentLink { name: parent } if wants_to => {
+                    if let Some((_, to)) = comment.to.as_mut() {
+                        *to = parent;
+                    }
+                    wants_to = false;
+                    true
+                }
                 Kind::Avatar { alt } => {
                     avatar = avatar.or(Some(alt));
                     true

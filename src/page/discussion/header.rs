@@ -257,6 +257,10 @@ impl<'a> Splitter<'_, '_, 'a> {
                         comment.date = Some((i, date));
                     }
                 }
+                // `Reply to` alone, then the parent's link (markdownify).
+                Kind::ParentLink { name } if wants_name.is_some() => {
+                    comment.to = Some((wants_name.take().expect("checked"), name));
+                }
                 Kind::ParentLink { name } if comment.to.is_none() => comment.to = Some((i, name)),
                 Kind::AuthorLink { name } if comment.author.is_none() => {
                     comment.author = Some(name);

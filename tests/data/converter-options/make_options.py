@@ -19,6 +19,12 @@ dev-html/gold_from_html.py). Output is deterministic; the script replaces what i
                       URLs carry the comment's words, blank lines included
   html2text-textonly  html2text, body_width=0, ignore_images and ignore_links
   inscriptis-links    inscriptis with display_links: `Reply to [ htl ](#comment-8340)`
+  markdownify         markdownify.markdownify(html): `Reply to` + NBSP, the parent's link
+                      on the next line; `2 Leave a Reply` (wpDiscuz 5's count badge)
+  html-text           html_text.extract_text(html) (Scrapy's html-text)
+  soup-plain          BeautifulSoup get_text() with no separator
+  soup-strip          BeautifulSoup get_text("\n", strip=True): the NBSP after `Reply to` is
+                      stripped, so in zh/vi/uk the marker reads as the `Reply` button
 """
 import importlib.util
 import json
@@ -28,12 +34,15 @@ import subprocess
 import sys
 
 import html2text
+import html_text
 import inscriptis
+import markdownify
+from bs4 import BeautifulSoup
 from inscriptis.model.config import ParserConfig
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VARIANTS_SCRIPT = os.path.join(HERE, "..", "variants", "make_variants.py")
-VARIANTS = ["legacy4-de", "legacy4-en", "layout3", "roles-anon-pingback"]
+VARIANTS = ["legacy4-de", "legacy4-en", "legacy5-en", "layout3", "roles-anon-pingback", "lang-vi", "lang-zh"]
 ENV = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="dumb")
 
 
@@ -75,6 +84,15 @@ def inscriptis_links(path, html):
     return inscriptis.get_text(html, ParserConfig(display_links=True))
 
 
+def soup(**get_text):
+    def convert(path, html):
+        s = BeautifulSoup(html, "lxml")
+        for t in s(["script", "style", "noscript"]):
+            t.decompose()
+        return s.get_text(**get_text)
+    return convert
+
+
 SETTINGS = {
     "w3m-cols60": w3m(60),
     "lynx-width80": lynx(80, "-nolist"),
@@ -82,6 +100,10 @@ SETTINGS = {
     "html2text-wrap78": html2text_with(78),
     "html2text-textonly": html2text_with(0, ignore_images=True, ignore_links=True),
     "inscriptis-links": inscriptis_links,
+    "markdownify": lambda path, html: markdownify.markdownify(html),
+    "html-text": lambda path, html: html_text.extract_text(html),
+    "soup-plain": soup(),
+    "soup-strip": soup(separator="\n", strip=True),
 }
 
 
