@@ -549,6 +549,9 @@ impl<'a> Classifier<'a> {
             // No phrase rule can match: only WordPress core's `Name says:` and the date rules
             // are left (most text lines).
             Opening::Other => {
+                if let Some(count) = counted_in_words(core, &mut self.normalized) {
+                    return Kind::Count(count);
+                }
                 if let Some(name) = phrases::markers().core_author(core) {
                     return Kind::Says { name };
                 }
@@ -681,7 +684,25 @@ fn counted<'a>(folded: &str) -> Option<Kind<'a>> {
     }
     let (rest, count) = rules::count_number(folded).ok()?;
     let rest = rest.trim_start();
-    (is_count_word(rest) || is_form_header(rest)).then_some(Kind::Count(count))
+    is_count_rest(rest).then_some(Kind::Count(count))
+}
+
+/// What follows a count's number in a count header, in normalized text: `comments`,
+/// `comments on "title"`, `replies to “title”` (a theme's heading), or the legacy form's
+/// `leave a reply`.
+fn is_count_rest(rest: &str) -> bool {
+    is_count_word(rest) || is_form_header(rest) || phrases::markers().is_theme_heading(rest)
+}
+
+/// A theme's heading that gives the count in words: `One response to “Title”`, `One
+/// thought on “Title”`.
+fn counted_in_words(core: &str, buffer: &mut Normalized) -> Option<u64> {
+    if !core.starts_with(['O', 'o']) || core.len() > MAX_SHORT_LINE {
+        return None;
+    }
+    phrases::normalize_into(core, buffer);
+    let rest = phrases::markers().after_heading_one(&buffer.text)?;
+    is_count_rest(rest).then_some(1)
 }
 
 /// The legacy form's heading, `Leave a Reply`, in normalized text: wpDiscuz 5 prints its
@@ -864,6 +885,22 @@ mod tests {
             .collect();
         // button, badge, marker, button, marker, button
         assert_eq!(kinds, [false, false, true, false, true, false]);
+    }
+
+    #[test]
+    fn theme_headings_count() {
+        let page = "One response to “Harbour”\n12 Replies to “Harbour”\n2 replies on “Harbour”\nOne thought on “Harbour”\n3 thoughts on “Harbour”\n";
+        let counts: Vec<u64> = solid_lines(page)
+            .iter()
+            .filter_map(|(_, _, kind)| match kind {
+                Kind::Count(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(counts, [1, 12, 2, 1, 3]);
+        // Without a title these are a button's word and text.
+        let lines = solid_lines("2 Replies\nOne reply was enough\nOnce upon a time\n");
+        assert!(lines.iter().all(|(_, _, kind)| !matches!(kind, Kind::Count(_))), "{lines:?}");
     }
 
     #[test]

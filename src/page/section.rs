@@ -97,7 +97,25 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
             extend_back(lines, c)
         }
     });
+    // A WordPress core thread under a heading the tables do not know (a theme's own, or
+    // translated) starts at its first `Name says:` line with a date below it, before the
+    // comment form that follows it.
+    let section_start = match (section_start, first_core_comment(lines)) {
+        (Some(start), Some(comment)) => Some(start.min(comment)),
+        (start, comment) => start.or(comment),
+    };
     Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
+}
+
+/// The first WordPress core comment header: a `Name says:` line, and a comment date on the
+/// next line that is not blank.
+fn first_core_comment(lines: &[Line<'_>]) -> Option<usize> {
+    (0..lines.len()).find(|&i| {
+        matches!(lines[i].kind, Kind::Says { .. })
+            && (i + 1..lines.len())
+                .find(|&j| !lines[j].is_blank())
+                .is_some_and(|j| matches!(lines[j].kind, Kind::Date { timed: true, .. }))
+    })
 }
 
 /// True for a line that only a comment section prints.

@@ -418,6 +418,10 @@ pub(crate) struct Markers {
     says: Vec<String>,
     /// WordPress core's `Pingback:` before a linking page's title.
     pingback: Vec<String>,
+    /// Theme heading nouns that are chrome phrases too (`Replies`), normalized.
+    heading_nouns: Vec<String>,
+    /// The number one in words, as theme headings print it (`One`), normalized.
+    heading_one: Vec<String>,
 }
 
 impl Markers {
@@ -463,6 +467,8 @@ impl Markers {
             .collect(),
             says: catalog.texts("wp_says").iter().map(|t| t.to_string()).collect(),
             pingback: catalog.texts("wp_pingback").iter().map(|t| t.to_string()).collect(),
+            heading_nouns: catalog.texts("wp_heading_noun").iter().map(|t| normalize::normalize(t)).collect(),
+            heading_one: catalog.texts("wp_heading_one").iter().map(|t| normalize::normalize(t)).collect(),
         }
     }
 
@@ -532,6 +538,21 @@ impl Markers {
     /// True when normalized `text` is an `Anonymous` phrase of some language.
     pub fn is_anonymous(&self, text: &str) -> bool {
         self.anonymous.contains(text)
+    }
+
+    /// True for the normalized rest of a theme's count heading after its number, when its
+    /// noun is also a chrome phrase: `replies to “title”` (a title must follow).
+    pub fn is_theme_heading(&self, rest: &str) -> bool {
+        self.heading_nouns.iter().any(|noun| {
+            rest.strip_prefix(noun.as_str())
+                .is_some_and(|after| after.starts_with(' ') && self.is_header_on_title(after))
+        })
+    }
+
+    /// The rest of a normalized line after the number one in words (`one` in `one response
+    /// to “title”`), if it starts with it.
+    pub fn after_heading_one<'t>(&self, normalized: &'t str) -> Option<&'t str> {
+        self.heading_one.iter().find_map(|one| normalized.strip_prefix(one.as_str())?.strip_prefix(' '))
     }
 
     /// True for the normalized rest of a legacy count header after the count word:
