@@ -754,7 +754,7 @@ BIG = ["08"]
 MAIN = ["08", "12"]
 SMALL = ["09", "12"]
 
-LANGS7 = ["de", "fr", "ru", "pl", "zh", "he", "ar", "tr", "vi", "pt", "it", "nl", "uk"]
+LANGS7 = ["de", "fr", "ru", "pl", "zh", "he", "ar", "tr", "vi", "pt", "it", "nl", "uk", "es", "fa", "hu", "hy", "eo", "pt_pt", "sr"]
 BIG_LANGS = ["de", "fr", "ru", "zh", "he", "ar"]     # on page 08; the others on the smaller 09
 
 
