@@ -697,7 +697,7 @@ fn is_count_rest(rest: &str) -> bool {
 /// A theme's heading that gives the count in words: `One response to “Title”`, `One
 /// thought on “Title”`.
 fn counted_in_words(core: &str, buffer: &mut Normalized) -> Option<u64> {
-    if !core.starts_with(['O', 'o']) || core.len() > MAX_SHORT_LINE {
+    if core.len() > MAX_SHORT_LINE || !phrases::markers().may_start_heading_one(core) {
         return None;
     }
     phrases::normalize_into(core, buffer);

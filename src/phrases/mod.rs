@@ -549,6 +549,13 @@ impl Markers {
         })
     }
 
+    /// A cheap test before normalizing: the line's first word is the number one in words
+    /// (any case).
+    pub fn may_start_heading_one(&self, line: &str) -> bool {
+        let first_word = line.split(' ').next().unwrap_or("");
+        self.heading_one.iter().any(|one| first_word.eq_ignore_ascii_case(one))
+    }
+
     /// The rest of a normalized line after the number one in words (`one` in `one response
     /// to “title”`), if it starts with it.
     pub fn after_heading_one<'t>(&self, normalized: &'t str) -> Option<&'t str> {
