@@ -27,7 +27,6 @@ dev-html/gold_from_html.py). Output is deterministic; the script replaces what i
                       stripped, so in zh/vi/uk the marker reads as the `Reply` button
 """
 import importlib.util
-import json
 import os
 import shutil
 import subprocess
@@ -139,13 +138,7 @@ def main():
         g = gold.gold_for(html.encode("utf-8"))
         g["_meta"]["note"] = "%s page %s (make_options.py); gold by gold_from_html.py" % (source, nn)
         for setting, convert in SETTINGS.items():
-            out = os.path.join(HERE, setting, source)
-            os.makedirs(out, exist_ok=True)
-            with open(os.path.join(out, nn + ".txt"), "w", encoding="utf-8") as f:
-                f.write(convert(path, html))
-            with open(os.path.join(out, nn + ".gold.json"), "w", encoding="utf-8") as f:
-                json.dump(g, f, ensure_ascii=False, indent=1)
-                f.write("\n")
+            variants_module.write_dump(os.path.join(HERE, setting, source), nn, convert(path, html), g)
         print(source, nn, flush=True)
     shutil.rmtree(tmp)
     return 0

@@ -910,6 +910,16 @@ def self_check(dev):
             assert mine == shown, (name, c.date_title, shown, mine)
 
 
+def write_dump(folder, nn, text, gold):
+    """Writes folder/NN.txt and its gold, folder/NN.gold.json."""
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, nn + ".txt"), "w", encoding="utf-8") as f:
+        f.write(text)
+    with open(os.path.join(folder, nn + ".gold.json"), "w", encoding="utf-8") as f:
+        json.dump(gold, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--only")
@@ -948,13 +958,7 @@ def main(argv):
             g["_meta"]["variant"] = name
             g["_meta"]["note"] = "variant %s of dev-html/raw/%s.html (make_variants.py); gold by gold_from_html.py" % (name, nn)
             for conv, fn in md.CONVERTERS.items():
-                d = os.path.join(out, conv)
-                os.makedirs(d, exist_ok=True)
-                with open(os.path.join(d, nn + ".txt"), "w", encoding="utf-8") as f:
-                    f.write(fn(path, h))
-                with open(os.path.join(d, nn + ".gold.json"), "w", encoding="utf-8") as f:
-                    json.dump(g, f, ensure_ascii=False, indent=1)
-                    f.write("\n")
+                write_dump(os.path.join(out, conv), nn, fn(path, h), g)
         print("%-24s %s" % (name, " ".join(spec["pages"])), flush=True)
     if os.path.isdir(tmp):
         shutil.rmtree(tmp)
