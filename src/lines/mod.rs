@@ -1,10 +1,12 @@
 //! Stage 1: read every line once and say what it looks like.
 //!
-//! Each line (or, for markup a converter wrapped over several lines, each group of lines) gets
-//! a [`Kind`] from small rules: phrase lookup in the tables of every language, nom rules for
-//! numbers, dates, markdown links and images, reply markers. Kinds say what a line *could*
-//! be; whether an `Author` line is a role badge or article text is decided in stage 2, which
-//! sees the whole page.
+//! Each line (or, for markup or chrome a converter wrapped over several lines, each group of
+//! lines) gets a [`Kind`] from small rules: phrase lookup in the tables of every language, nom
+//! rules for numbers, dates, markdown links and images, reply markers. Kinds say what a line
+//! *could* be; whether an `Author` line is a role badge or article text is decided in stage 2,
+//! which sees the whole page. Two rules look at neighbours: a line that starts with a phrase
+//! is tried together with the next one (wrapped chrome), and a `Reply to` that reads like a
+//! `Reply` button is told from it by its place ([`resolve_reply_markers`]).
 
 pub(crate) mod date;
 mod rules;
