@@ -391,7 +391,7 @@ impl<T: Copy> Lexicon<T> {
         edges.binary_search_by_key(&c, |e| e.0).ok().map(|i| edges[i].1 as usize)
     }
 
-    /// The node reached from `node` by input character `c`, compared as [`ci_prefix`] does:
+    /// The node reached from `node` by input character `c`, compared case-insensitively:
     /// any space matches a space, other characters lowercased.
     #[inline]
     fn step_input(&self, node: usize, c: char) -> Option<usize> {
