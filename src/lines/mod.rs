@@ -235,7 +235,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         }
         out.push(Line { text, number: first.number, count, kind });
     }
-    resolve_reply_markers(&mut out, &mut classifier.normalized);
+    resolve_reply_markers(&mut out);
     // Give back what folding and growth left unused (in place, for a large vector).
     if out.capacity() > out.len() + out.len() / 8 + PREALLOCATED_LINES {
         out.shrink_to_fit();
@@ -248,13 +248,9 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
 /// (BeautifulSoup's `get_text(strip=True)`). Such a line is the marker when it stands before
 /// a name and a date, after a role badge, or, on a page whose buttons follow vote numbers,
 /// after no number.
-fn resolve_reply_markers(lines: &mut [Line<'_>], buffer: &mut Normalized) {
-    let mut is_ambiguous = |line: &Line<'_>| {
-        line.chrome().is_some_and(|seg| seg.is_single() && seg.first().class == Class::ReplyButton) && {
-            phrases::normalize_into(line.text, buffer);
-            phrases::markers().is_reply_to(&buffer.text)
-        }
-    };
+fn resolve_reply_markers(lines: &mut [Line<'_>]) {
+    let is_ambiguous =
+        |line: &Line<'_>| line.chrome().is_some_and(|seg| phrases::markers().is_ambiguous_reply_button(seg));
     let after_votes = |lines: &[Line<'_>], i: usize| {
         prev_solid(lines, i).is_some_and(|p| matches!(lines[p].kind, Kind::Number(_)))
     };
@@ -309,18 +305,28 @@ impl<'a> Group<'a> {
     /// comment's first words, blank lines included, which html2text wraps as they come.
     fn extend_while_open(&mut self, input: &'a str, raw: &mut std::iter::Peekable<Lines<'a>>) {
         let mut depth = bracket_depth(self.first.text);
-        let mut brackets = Brackets::default();
-        brackets.read(self.first.text);
+        // Which brackets are open, read once a blank line asks (most groups meet none).
+        let mut brackets: Option<Brackets> = None;
         // The lines taken are consecutive: the first and the last say which.
         let mut taken: Option<(RawLine<'a>, RawLine<'a>)> = None;
         let mut count = 0;
         while depth > 0 && self.count + count < MAX_WRAPPED_LINES {
             let Some(next) = raw.peek() else { break };
-            if trim_blank(next.text).is_empty() && !brackets.inside_link_url() {
-                break;
+            if trim_blank(next.text).is_empty() {
+                let open = brackets.get_or_insert_with(|| {
+                    let mut open = Brackets::default();
+                    let so_far = taken.map_or(self.first.end(), |(_, last)| last.end());
+                    open.read(&input[self.first.start..so_far]);
+                    open
+                });
+                if !open.inside_link_url() {
+                    break;
+                }
             }
             depth += bracket_depth(next.text);
-            brackets.read(next.text);
+            if let Some(open) = brackets.as_mut() {
+                open.read(next.text);
+            }
             let next = raw.next().expect("peeked");
             taken = Some((taken.map_or(next, |(first, _)| first), next));
             count += 1;
@@ -760,6 +766,9 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<ReplyMarke
 /// comment's link (`[ htl ](#comment-8340)`, inscriptis with links shown) or lynx's link
 /// number (`[37]htl`).
 fn reply_target(rest: &str) -> &str {
+    if !rest.starts_with('[') {
+        return rest;
+    }
     match rules::link(rest) {
         Ok(("", (text, _))) => text.trim_matches(is_blank),
         _ => rules::without_link_reference(rest),

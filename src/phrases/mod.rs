@@ -422,6 +422,9 @@ pub(crate) struct Markers {
     heading_nouns: Vec<String>,
     /// The number one in words, as theme headings print it (`One`), normalized.
     heading_one: Vec<String>,
+    /// The numbers in [`chrome`] of the `Reply` buttons that are, in the same words, a
+    /// language's `Reply to` marker (`回复`, `Trả lời`).
+    ambiguous_reply_buttons: Vec<u16>,
 }
 
 impl Markers {
@@ -449,10 +452,17 @@ impl Markers {
         }
         // Longest first, so that `Mio.` is tried before `M`.
         number_suffixes.sort_by_key(|(unit, _)| std::cmp::Reverse(unit.len()));
+        let reply_to: HashSet<String> = all("wc_reply_to");
+        let mut ambiguous_reply_buttons: Vec<u16> = reply_to
+            .iter()
+            .filter_map(|text| chrome().exact_id(text))
+            .filter(|&id| chrome().phrase(id).class == Class::ReplyButton)
+            .collect();
+        ambiguous_reply_buttons.sort_unstable();
         Markers {
             last_edited,
             header_on,
-            reply_to: all("wc_reply_to"),
+            reply_to,
             anonymous: all("wc_anonymous"),
             number_suffixes,
             roles: [
@@ -469,6 +479,7 @@ impl Markers {
             pingback: catalog.texts("wp_pingback").iter().map(|t| t.to_string()).collect(),
             heading_nouns: catalog.texts("wp_heading_noun").iter().map(|t| normalize::normalize(t)).collect(),
             heading_one: catalog.texts("wp_heading_one").iter().map(|t| normalize::normalize(t)).collect(),
+            ambiguous_reply_buttons,
         }
     }
 
@@ -549,11 +560,21 @@ impl Markers {
         })
     }
 
-    /// A cheap test before normalizing: the line's first word is the number one in words
-    /// (any case).
+    /// A cheap test before normalizing: the line starts with the number one in words and a
+    /// space (any case).
     pub fn may_start_heading_one(&self, line: &str) -> bool {
-        let first_word = line.split(' ').next().unwrap_or("");
-        self.heading_one.iter().any(|one| first_word.eq_ignore_ascii_case(one))
+        let line = line.as_bytes();
+        self.heading_one.iter().any(|one| {
+            line.len() > one.len()
+                && line[..one.len()].eq_ignore_ascii_case(one.as_bytes())
+                && line[one.len()] == b' '
+        })
+    }
+
+    /// True for a chrome line that is one `Reply` button phrase which is also a `Reply to`
+    /// marker in the same words.
+    pub fn is_ambiguous_reply_button(&self, seg: &Segmentation) -> bool {
+        seg.is_single() && self.ambiguous_reply_buttons.binary_search(&seg.ids()[0]).is_ok()
     }
 
     /// The rest of a normalized line after the number one in words (`one` in `one response

@@ -91,6 +91,11 @@ impl PhraseSet {
         }
     }
 
+    /// The phrase numbered `id` in this set.
+    pub fn phrase(&self, id: u16) -> Phrase {
+        self.phrases[usize::from(id)]
+    }
+
     /// The phrases of `seg`, a segmentation this set made, in line order.
     pub fn phrases_of<'s>(&'s self, seg: &'s Segmentation) -> impl Iterator<Item = Phrase> + 's {
         seg.ids().iter().map(|&id| self.phrases[usize::from(id)])
@@ -143,8 +148,8 @@ impl PhraseSet {
         self.nodes[node].terminal.is_some()
     }
 
-    /// The number of the phrase that is exactly `text`, if any.
-    fn exact_id(&self, text: &str) -> Option<u16> {
+    /// The number of the phrase that is exactly `text` (normalized), if any.
+    pub fn exact_id(&self, text: &str) -> Option<u16> {
         let node = text.bytes().try_fold(0, |node, byte| self.step(node, byte))?;
         self.nodes[node].terminal.map(|t| t as u16)
     }
