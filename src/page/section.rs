@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::discussion::reads_as_name;
 use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
@@ -104,6 +105,8 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
         (Some(start), Some(comment)) => Some(start.min(comment)),
         (start, comment) => start.or(comment),
     };
+    // A thread whose chrome the crawl dropped altogether.
+    let section_start = section_start.or_else(|| first_bare_comment(lines).map(|i| extend_back(lines, i)));
     Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
 }
 
@@ -168,6 +171,76 @@ fn is_section_signal(line: &Line<'_>) -> bool {
         Kind::Date { timed, .. } => *timed,
         _ => false,
     }
+}
+
+/// Comments that close with a `Reply` button, the fewest that make a thread without chrome;
+/// one more where only vote numbers close them (a number is weaker evidence).
+const BARE_THREAD_MIN: usize = 2;
+
+/// A thread that prints no count, form or sort bar (the crawl dropped them): where its first
+/// comment starts, when enough comment dates are each followed by a footer (a `Reply`
+/// button, or a vote number) before the next date.
+fn first_bare_comment(lines: &[Line<'_>]) -> Option<usize> {
+    let mut first = None;
+    let (mut by_button, mut by_votes) = (0, 0);
+    let mut open_date: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let button = matches!(&line.kind, Kind::Chrome(seg) if seg.is_single() && seg.first().class == Class::ReplyButton)
+            || matches!(line.kind, Kind::LegacyFooter { .. });
+        let votes = matches!(line.kind, Kind::Number(_) | Kind::LegacyVotes(_));
+        match line.kind {
+            Kind::Date { timed: true, .. } | Kind::ReplyTo { date: Some(_), .. } => open_date = Some(i),
+            _ if button || votes => {
+                if let Some(date) = open_date.take() {
+                    first = first.or(Some(date));
+                    by_button += usize::from(button);
+                    by_votes += usize::from(votes);
+                }
+            }
+            _ => {}
+        }
+        if by_button >= BARE_THREAD_MIN || by_button + by_votes > BARE_THREAD_MIN {
+            return first.map(|date| header_start(lines, date));
+        }
+    }
+    None
+}
+
+/// The first line of the header that comment date `date` belongs to: the avatar, badge and
+/// name lines right above it (a name printed twice, as an avatar's alt text and as the name,
+/// counts once).
+fn header_start(lines: &[Line<'_>], date: usize) -> usize {
+    let mut start = date;
+    let mut name: Option<&str> = None;
+    for j in (0..date).rev() {
+        let line = &lines[j];
+        let header = match &line.kind {
+            Kind::Blank | Kind::Residue => continue,
+            Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } | Kind::ParentLink { .. } => {
+                true
+            }
+            Kind::Chrome(seg) => {
+                seg.is_single() && matches!(seg.first().class, Class::Role | Class::Status | Class::AvatarAlt)
+            }
+            Kind::ReplyTo { .. } => true,
+            // A name (a pingback's page title too), or the same name again above it (an
+            // avatar's alt text).
+            Kind::Text => {
+                let fits = match name {
+                    None => line.text.len() <= 200 && reads_as_name(line.text),
+                    Some(below) => below == line.text,
+                };
+                name = name.or(Some(line.text));
+                fits
+            }
+            _ => false,
+        };
+        if !header {
+            break;
+        }
+        start = j;
+    }
+    start
 }
 
 /// Walks back from anchor `i` over section furniture (`Subscribe`, `Login`, residue).

@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
+pub(super) use self::parts::reads_as_name;
 use self::parts::{is_name_like, is_thread_head, part, wrap_width, Part};
 use super::{text, Page};
 use crate::annotation::LineRole;

@@ -79,7 +79,7 @@ pub(super) fn is_dated(kind: &Kind<'_>) -> bool {
 
 /// A line that reads as a display name rather than a sentence: a few words, not ending
 /// like a sentence. Used where a line could equally be the last line of the comment above.
-pub(super) fn reads_as_name(text: &str) -> bool {
+pub(in crate::page) fn reads_as_name(text: &str) -> bool {
     let text = text.trim_end();
     let words = text.split_whitespace().count();
     let sentence_end = text.ends_with(['.', '?', '!', '…', ':', ';', ',']);
