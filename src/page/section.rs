@@ -216,9 +216,11 @@ fn header_start(lines: &[Line<'_>], date: usize) -> usize {
         let line = &lines[j];
         let header = match &line.kind {
             Kind::Blank | Kind::Residue => continue,
-            Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } | Kind::ParentLink { .. } => {
-                true
-            }
+            Kind::Avatar { .. }
+            | Kind::AuthorLink { .. }
+            | Kind::Says { .. }
+            | Kind::ParentLink { .. }
+            | Kind::Share => true,
             Kind::Chrome(seg) => {
                 seg.is_single() && matches!(seg.first().class, Class::Role | Class::Status | Class::AvatarAlt)
             }

@@ -161,7 +161,9 @@ impl<'a> Splitter<'_, '_, 'a> {
             let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
             let is_number = matches!(self.line(p).kind, Kind::Number(_));
             let is_text = self.parts[p] == Part::Text && is_name_like(self.line(p));
-            if !(is_text || is_number) || count == found.len() {
+            // A line placed already (a rating widget's custom title) heads no comment.
+            let placed = self.page.roles[p].is_some();
+            if !(is_text || is_number) || placed || count == found.len() {
                 break;
             }
             found[count] = p;
@@ -215,6 +217,7 @@ impl<'a> Splitter<'_, '_, 'a> {
     fn alt_text_before(&self, run: Range<usize>, floor: usize) -> usize {
         let Some(above) = self.prev_solid(run.start, floor) else { return run.start };
         let repeats = self.parts[above] == Part::Text
+            && self.page.roles[above].is_none()
             && run
                 .clone()
                 .any(|j| self.parts[j] == Part::Text && same_name(self.line(j).text, self.line(above).text));
