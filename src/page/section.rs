@@ -174,32 +174,68 @@ fn is_section_signal(line: &Line<'_>) -> bool {
 }
 
 /// Comments that close with a `Reply` button, the fewest that make a thread without chrome;
-/// one more where only vote numbers close them (a number is weaker evidence).
+/// one more where only vote numbers close them (a number is weaker evidence), and one more
+/// again where only their headers (a name line above a comment date) and a `Reply to`
+/// marker show them.
 const BARE_THREAD_MIN: usize = 2;
+
+/// The most lines (not counting blank ones) from one comment header to the next for the
+/// two to count as a thread's.
+const HEADER_GAP: usize = 20;
+
+/// Lines (not counting blank ones) at the top of a page where a name and a date are the
+/// article's byline: a title, a name, a date, maybe a category.
+const BYLINE_LINES: usize = 5;
 
 /// A thread that prints no count, form or sort bar (the crawl dropped them): where its first
 /// comment starts, when enough comment dates are each followed by a footer (a `Reply`
-/// button, or a vote number) before the next date.
+/// button, or a vote number) before the next date, or stand under a name in a thread that
+/// has a `Reply to` marker.
 fn first_bare_comment(lines: &[Line<'_>]) -> Option<usize> {
     let mut first = None;
-    let (mut by_button, mut by_votes) = (0, 0);
+    let (mut by_button, mut by_votes, mut headers, mut markers) = (0, 0, 0, 0);
     let mut open_date: Option<usize> = None;
+    let mut previous: Option<usize> = None;
+    // The last header's date line, and how many lines that are not blank came before it:
+    // only headers close to each other count (a byline above the article is no comment).
+    let mut last_header: Option<(usize, usize)> = None;
+    let mut solid = 0;
     for (i, line) in lines.iter().enumerate() {
         let button = matches!(&line.kind, Kind::Chrome(seg) if seg.is_single() && seg.first().class == Class::ReplyButton)
             || matches!(line.kind, Kind::LegacyFooter { .. });
         let votes = matches!(line.kind, Kind::Number(_) | Kind::LegacyVotes(_));
         match line.kind {
-            Kind::Date { timed: true, .. } | Kind::ReplyTo { date: Some(_), .. } => open_date = Some(i),
+            Kind::Blank | Kind::Residue => continue,
+            Kind::Date { timed: true, .. } | Kind::ReplyTo { date: Some(_), .. } => {
+                open_date = Some(i);
+                let named = previous.is_some_and(|p| match lines[p].kind {
+                    Kind::Text => lines[p].text.len() <= 200 && reads_as_name(lines[p].text),
+                    Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } => true,
+                    _ => false,
+                });
+                // A name and a date among the page's first lines are the article's byline.
+                if named && solid >= BYLINE_LINES {
+                    if let Some((date, _)) = last_header.filter(|&(_, at)| solid - at <= HEADER_GAP) {
+                        first = Some(first.map_or(date, |f: usize| f.min(date)));
+                        headers += 1;
+                    }
+                    last_header = Some((i, solid));
+                }
+            }
             _ if button || votes => {
                 if let Some(date) = open_date.take() {
-                    first = first.or(Some(date));
+                    first = Some(first.map_or(date, |f: usize| f.min(date)));
                     by_button += usize::from(button);
                     by_votes += usize::from(votes);
                 }
             }
             _ => {}
         }
-        if by_button >= BARE_THREAD_MIN || by_button + by_votes > BARE_THREAD_MIN {
+        markers += usize::from(matches!(line.kind, Kind::ReplyTo { .. }));
+        previous = Some(i);
+        solid += 1;
+        let closed = by_button >= BARE_THREAD_MIN || by_button + by_votes > BARE_THREAD_MIN;
+        if closed || (headers > BARE_THREAD_MIN && markers > 0) {
             return first.map(|date| header_start(lines, date));
         }
     }
