@@ -176,20 +176,24 @@ fn pages_agree_with_their_gold_annotations() {
 /// and quote markers (`• `, `> `) before a body's first line.
 #[test]
 fn converter_variants_agree_with_their_gold() {
-    let pages = pages_under(data_dir().join("variants"), false);
-    assert!(pages.len() >= 500, "expected the converter variants, found {}", pages.len());
-    let failures: Vec<String> = pages.iter().flat_map(|page| disagreements(page, fold_artifacts)).collect();
-    assert!(failures.is_empty(), "{} disagreement(s):\n{}", failures.len(), failures.join("\n"));
+    tree_agrees_with_its_gold("variants", 500);
 }
 
-/// The dev-html pages and some of their variants dumped with converter options that
-/// dev-html does not use (`tests/data/converter-options`: narrow wraps, lynx's link numbers,
-/// html2text's default wrap, inscriptis with links) agree with the gold taken from their
-/// markup, converter artifacts folded away as above.
+/// The dev-html pages and some of their variants dumped with converter options and
+/// converters that dev-html does not use (`tests/data/converter-options`: narrow wraps,
+/// lynx's link numbers, html2text's default wrap, inscriptis with links, markdownify,
+/// html-text, BeautifulSoup without separator or stripped) agree with the gold taken from
+/// their markup, converter artifacts folded away as above.
 #[test]
 fn converter_options_agree_with_their_gold() {
-    let pages = pages_under(data_dir().join("converter-options"), false);
-    assert!(pages.len() >= 100, "expected the converter-options dumps, found {}", pages.len());
+    tree_agrees_with_its_gold("converter-options", 250);
+}
+
+/// Every dump of the converter tree `tests/data/TREE` (at least `min_pages` of them) agrees
+/// with its gold once converter artifacts are folded away.
+fn tree_agrees_with_its_gold(tree: &str, min_pages: usize) {
+    let pages = pages_under(data_dir().join(tree), false);
+    assert!(pages.len() >= min_pages, "expected the {tree} dumps, found {}", pages.len());
     let failures: Vec<String> = pages.iter().flat_map(|page| disagreements(page, fold_artifacts)).collect();
     assert!(failures.is_empty(), "{} disagreement(s):\n{}", failures.len(), failures.join("\n"));
 }

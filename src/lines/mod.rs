@@ -204,25 +204,23 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         // Chrome a text browser wrapped (`Diesen Kommentar auf Twitter teilen? Diesen Kommentar
         // auf Twitter` / `teilen?`): a line that starts with a phrase but is none, and reads
         // as phrases with the next line, is one chrome line.
-        let (text, kind) = match kind {
+        let wrapped_chrome = match kind {
             Kind::Text if group.count == 1 && classifier.opened_with_phrase => {
-                match raw.peek().filter(|next| !trim_blank(next.text).is_empty()).copied() {
-                    Some(next) => {
-                        let joined = trim_blank(&input[first.start..next.end()]);
-                        match classifier.segment(joined) {
-                            Some(seg) => {
-                                raw.next();
-                                group.last = next;
-                                group.count += 1;
-                                (joined, Kind::Chrome(seg))
-                            }
-                            None => (text, kind),
-                        }
-                    }
-                    None => (text, kind),
-                }
+                raw.peek().filter(|next| !trim_blank(next.text).is_empty()).copied().and_then(|next| {
+                    let joined = trim_blank(&input[first.start..next.end()]);
+                    classifier.segment(joined).map(|seg| (next, joined, seg))
+                })
             }
-            kind => (text, kind),
+            _ => None,
+        };
+        let (text, kind) = match wrapped_chrome {
+            Some((next, joined, seg)) => {
+                raw.next();
+                group.last = next;
+                group.count += 1;
+                (joined, Kind::Chrome(seg))
+            }
+            None => (text, kind),
         };
         let count = u32::try_from(group.count).expect("a group is at most MAX_WRAPPED_LINES lines");
         // A run of blank lines is one entry: converter dumps can be mostly blank lines
@@ -304,35 +302,23 @@ impl<'a> Group<'a> {
     /// ends the group unless it falls inside a link's URL: a share link's URL carries the
     /// comment's first words, blank lines included, which html2text wraps as they come.
     fn extend_while_open(&mut self, input: &'a str, raw: &mut std::iter::Peekable<Lines<'a>>) {
-        let mut depth = bracket_depth(self.first.text);
-        // Which brackets are open, read once a blank line asks (most groups meet none).
-        let mut brackets: Option<Brackets> = None;
+        let mut brackets = Brackets::default();
+        brackets.read(self.first.text);
         // The lines taken are consecutive: the first and the last say which.
         let mut taken: Option<(RawLine<'a>, RawLine<'a>)> = None;
         let mut count = 0;
-        while depth > 0 && self.count + count < MAX_WRAPPED_LINES {
+        while brackets.balance > 0 && self.count + count < MAX_WRAPPED_LINES {
             let Some(next) = raw.peek() else { break };
-            if trim_blank(next.text).is_empty() {
-                let open = brackets.get_or_insert_with(|| {
-                    let mut open = Brackets::default();
-                    let so_far = taken.map_or(self.first.end(), |(_, last)| last.end());
-                    open.read(&input[self.first.start..so_far]);
-                    open
-                });
-                if !open.inside_link_url() {
-                    break;
-                }
+            if trim_blank(next.text).is_empty() && !brackets.inside_link_url() {
+                break;
             }
-            depth += bracket_depth(next.text);
-            if let Some(open) = brackets.as_mut() {
-                open.read(next.text);
-            }
+            brackets.read(next.text);
             let next = raw.next().expect("peeked");
             taken = Some((taken.map_or(next, |(first, _)| first), next));
             count += 1;
         }
         match taken {
-            Some((_, last)) if depth <= 0 => {
+            Some((_, last)) if brackets.balance <= 0 => {
                 self.last = last;
                 self.count += count;
             }
@@ -360,10 +346,12 @@ fn opens_wrapped_markup(trimmed: &str) -> bool {
     (core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[")) && bracket_depth(trimmed) > 0
 }
 
-/// The brackets still open after the text read so far, to tell whether it ends inside the
-/// URL of a markdown link.
+/// The brackets of all kinds in the text read so far (escaped ones excepted): how many are
+/// open, and whether the text ends inside the URL of a markdown link.
 #[derive(Debug, Default)]
 struct Brackets {
+    /// Open minus closed brackets (negative when more close than open).
+    balance: i32,
     /// The open brackets as a stack of bits (1: a `(` right after a `]`), innermost lowest;
     /// nesting deeper than 64 is no link a converter wrapped.
     open: u64,
@@ -375,20 +363,28 @@ struct Brackets {
 
 impl Brackets {
     fn read(&mut self, text: &str) {
-        for c in text.chars() {
-            let url = c == '(' && self.after_close && !self.escaped;
-            self.after_close = c == ']' && !self.escaped;
-            match c {
+        // Brackets and `\` are ASCII, and no byte of a longer UTF-8 character is: bytes do.
+        for &byte in text.as_bytes() {
+            let url = byte == b'(' && self.after_close && !self.escaped;
+            self.after_close = byte == b']' && !self.escaped;
+            match byte {
                 _ if self.escaped => self.escaped = false,
-                '\\' => self.escaped = true,
-                '[' | '(' | '{' if self.depth == 64 => self.too_deep = true,
-                '[' | '(' | '{' => {
-                    self.open = self.open << 1 | u64::from(url);
-                    self.depth += 1;
+                b'\\' => self.escaped = true,
+                b'[' | b'(' | b'{' => {
+                    self.balance += 1;
+                    if self.depth == 64 {
+                        self.too_deep = true;
+                    } else {
+                        self.open = self.open << 1 | u64::from(url);
+                        self.depth += 1;
+                    }
                 }
-                ']' | ')' | '}' if self.depth > 0 => {
-                    self.open >>= 1;
-                    self.depth -= 1;
+                b']' | b')' | b'}' => {
+                    self.balance -= 1;
+                    if self.depth > 0 {
+                        self.open >>= 1;
+                        self.depth -= 1;
+                    }
                 }
                 _ => {}
             }
@@ -403,18 +399,9 @@ impl Brackets {
 
 /// Open minus closed brackets of all kinds (escaped ones excepted).
 fn bracket_depth(text: &str) -> i32 {
-    let mut depth = 0;
-    let mut escaped = false;
-    for c in text.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '[' | '(' | '{' => depth += 1,
-            ']' | ')' | '}' => depth -= 1,
-            _ => {}
-        }
-    }
-    depth
+    let mut brackets = Brackets::default();
+    brackets.read(text);
+    brackets.balance
 }
 
 /// The per-parse state of stage 1: a reused buffer for normalized text, the dates found.

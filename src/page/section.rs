@@ -216,7 +216,7 @@ fn first_bare_comment(lines: &[Line<'_>]) -> Option<usize> {
                 // A name and a date among the page's first lines are the article's byline.
                 if named && solid >= BYLINE_LINES {
                     if let Some((date, _)) = last_header.filter(|&(_, at)| solid - at <= HEADER_GAP) {
-                        first = Some(first.map_or(date, |f: usize| f.min(date)));
+                        first = Some(first.unwrap_or(date).min(date));
                         headers += 1;
                     }
                     last_header = Some((i, solid));
@@ -224,7 +224,7 @@ fn first_bare_comment(lines: &[Line<'_>]) -> Option<usize> {
             }
             _ if button || votes => {
                 if let Some(date) = open_date.take() {
-                    first = Some(first.map_or(date, |f: usize| f.min(date)));
+                    first = Some(first.unwrap_or(date).min(date));
                     by_button += usize::from(button);
                     by_votes += usize::from(votes);
                 }
