@@ -181,6 +181,14 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let mut out: Vec<Line<'_>> = Vec::with_capacity(newlines.min(PREALLOCATED_LINES) + 1);
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
+        // Half the lines of a dump are empty: they only lengthen a run of blank lines.
+        if first.text.is_empty() {
+            match out.last_mut() {
+                Some(last) if last.is_blank() && last.count < u32::MAX => last.count += 1,
+                _ => out.push(Line { text: first.text, number: first.number, count: 1, kind: Kind::Blank }),
+            }
+            continue;
+        }
         let trimmed = trim_blank(first.text);
         let mut group = Group { first, last: first, count: 1 };
         if opens_wrapped_markup(trimmed) {

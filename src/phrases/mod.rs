@@ -352,8 +352,8 @@ pub(crate) enum Opening {
 /// `Other`, only its start.
 pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
     out.text.clear();
-    let mut folded = Folded::new(line).map(|(c, _)| c);
-    let Some(first) = folded.next() else { return Opening::Empty };
+    let mut folded = Folded::new(line);
+    let Some((first, _)) = folded.next() else { return Opening::Empty };
     out.text.push(first);
     let opening = if first.is_ascii_digit() {
         Opening::Digit
@@ -366,7 +366,7 @@ pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
                 Some(n) if set.is_terminal(n) => break Opening::Phrase,
                 Some(n) => match folded.next() {
                     None => return Opening::Other,
-                    Some(c) => {
+                    Some((c, _)) => {
                         out.text.push(c);
                         node = set.step_char(n, c);
                     }
@@ -374,7 +374,7 @@ pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
             }
         }
     };
-    out.text.extend(folded);
+    folded.fold_rest_into(&mut out.text);
     opening
 }
 
