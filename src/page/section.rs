@@ -61,14 +61,19 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     // with far more text (and no comment) between it and the next candidate than before it
     // is page furniture above the article: a rating widget placed before the post
     // (`displayRatingOnPost` = before), a theme's `2 comments` link in the byline.
-    let text_before: Vec<usize> = lines
-        .iter()
-        .scan(0usize, |sum, line| {
-            let before = *sum;
-            *sum += line.text.len();
-            Some(before)
-        })
-        .collect();
+    // (Only a page with two candidates or more compares them.)
+    let text_before: Vec<usize> = if candidates.len() < 2 {
+        Vec::new()
+    } else {
+        lines
+            .iter()
+            .scan(0usize, |sum, line| {
+                let before = *sum;
+                *sum += line.text.len();
+                Some(before)
+            })
+            .collect()
+    };
     let text_between = |a: usize, b: usize| text_before[b] - text_before[a];
     let has_comments = |a: usize, b: usize| {
         lines[a..b].iter().any(|l| match &l.kind {
