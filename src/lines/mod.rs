@@ -9,6 +9,7 @@
 //! `Reply` button is told from it by its place ([`resolve_reply_markers`]).
 
 pub(crate) mod date;
+mod memo;
 mod rules;
 
 use std::num::NonZeroU32;
@@ -16,6 +17,7 @@ use std::num::NonZeroU32;
 use crate::input::{Lines, RawLine};
 use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
+use memo::{LineMemo, Remembered};
 pub(crate) use rules::{heading, is_blank, trim_blank, without_link_reference};
 
 /// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.
@@ -179,6 +181,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     // needed: blank runs fold, and a huge page must not reserve for lines it will not keep.
     let newlines = memchr::memchr_iter(b'\n', &input.as_bytes()[start..]).count();
     let mut out: Vec<Line<'_>> = Vec::with_capacity(newlines.min(PREALLOCATED_LINES) + 1);
+    classifier.memo = LineMemo::for_lines(newlines);
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
         // Half the lines of a dump are empty: they only lengthen a run of blank lines.
@@ -199,7 +202,8 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         // the next line; in languages whose marker is also the `Reply` button word, it is the
         // one difference.
         let nbsp_tail = group.raw_text(input).trim_end_matches([' ', '\t']).ends_with('\u{a0}');
-        let kind = match classifier.classify(text) {
+        let kind = if group.count == 1 { classifier.classify_line(text) } else { classifier.classify(text) };
+        let kind = match kind {
             Kind::Chrome(seg)
                 if nbsp_tail
                     && seg.is_single()
@@ -419,6 +423,8 @@ struct Classifier<'a> {
     dates: Vec<DateEntry<'a>>,
     /// The line just classified started with a phrase (and may be wrapped chrome).
     opened_with_phrase: bool,
+    /// The short lines seen so far and their kinds.
+    memo: LineMemo<'a>,
 }
 
 /// Lines longer than this are never chrome, dates or markers (only text or markup).
@@ -437,6 +443,73 @@ impl<'a> Classifier<'a> {
     fn date_kind(&mut self, token: DateToken, text: &'a str) -> Kind<'a> {
         let timed = token.is_timed();
         self.keep_date(token, text).map_or(Kind::Text, |date| Kind::Date { date, timed })
+    }
+
+    /// [`Self::classify`] for a line of its own: a short line whose text was seen before on
+    /// the page gets that line's kind again, its names and dates moved to this line.
+    fn classify_line(&mut self, text: &'a str) -> Kind<'a> {
+        if text.len() > memo::MAX_REMEMBERED_LINE {
+            return self.classify(text);
+        }
+        if let Some(seen) = self.memo.get(text) {
+            if let Some(kind) = self.repeat(seen, text) {
+                self.opened_with_phrase = seen.opened_with_phrase;
+                return kind;
+            }
+        }
+        let kind = self.classify(text);
+        self.memo.put(Remembered { text, kind, opened_with_phrase: self.opened_with_phrase });
+        kind
+    }
+
+    /// The kind of `text`, a line with the same text as `seen`: its slices moved from the
+    /// first line to this one, its dates kept again (they are this line's). `None` when a
+    /// slice lies outside the line (nothing is kept then).
+    fn repeat(&mut self, seen: Remembered<'a>, text: &'a str) -> Option<Kind<'a>> {
+        let moved = |slice: &'a str| memo::rebase(slice, seen.text, text);
+        let date_of = |this: &Self, id: DateId| {
+            let entry = this.dates[id.index()];
+            moved(entry.text).map(|at| (entry.token, at))
+        };
+        Some(match seen.kind {
+            Kind::Date { date, timed } => {
+                let (token, at) = date_of(self, date)?;
+                self.keep_date(token, at).map_or(Kind::Text, |date| Kind::Date { date, timed })
+            }
+            Kind::ReplyTo { name, date } => {
+                let name = moved(name)?;
+                let date = match date {
+                    Some(id) => Some(date_of(self, id)?),
+                    None => None,
+                };
+                Kind::ReplyTo { name, date: date.and_then(|(token, at)| self.keep_date(token, at)) }
+            }
+            Kind::LegacyFooter { votes, date } => {
+                let date = match date {
+                    Some(id) => Some(date_of(self, id)?),
+                    None => None,
+                };
+                Kind::LegacyFooter { votes, date: date.and_then(|(token, at)| self.keep_date(token, at)) }
+            }
+            Kind::ParentLink { name } => Kind::ParentLink { name: moved(name)? },
+            Kind::Avatar { alt } => Kind::Avatar { alt: moved(alt)? },
+            Kind::AuthorLink { name } => Kind::AuthorLink { name: moved(name)? },
+            Kind::Says { name } => Kind::Says { name: moved(name)? },
+            kind @ (Kind::Blank
+            | Kind::Text
+            | Kind::Heading
+            | Kind::Residue
+            | Kind::SectionFence
+            | Kind::Chrome(_)
+            | Kind::Count(_)
+            | Kind::CountWords
+            | Kind::RatingLine { .. }
+            | Kind::Number(_)
+            | Kind::Average(_)
+            | Kind::LegacyVotes(_)
+            | Kind::Edited
+            | Kind::Share) => kind,
+        })
     }
 
     fn classify(&mut self, text: &'a str) -> Kind<'a> {
