@@ -22,7 +22,8 @@
 //!
 //! [`date_line`] is called on most short lines of a page, so it rejects cheaply: by length,
 //! then by the first character (a digit, or a letter that can start a month name, a
-//! relative adjective, a "right now" or a "today" phrase). Word tables are built once; a
+//! relative adjective, a "right now" or a "today" phrase), and tries only the rules the
+//! line can match (see [`date_line`]). Word tables are built once; a
 //! call allocates nothing and compares case-insensitively character by character.
 
 use std::sync::OnceLock;
@@ -30,7 +31,7 @@ use std::sync::OnceLock;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
-use nom::character::complete::{char, digit1, one_of};
+use nom::character::complete::{char, one_of};
 use nom::combinator::{all_consuming, eof, map_res, opt, value, verify};
 use nom::error::{Error as NomError, ErrorKind};
 use nom::sequence::preceded;
@@ -97,22 +98,77 @@ impl DateToken {
 
 /// Recognises a whole line (already trimmed of whitespace and converter residue) as a date.
 /// Returns `None` unless the entire line is a date.
+///
+/// Every rule ends with `eof`, so the first rule that matches is the answer, and a rule
+/// that cannot match is not tried: a cheap look at the line (the byte after its first
+/// number, whether a second number follows, the tables of the words it starts with) rules
+/// it out first.
 pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     let first = text.chars().next()?;
     if text.len() > MAX_LINE {
         return None;
     }
-    let parsed = if first.is_ascii_digit() {
-        all_consuming(alt((numeric_line, named_line, relative_line))).parse(text)
-    } else if !words().may_start(first) || !words().starts_with_word(text) {
+    if first.is_ascii_digit() {
+        // `d-m-y`, `Y/m/d`, `d.m.Y`: a separator right after the first number.
+        let numeric = matches!(text.as_bytes().get(leading_digits(text)), Some(b'-' | b'/' | b'.'));
+        let named = has_two_numbers(text);
+        return first_match(text, [(numeric, numeric_line), (named, named_line), (true, relative_line)]);
+    }
+    if !words().may_start(first) {
         return None;
-    } else if text.bytes().any(|b| b.is_ascii_digit()) {
-        all_consuming(alt((named_line, today_line, relative_line))).parse(text)
-    } else {
+    }
+    let kinds = words().first_word_kinds(text);
+    if kinds == 0 {
+        return None;
+    }
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         // Every other form has a number: only a "right now" phrase is left.
-        all_consuming(right_now).parse(text).map(|(rest, ())| (rest, DateToken::Relative(Ago::default())))
+        return (kinds & RIGHT_NOW != 0)
+            .then(|| all_consuming(right_now).parse(text).ok())
+            .flatten()
+            .map(|_| DateToken::Relative(Ago::default()));
+    }
+    // Not starting with a digit, a named date starts with a month name (`F j, Y`), `Today
+    // 5:27 pm` with a "today" phrase, a relative date with its adjective (`il y a 2 ans`;
+    // a "right now" phrase has no number).
+    first_match(
+        text,
+        [
+            (kinds & MONTH != 0 && has_two_numbers(text), named_line),
+            (kinds & TODAY != 0, today_line),
+            (kinds & AGO != 0, relative_line),
+        ],
+    )
+}
+
+/// The token of the first rule that may match (`true`) and matches the whole of `text`, in
+/// order: the same as `all_consuming(alt(rules))`, since every rule ends with `eof`.
+fn first_match<const N: usize>(text: &str, rules: [(bool, Rule); N]) -> Option<DateToken> {
+    rules.into_iter().filter(|(may, _)| *may).find_map(|(_, rule)| rule(text).ok().map(|(_, token)| token))
+}
+
+/// A top-level grammar rule: a whole line to a token.
+type Rule = for<'a> fn(&'a str) -> PResult<'a, DateToken>;
+
+/// Whether `text` has two runs of ASCII digits: every named date has a day and a year
+/// (`August 20, 2021`, `20. August 2021`, `2021年8月20日`; a month name may have a digit
+/// too, `Tháng 8`, but never stands for the day or the year).
+fn has_two_numbers(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(u8::is_ascii_digit) else {
+        return false;
     };
-    parsed.ok().map(|(_, token)| token)
+    let after = &bytes[start..];
+    after[leading_digits_bytes(after)..].iter().any(u8::is_ascii_digit)
+}
+
+/// The length of the run of ASCII digits `text` starts with.
+fn leading_digits(text: &str) -> usize {
+    leading_digits_bytes(text.as_bytes())
+}
+
+fn leading_digits_bytes(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
 /// Longest line that can be a date, in bytes. The longest real forms (`20 de septiembre de
@@ -352,6 +408,11 @@ impl<T: Copy> Lexicon<T> {
     /// Adds a form: lowercased, inner whitespace collapsed, a trailing dot dropped (the
     /// grammar allows one after month names). The first value given for a form is kept.
     fn add(&mut self, form: &str, value: T) {
+        self.add_with(form, value, |_, _| {});
+    }
+
+    /// [`Lexicon::add`], with `merge` to combine the value of a form given twice.
+    fn add_with(&mut self, form: &str, value: T, merge: impl FnOnce(&mut T, T)) {
         let mut lowered = String::with_capacity(form.len());
         for word in form.split(is_space).filter(|w| !w.is_empty()) {
             if !lowered.is_empty() {
@@ -378,7 +439,10 @@ impl<T: Copy> Lexicon<T> {
                 }
             };
         }
-        self.nodes[node].word.get_or_insert((value, is_cjk(last)));
+        match &mut self.nodes[node].word {
+            Some((old, _)) => merge(old, value),
+            word @ None => *word = Some((value, is_cjk(last))),
+        }
     }
 
     #[inline]
@@ -409,22 +473,62 @@ impl<T: Copy> Lexicon<T> {
     /// The value of the longest form that `input` starts with and that ends on a word
     /// boundary, with the rest of the input.
     fn longest<'a>(&self, input: &'a str) -> Option<(T, &'a str)> {
-        let mut node = 0;
         let mut best = None;
-        let mut chars = input.char_indices();
+        self.each_prefix(input, |value, rest| best = Some((value, rest)));
+        best
+    }
+
+    /// Calls `found` with the value and the rest of the input of every form that `input`
+    /// starts with and that ends on a word boundary, shortest first.
+    /// An ASCII input byte steps without decoding a character or folding case.
+    #[inline]
+    fn each_prefix<'a>(&self, input: &'a str, mut found: impl FnMut(T, &'a str)) {
+        let mut node = 0;
+        let mut at = 0;
         loop {
-            let (at, next) = chars.next().map_or((input.len(), None), |(at, c)| (at, Some(c)));
+            let rest = &input[at..];
             if let Some((value, ends_cjk)) = self.nodes[node].word {
-                let rest = &input[at..];
                 if at_boundary(ends_cjk, rest) {
-                    best = Some((value, rest));
+                    found(value, rest);
                 }
             }
-            match next.and_then(|c| self.step_input(node, c)) {
+            let child = match *rest.as_bytes() {
+                [] => return,
+                [b, ..] if b.is_ascii() => {
+                    at += 1;
+                    self.step(node, char::from(ascii_key(b)))
+                }
+                _ => rest.chars().next().and_then(|c| {
+                    at += c.len_utf8();
+                    self.step_input(node, c)
+                }),
+            };
+            match child {
                 Some(child) => node = child,
-                None => return best,
+                None => return,
             }
         }
+    }
+
+    /// For each ASCII character `a` (as the trie stores it), the set of ASCII characters `c`
+    /// (bit `c`) that the walk can step to after it: every one when `a` alone is a form.
+    /// Input that starts with two ASCII characters not in it matches nothing.
+    fn ascii_pairs(&self) -> [u128; 128] {
+        let mut pairs = [0; 128];
+        for (a, pair) in (0u8..128).zip(pairs.iter_mut()) {
+            let Some(node) = self.step(0, char::from(a)) else {
+                continue;
+            };
+            if self.nodes[node].word.is_some() {
+                *pair = u128::MAX;
+            }
+            for &(c, _) in &self.nodes[node].edges {
+                if c.is_ascii() {
+                    *pair |= 1 << u32::from(c);
+                }
+            }
+        }
+        pairs
     }
 
     fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
@@ -442,13 +546,16 @@ struct Words {
     right_now: Lexicon<()>,
     today: Lexicon<()>,
     joiners: Lexicon<()>,
-    /// The words of `months`, `ago`, `right_now` and `today` in one trie: what a date line
+    /// The words of `months`, `ago`, `right_now` and `today` in one trie, each with the
+    /// tables it is in ([`MONTH`], [`AGO`], [`RIGHT_NOW`], [`TODAY`]): what a date line
     /// that does not start with a digit starts with.
-    first_words: Lexicon<()>,
+    first_words: Lexicon<u8>,
     /// Lowercase ASCII characters that can start a date line that does not start with a digit.
     ascii_starts: [bool; 128],
     /// The same for other characters, sorted.
     other_starts: Vec<char>,
+    /// [`Lexicon::ascii_pairs`] of `first_words`.
+    first_pairs: [u128; 128],
 }
 
 impl Words {
@@ -463,7 +570,7 @@ impl Words {
             };
             for form in cells.flat_map(|cell| cell.split('|')) {
                 months.add(form, month);
-                first_words.add(form, ());
+                first_words.add_with(form, MONTH, merge_kinds);
             }
         }
         let mut units = Lexicon::new();
@@ -479,11 +586,11 @@ impl Words {
         let mut ago = Lexicon::new();
         for text in catalog.texts("wc_ago_text") {
             ago.add(text, *text);
-            first_words.add(text, ());
+            first_words.add_with(text, AGO, merge_kinds);
         }
-        for key in ["wc_right_now_text", "wc_posted_today_text"] {
+        for (key, kind) in [("wc_right_now_text", RIGHT_NOW), ("wc_posted_today_text", TODAY)] {
             for text in catalog.texts(key) {
-                first_words.add(text, ());
+                first_words.add_with(text, kind, merge_kinds);
             }
         }
         let phrases = |key: &str| {
@@ -507,7 +614,9 @@ impl Words {
             first_words,
             ascii_starts: [false; 128],
             other_starts: Vec::new(),
+            first_pairs: [0; 128],
         };
+        words.first_pairs = words.first_words.ascii_pairs();
         let starts: Vec<char> = (words.months.first_chars())
             .chain(words.ago.first_chars())
             .chain(words.right_now.first_chars())
@@ -524,11 +633,22 @@ impl Words {
         words
     }
 
-    /// Whether `text` (which does not start with a digit) starts with a word that every
-    /// date form not starting with a digit starts with: a month name, a "today" or "right
-    /// now" phrase, a relative adjective. A trie walk of a few characters rejects most text.
-    fn starts_with_word(&self, text: &str) -> bool {
-        self.first_words.longest(text).is_some()
+    /// The tables ([`MONTH`], [`AGO`], [`RIGHT_NOW`], [`TODAY`]) of the words that `text`
+    /// starts with (ending on a word boundary), 0 for none: every date form that does not
+    /// start with a digit starts with one of them. A trie walk of a few characters rejects
+    /// most text, and the rules of the other tables are not tried.
+    fn first_word_kinds(&self, text: &str) -> u8 {
+        if let [a, c, ..] = *text.as_bytes() {
+            if a.is_ascii()
+                && c.is_ascii()
+                && self.first_pairs[usize::from(ascii_key(a))] >> ascii_key(c) & 1 == 0
+            {
+                return 0; // the walk would stop at the second character
+            }
+        }
+        let mut kinds = 0;
+        self.first_words.each_prefix(text, |kind, _| kinds |= kind);
+        kinds
     }
 
     /// Whether a line starting with `c` (not a digit) can be a date.
@@ -539,6 +659,16 @@ impl Words {
             _ => self.other_starts.binary_search(&c).is_ok(),
         }
     }
+}
+
+/// The tables a word of [`Words::first_words`] is in (bits).
+const MONTH: u8 = 1;
+const AGO: u8 = 2;
+const RIGHT_NOW: u8 = 4;
+const TODAY: u8 = 8;
+
+fn merge_kinds(kinds: &mut u8, kind: u8) {
+    *kinds |= kind;
 }
 
 fn words() -> &'static Words {
@@ -556,6 +686,24 @@ fn is_space(c: char) -> bool {
 fn is_cjk(c: char) -> bool {
     matches!(u32::from(c), 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
+
+/// An ASCII input character as [`Lexicon::step_input`] steps with it: a space as `' '`,
+/// a letter lowercased (one load).
+fn ascii_key(b: u8) -> u8 {
+    ASCII_KEYS[usize::from(b & 0x7f)]
+}
+
+/// [`ascii_key`] of each ASCII character: the ASCII spaces of [`is_space`] are `' '` and
+/// `'\t'`.
+const ASCII_KEYS: [u8; 128] = {
+    let mut keys = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        keys[b as usize] = if b == b'\t' { b' ' } else { b.to_ascii_lowercase() };
+        b += 1;
+    }
+    keys
+};
 
 fn lower_first(c: char) -> char {
     if c.is_ascii() {
@@ -645,6 +793,15 @@ fn sp1(i: &str) -> PResult<'_, &str> {
 /// Any number of spaces.
 fn sp0(i: &str) -> PResult<'_, &str> {
     take_while(is_space).parse(i)
+}
+
+/// One or more ASCII digits: nom's `digit1`, reading bytes instead of decoding characters.
+fn digit1(i: &str) -> PResult<'_, &str> {
+    let run = leading_digits(i);
+    if run == 0 {
+        return Err(nom::Err::Error(NomError::new(i, ErrorKind::Digit)));
+    }
+    Ok((&i[run..], &i[..run]))
 }
 
 /// A run of ASCII digits of `min..=max` (at most 4) characters, as a number.
@@ -1768,6 +1925,140 @@ mod tests {
         assert_eq!(date_line("😀 2 years ago"), None);
     }
 
+    /// The grammar with no rule ruled out in advance: every rule on every line.
+    fn date_line_unfiltered(text: &str) -> Option<DateToken> {
+        if text.is_empty() || text.len() > MAX_LINE {
+            return None;
+        }
+        all_consuming(alt((numeric_line, named_line, today_line, relative_line)))
+            .parse(text)
+            .ok()
+            .map(|(_, t)| t)
+    }
+
+    /// Lines made of the words of every table and numbers, in many orders.
+    fn table_lines() -> Vec<String> {
+        let catalog = crate::phrases::catalog();
+        let mut words: Vec<String> = MONTHS_TSV
+            .lines()
+            .skip(1)
+            .filter(|r| !r.starts_with('#'))
+            .flat_map(|r| {
+                r.split('\t').skip(2).flat_map(|c| c.split('|')).map(str::to_owned).collect::<Vec<_>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        for key in
+            ["wc_ago_text", "wc_right_now_text", "wc_posted_today_text", "wc_year_text", "wc_day_text_plural"]
+        {
+            words.extend(catalog.texts(key).iter().map(|t| t.to_string()));
+        }
+        words.extend(JOINERS.iter().map(|j| j.to_string()));
+        let mut lines = Vec::new();
+        for w in &words {
+            for line in [
+                w.clone(),
+                w.to_uppercase(),
+                format!("{w} 20, 2021 5:27 pm"),
+                format!("{w} 20 2021"),
+                format!("20 {w} 2021 17:27"),
+                format!("20. {w} 2021"),
+                format!("2021. {w} 20."),
+                format!("{w} 2"),
+                format!("{w} 2 years"),
+                format!("2 {w}"),
+                format!("2 years {w}"),
+                format!("{w} 5:27 pm"),
+                format!("{w}, 17:27"),
+                format!("20-08-21 {w} 17:27"),
+                format!("{w}x 2 years"),
+            ] {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn rules_ruled_out_would_not_match() {
+        for line in table_lines() {
+            assert_eq!(date_line(&line), date_line_unfiltered(&line), "{line}");
+        }
+    }
+
+    #[test]
+    fn relative_and_today_words_have_no_digits() {
+        // A month name may (`1月`, `Tháng 8`); `date_line` relies on no other word starting
+        // with a digit.
+        let catalog = crate::phrases::catalog();
+        let keys = UNIT_KEYS.iter().map(|(k, _)| *k).chain([
+            "wc_ago_text",
+            "wc_right_now_text",
+            "wc_posted_today_text",
+        ]);
+        for key in keys {
+            for text in catalog.texts(key) {
+                assert!(!text.starts_with(|c: char| c.is_ascii_digit()), "{key} {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn digit_helpers() {
+        assert_eq!(leading_digits("2021-08"), 4);
+        assert_eq!(leading_digits("x1"), 0);
+        assert_eq!(leading_digits(""), 0);
+        assert!(has_two_numbers("20 August 2021"));
+        assert!(has_two_numbers("August 20, 2021"));
+        assert!(has_two_numbers("1-2"));
+        assert!(!has_two_numbers("2 years ago"));
+        assert!(!has_two_numbers("August 2021"));
+        assert!(!has_two_numbers("right now"));
+        assert!(!has_two_numbers(""));
+        for input in ["", "a", "1", "12ab", "١٢", "12 3", "x12"] {
+            assert_eq!(
+                digit1(input),
+                nom::character::complete::digit1::<_, NomError<&str>>(input),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_keys_step_like_step_input() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = if is_space(c) { ' ' } else { c.to_ascii_lowercase() };
+            assert_eq!(char::from(ascii_key(b)), want, "{b}");
+        }
+    }
+
+    #[test]
+    fn first_word_kinds_name_the_tables() {
+        assert_eq!(words().first_word_kinds("August 20, 2021"), MONTH);
+        assert_eq!(words().first_word_kinds("il y a 2 années"), AGO);
+        // Italian `ago` (agosto) is a month too.
+        assert_eq!(words().first_word_kinds("ago 2 years"), AGO | MONTH);
+        assert_eq!(words().first_word_kinds("right now"), RIGHT_NOW);
+        assert_eq!(words().first_word_kinds("Today 5:27 pm"), TODAY);
+        assert_eq!(words().first_word_kinds("Very helpful"), 0);
+        assert_eq!(words().first_word_kinds("Augusta"), 0);
+        // Every pair the two-character filter rejects is one the walk rejects too.
+        let pairs = words().first_words.ascii_pairs();
+        for a in 0u8..128 {
+            for c in 0u8..128 {
+                let text = format!("{}{}", char::from(a), char::from(c));
+                if pairs[usize::from(ascii_key(a))] >> ascii_key(c) & 1 == 0 {
+                    let mut kinds = 0;
+                    words().first_words.each_prefix(&text, |k, _| kinds |= k);
+                    assert_eq!(kinds, 0, "{text:?}");
+                    words().first_words.each_prefix(&format!("{text}x y"), |k, _| kinds |= k);
+                    assert_eq!(kinds, 0, "{text:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn long_lines_are_rejected_unread() {
         let long = format!("2 years{} ago", " ".repeat(MAX_LINE));
@@ -1823,6 +2114,18 @@ mod tests {
         #[test]
         fn never_panics_on_any_text(line in "\\PC{0,40}") {
             let _ = date_line(&line);
+        }
+
+        #[test]
+        fn rules_ruled_out_would_not_match_any_text(line in "\\PC{0,30}") {
+            prop_assert_eq!(date_line(&line), date_line_unfiltered(&line));
+        }
+
+        #[test]
+        fn rules_ruled_out_would_not_match_date_like_text(
+            line in "[0-9a-zA-Z .:/,年月日-]{0,6}( ?(am|pm|ago|years|Jahre|天|之前|августа|at|Today|August|il y a|right now|Tháng|1月|[0-9]{1,4}[-/.:]?))*"
+        ) {
+            prop_assert_eq!(date_line(&line), date_line_unfiltered(&line));
         }
 
         #[test]
