@@ -101,7 +101,7 @@ impl PhraseSet {
         seg.ids().iter().map(|&id| self.phrases[usize::from(id)])
     }
 
-    #[inline]
+    #[inline(always)]
     fn step(&self, node: usize, byte: u8) -> Option<usize> {
         if node == 0 {
             let next = self.root[usize::from(byte)];
@@ -133,7 +133,7 @@ impl PhraseSet {
     }
 
     /// The node reached from `node` by the bytes of `c`.
-    #[inline]
+    #[inline(always)]
     pub fn step_char(&self, node: usize, c: char) -> Option<usize> {
         if c.is_ascii() {
             return self.step(node, c as u8);
@@ -143,7 +143,7 @@ impl PhraseSet {
     }
 
     /// True when a phrase ends at `node`.
-    #[inline]
+    #[inline(always)]
     pub fn is_terminal(&self, node: usize) -> bool {
         self.nodes[node].terminal.is_some()
     }
