@@ -1,179 +1,317 @@
 //! The nom rules for single line shapes. Each takes the whole (trimmed) line or its
 //! normalized form and succeeds only if the entire line has the shape.
+//!
+//! The rules run on most lines of a page, so the hot ones are hand-written byte scans with
+//! nom's signatures and errors (digits, brackets and signs are ASCII); the reference tests
+//! check them against the combinator versions they replaced.
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till, take_while, take_while1};
-use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::{all_consuming, map_res, opt, recognize};
-use nom::sequence::{delimited, preceded};
+use nom::bytes::complete::take_while1;
+use nom::error::{Error, ErrorKind};
 use nom::{IResult, Parser};
 
 type PResult<'a, T> = IResult<&'a str, T>;
 
+/// A nom error of `kind` at `i`.
+fn fail<T>(i: &str, kind: ErrorKind) -> PResult<'_, T> {
+    Err(nom::Err::Error(Error::new(i, kind)))
+}
+
+/// The number of ASCII digits `i` starts with.
+fn digits_len(i: &str) -> usize {
+    i.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// The value of a run of ASCII digits, `None` past `u64::MAX` (what `str::parse` gives).
+fn digits_value(digits: &str) -> Option<u64> {
+    digits.bytes().try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')))
+}
+
+/// The leading digits of `i` (at least one) and their value, or nom's errors for `digit1`
+/// (no digit) and `map_res` (too large for `T`), both at `i`.
+fn leading_digits<T: TryFrom<u64>>(i: &str) -> PResult<'_, T> {
+    let len = digits_len(i);
+    if len == 0 {
+        return fail(i, ErrorKind::Digit);
+    }
+    match digits_value(&i[..len]).and_then(|n| T::try_from(n).ok()) {
+        Some(n) => Ok((&i[len..], n)),
+        None => fail(i, ErrorKind::MapRes),
+    }
+}
+
 /// An unsigned integer that fits in a u64.
 fn uint(i: &str) -> PResult<'_, u64> {
-    map_res(digit1, str::parse::<u64>).parse(i)
+    leading_digits(i)
 }
 
 /// A rating average: `4.5`, `3`, `0` (at most one decimal), in tenths.
 pub(crate) fn rating_average(i: &str) -> PResult<'_, u32> {
-    let (rest, (whole, tenth)) = (
-        map_res(digit1, str::parse::<u32>),
-        opt(preceded(char('.'), take_while1(|c: char| c.is_ascii_digit()))),
-    )
-        .parse(i)?;
-    let tenth = match tenth {
-        None => 0,
+    let (rest, whole) = leading_digits::<u32>(i)?;
+    let (rest, tenth) = match *rest.as_bytes() {
         // PHP prints the rounded average with at most one decimal.
-        Some(d) if d.len() == 1 => u32::from(d.as_bytes()[0] - b'0'),
-        Some(_) => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        [b'.', d, ref more @ ..] if d.is_ascii_digit() => {
+            if more.first().is_some_and(u8::is_ascii_digit) {
+                return fail(i, ErrorKind::Verify);
+            }
+            (&rest[2..], u32::from(d - b'0'))
+        }
+        _ => (rest, 0),
     };
     match whole.checked_mul(10).and_then(|t| t.checked_add(tenth)) {
         Some(t) => Ok((rest, t)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge))),
+        None => fail(i, ErrorKind::TooLarge),
     }
 }
 
 /// The numbers of a rating line, `4.5 2` in `4.5 2 votes`: average (tenths) and vote count,
 /// then the rest of the line (the vote word), in normalized text.
 pub(crate) fn rating_numbers(i: &str) -> PResult<'_, (u32, u64)> {
-    (rating_average, preceded(space1, uint)).parse(i).map(|(rest, v)| (rest.trim_start(), v))
+    let (rest, average) = rating_average(i)?;
+    let spaces = rest.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    if spaces == 0 {
+        return fail(rest, ErrorKind::Space);
+    }
+    let (rest, votes) = uint(&rest[spaces..])?;
+    Ok((rest.trim_start(), (average, votes)))
 }
 
 /// A count as wpDiscuz prints it: `14`, `1.2k`, `3m` (normalized, so lowercase), as a number.
 pub(crate) fn count_number(i: &str) -> PResult<'_, u64> {
-    let (rest, (whole, fraction, scale)) = (uint, opt(preceded(char('.'), digit1)), opt(scale)).parse(i)?;
-    let scale = scale.unwrap_or(1);
-    let fraction = match (fraction, scale) {
-        // `1.2K` is 1200: the fraction is in tenths of the unit.
-        (Some(f), s) if s > 1 => u64::from(f.as_bytes()[0] - b'0') * (s / 10),
-        // A decimal without a unit is no count.
-        (Some(_), _) => {
-            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
-        }
-        (None, _) => 0,
+    let (rest, whole) = uint(i)?;
+    let (rest, fraction) = match *rest.as_bytes() {
+        [b'.', d, ..] if d.is_ascii_digit() => (&rest[1 + digits_len(&rest[1..])..], Some(d - b'0')),
+        _ => (rest, None),
     };
-    let value = whole.checked_mul(scale).and_then(|v| v.checked_add(fraction));
-    match value {
+    let (rest, scale) = scale(rest).unwrap_or((rest, 1));
+    let fraction = match fraction {
+        // `1.2K` is 1200: the fraction is in tenths of the unit.
+        Some(f) if scale > 1 => u64::from(f) * (scale / 10),
+        // A decimal without a unit is no count.
+        Some(_) => return fail(i, ErrorKind::Verify),
+        None => 0,
+    };
+    match whole.checked_mul(scale).and_then(|v| v.checked_add(fraction)) {
         Some(v) => Ok((rest, v)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge))),
+        None => fail(i, ErrorKind::TooLarge),
     }
 }
 
 /// The unit after a shortened number (`K`, `M`, German `Tsd.`, ...), any case, as a factor.
 fn scale(i: &str) -> PResult<'_, u64> {
-    let (rest, _) = take_while(is_blank).parse(i)?;
+    let rest = skip_blank(i);
+    // No unit is empty (the markers drop empty ones): the end of a line (`3`) has none, and
+    // a unit's first byte must match before the rest is compared.
+    let Some(first) = rest.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return fail(i, ErrorKind::Tag);
+    };
     for (suffix, factor) in crate::phrases::markers().number_suffixes() {
+        if suffix.as_bytes().first().map(u8::to_ascii_lowercase) != Some(first) {
+            continue;
+        }
         let Some(head) = rest.get(..suffix.len()) else { continue };
         let after = &rest[suffix.len()..];
         if head.eq_ignore_ascii_case(suffix) && (after.is_empty() || after.starts_with(' ')) {
             return Ok((after, *factor));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    fail(i, ErrorKind::Tag)
+}
+
+/// `i` without the [`is_blank`] characters it starts with; ASCII spaces are skipped as bytes.
+fn skip_blank(i: &str) -> &str {
+    let spaces = i.bytes().take_while(|&b| b == b' ').count();
+    let rest = &i[spaces..];
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => rest,
+        None => rest,
+        Some(_) => rest.trim_start_matches(is_blank),
+    }
 }
 
 /// An optional sign, `-`, `+` or the minus sign `−`.
 fn sign(i: &str) -> PResult<'_, Option<char>> {
-    opt(alt((char('-'), char('+'), char('\u{2212}')))).parse(i)
+    let sign = match i.as_bytes().first() {
+        Some(b'-') => '-',
+        Some(b'+') => '+',
+        Some(0xE2) if i.starts_with('\u{2212}') => '\u{2212}',
+        _ => return Ok((i, None)),
+    };
+    Ok((&i[sign.len_utf8()..], Some(sign)))
 }
 
 /// A whole-line vote number under a comment: `0`, `5`, `-2`, `1.2K`, `1.2 Tsd.`.
 pub(crate) fn vote_number(i: &str) -> Option<i64> {
     let (rest, sign) = sign(i).ok()?;
-    let (_, n) = all_consuming(count_number).parse(rest).ok()?;
+    let (rest, n) = count_number(rest).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
     let n = i64::try_from(n).ok()?;
     Some(if matches!(sign, Some('-' | '\u{2212}')) { -n } else { n })
 }
 
 /// A markdown heading, `## Title`: (level, title).
 pub(crate) fn heading(i: &str) -> PResult<'_, (usize, &str)> {
-    let (rest, hashes) = take_while1(|c| c == '#').parse(i)?;
-    let (rest, _) = space1.parse(rest)?;
-    let title = rest.trim_end().trim_end_matches('#').trim_end();
-    if hashes.len() > 6 || title.is_empty() {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    let hashes = i.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 {
+        return fail(i, ErrorKind::TakeWhile1);
     }
-    Ok(("", (hashes.len(), title)))
+    let rest = &i[hashes..];
+    let spaces = rest.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    if spaces == 0 {
+        return fail(rest, ErrorKind::Space);
+    }
+    let title = rest[spaces..].trim_end().trim_end_matches('#').trim_end();
+    if hashes > 6 || title.is_empty() {
+        return fail(i, ErrorKind::Verify);
+    }
+    Ok(("", (hashes, title)))
 }
 
 /// The `(url)` or `(url "title")` part of a markdown link, balanced parentheses inside the
 /// URL allowed (`javascript:void(0);`): the URL.
 fn link_target(i: &str) -> PResult<'_, &str> {
-    let (_, inner) = balanced(i, '(', ')')?;
-    let url = inner.split_once(char::is_whitespace).map_or(inner, |(u, _)| u);
-    Ok((&i[inner.len() + 2..], url))
+    let (rest, inner) = balanced(i, b'(', b')')?;
+    Ok((rest, first_word(inner)))
+}
+
+/// `text` up to its first whitespace character ([`char::is_whitespace`]), all of it if it
+/// has none. URLs are long and have none: eight bytes are checked at a time for a control
+/// character, a space or a non-ASCII byte, and only such a word is looked at closely.
+fn first_word(text: &str) -> &str {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_ne_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // Some byte is below `!` or not ASCII (a byte below 0x21 borrows, one above 0x7f
+        // has its high bit); no false negatives, and the bytes are checked one by one next.
+        if (word.wrapping_sub(ONES * 0x21) | word) & HIGH != 0 {
+            if let Some(end) = whitespace_at(text, at, at + 8) {
+                return &text[..end];
+            }
+        }
+        at += 8;
+    }
+    whitespace_at(text, at, bytes.len()).map_or(text, |end| &text[..end])
+}
+
+/// The offset of the first whitespace character of `text` that starts in `from..to`.
+fn whitespace_at(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (from..to).find(|&at| match bytes[at] {
+        b'\t'..=b'\r' | b' ' => true,
+        // The first byte of a non-ASCII character (continuation bytes are 0x80..0xc0).
+        0xC0.. => text[at..].chars().next().is_some_and(char::is_whitespace),
+        _ => false,
+    })
 }
 
 /// The bracketed text of a markdown link or image, `[...]`, nested brackets allowed.
 fn link_text(i: &str) -> PResult<'_, &str> {
-    let (_, inner) = balanced(i, '[', ']')?;
-    Ok((&i[inner.len() + 2..], inner))
+    balanced(i, b'[', b']')
 }
 
-/// The content between an opening bracket at the start of `i` and its matching close.
-fn balanced(i: &str, open: char, close: char) -> PResult<'_, &str> {
-    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char));
-    let rest = i.strip_prefix(open).ok_or_else(fail)?;
+/// The content between an opening bracket at the start of `i` and its matching close, and
+/// the rest after the close. A backslash escapes the character after it. The brackets and
+/// the backslash are ASCII, so the scan jumps between them ([`memchr::memchr3`]) over bytes:
+/// no UTF-8 continuation byte equals one of them.
+fn balanced(i: &str, open: u8, close: u8) -> PResult<'_, &str> {
+    let bytes = i.as_bytes();
+    if bytes.first() != Some(&open) {
+        return fail(i, ErrorKind::Char);
+    }
     let mut depth = 1usize;
-    let mut escaped = false;
-    for (at, c) in rest.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            c if c == open => depth += 1,
-            c if c == close => {
+    let mut at = 1;
+    while let Some(found) = bytes.get(at..).and_then(|rest| memchr::memchr3(b'\\', open, close, rest)) {
+        let found = at + found;
+        at = found + 1;
+        match bytes[found] {
+            b'\\' => at += 1,
+            b if b == open => depth += 1,
+            _ => {
                 depth -= 1;
                 if depth == 0 {
-                    return Ok((&rest[at + c.len_utf8()..], &rest[..at]));
+                    return Ok((&i[at..], &i[1..found]));
                 }
             }
-            _ => {}
         }
     }
-    Err(fail())
+    fail(i, ErrorKind::Char)
 }
 
 /// A pandoc attribute block after a span or image: `{.avatar width="56"}`.
 fn attributes(i: &str) -> PResult<'_, &str> {
-    recognize(|i| balanced(i, '{', '}')).parse(i)
+    let (rest, _) = balanced(i, b'{', b'}')?;
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// `i` without the spaces and tabs it starts with (nom's `space0`).
+fn skip_spaces(i: &str) -> &str {
+    &i[i.bytes().take_while(|&b| b == b' ' || b == b'\t').count()..]
 }
 
 /// A markdown image `![alt](url)`, optionally with pandoc attributes: the alt text.
 pub(crate) fn image(i: &str) -> PResult<'_, &str> {
-    let (rest, alt_text) = preceded(tag("!"), link_text).parse(i)?;
+    let Some(bracketed) = i.strip_prefix('!') else {
+        return fail(i, ErrorKind::Tag);
+    };
+    let (rest, alt_text) = link_text(bracketed)?;
     let (rest, _) = link_target(rest)?;
-    let (rest, _) = opt(attributes).parse(rest)?;
+    let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
     Ok((rest, alt_text))
 }
 
 /// A whole-line avatar: an image, or an image wrapped in a link (`[![alt](src)](href)`):
 /// the alt text.
 pub(crate) fn avatar(i: &str) -> PResult<'_, &str> {
-    let linked = |i| {
-        let (rest, inner) = link_text(i)?;
-        let (_, alt_text) = all_consuming(delimited(space0, image, space0)).parse(inner)?;
-        let (rest, _) = link_target(rest)?;
-        Ok((rest, alt_text))
-    };
-    all_consuming(delimited(space0, alt((image, linked)), space0)).parse(i)
+    let line = skip_spaces(i);
+    let (rest, alt_text) = if line.starts_with('!') { image(line)? } else { linked_image(line)? };
+    let rest = skip_spaces(rest);
+    if !rest.is_empty() {
+        return fail(rest, ErrorKind::Eof);
+    }
+    Ok((rest, alt_text))
+}
+
+/// An image wrapped in a link, `[![alt](src)](href)`, spaces allowed around the image:
+/// the alt text.
+fn linked_image(i: &str) -> PResult<'_, &str> {
+    let (rest, inner) = link_text(i)?;
+    let (after, alt_text) = image(skip_spaces(inner))?;
+    let after = skip_spaces(after);
+    if !after.is_empty() {
+        return fail(after, ErrorKind::Eof);
+    }
+    let (rest, _) = link_target(rest)?;
+    Ok((rest, alt_text))
 }
 
 /// A whole-line markdown link `[text](url)` (escaped brackets `\[text\](url)` too):
 /// (text, url).
 pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
-    let escaped = |i| {
-        let (rest, text) = preceded(tag("\\["), take_till(|c| c == '\\')).parse(i)?;
-        let (rest, _) = tag("\\]").parse(rest)?;
-        let (rest, url) = link_target(rest)?;
-        Ok((rest, (text, url)))
+    let line = skip_spaces(i);
+    let (rest, text) = match line.strip_prefix("\\[") {
+        // The escaped text ends at the first backslash, which must start `\]`.
+        Some(escaped) => {
+            let end = memchr::memchr(b'\\', escaped.as_bytes()).unwrap_or(escaped.len());
+            match escaped[end..].strip_prefix("\\]") {
+                Some(rest) => (rest, &escaped[..end]),
+                None => return fail(&escaped[end..], ErrorKind::Tag),
+            }
+        }
+        None => link_text(line)?,
     };
-    let plain = |i| {
-        let (rest, text) = link_text(i)?;
-        let (rest, url) = link_target(rest)?;
-        Ok((rest, (text, url)))
-    };
-    all_consuming(delimited(space0, alt((plain, escaped)), (opt(attributes), space0))).parse(i)
+    let (rest, url) = link_target(rest)?;
+    let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
+    let rest = skip_spaces(rest);
+    if !rest.is_empty() {
+        return fail(rest, ErrorKind::Eof);
+    }
+    Ok((rest, (text, url)))
 }
 
 /// A line of nothing but links (`[__](url)[__](url)`, html2text's icon links, or a share
@@ -181,23 +319,29 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
 /// pairs, at most [`LinkRow::MAX`] (kept inline: no allocation). Spaces and `_` icon
 /// residue may stand between and after them.
 pub(crate) fn link_row(i: &str) -> PResult<'_, LinkRow<'_>> {
-    let residue = |i| take_while(|c: char| c == '_' || is_blank(c)).parse(i);
-    let item = |i| {
-        let (rest, _) = residue(i)?;
-        let (rest, text) = link_text(rest)?;
-        let (rest, url) = link_target(rest)?;
-        Ok((rest, (text, url)))
-    };
-    let (rest, row) = nom::multi::fold_many1(item, LinkRow::default, |mut row, link| {
-        row.push(link);
-        row
-    })
-    .parse(i)?;
-    let (rest, _) = residue(rest)?;
-    if row.overflow {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge)));
+    let mut row = LinkRow::default();
+    let mut rest = i;
+    while let Ok((after, text)) = link_text(skip_residue(rest)) {
+        let Ok((after, url)) = link_target(after) else { break };
+        row.push((text, url));
+        rest = after;
     }
-    all_consuming(nom::combinator::success(row)).parse(rest)
+    if row.len == 0 {
+        return fail(i, ErrorKind::Many1);
+    }
+    let rest = skip_residue(rest);
+    if row.overflow {
+        return fail(i, ErrorKind::TooLarge);
+    }
+    if !rest.is_empty() {
+        return fail(rest, ErrorKind::Eof);
+    }
+    Ok((rest, row))
+}
+
+/// `i` without the spaces and `_` icon residue it starts with.
+fn skip_residue(i: &str) -> &str {
+    i.trim_start_matches(|c: char| c == '_' || is_blank(c))
 }
 
 /// The links of a [`link_row`].
@@ -246,16 +390,25 @@ pub(crate) fn without_link_reference(text: &str) -> &str {
 /// Text-browser and html2text residue around a line: `__` icon glyphs, empty form widgets
 /// `[    ]`, checkbox marks `[*]`, lynx's link numbers `[12]`. Returns the line without them.
 pub(crate) fn strip_residue(line: &str) -> &str {
+    // Most lines start and end with a character none of the steps removes (callers pass
+    // trimmed lines, so this holds for the line as given).
+    if has_kept_edges(line) {
+        return line;
+    }
+    strip_residue_steps(line)
+}
+
+/// [`strip_residue`] for a line that may have residue: strips until a round removes nothing.
+/// Kept out of line, so that the common case is a check and a return.
+#[inline(never)]
+fn strip_residue_steps(line: &str) -> &str {
     let mut s = trim_blank(line);
     loop {
-        // Most lines start and end with a character none of the steps below removes.
-        if let (Some(first), Some(last)) = (s.bytes().next(), s.bytes().last()) {
-            if is_kept_edge(first) && is_kept_edge(last) {
-                return s;
-            }
+        if has_kept_edges(s) {
+            return s;
         }
         let before = s.len();
-        s = s.trim_start_matches('_').trim_end_matches('_').trim_matches(is_blank);
+        s = trim_blank(trim_icons(s));
         if let Some(rest) = widget_prefix(s) {
             s = rest.trim_start_matches(is_blank);
         }
@@ -269,19 +422,77 @@ pub(crate) fn strip_residue(line: &str) -> &str {
     }
 }
 
+/// `s` without `_` icon glyphs at either end.
+fn trim_icons(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let start = bytes.iter().take_while(|&&b| b == b'_').count();
+    let end = bytes.iter().rposition(|&b| b != b'_').map_or(start, |at| at + 1);
+    &s[start..end]
+}
+
 /// An ASCII byte at either end of a line that neither trimming nor residue stripping removes:
 /// visible and not `_`, `[`, `]`.
 fn is_kept_edge(byte: u8) -> bool {
     byte.is_ascii_graphic() && !matches!(byte, b'_' | b'[' | b']')
 }
 
+/// True if neither the first nor the last character of `line` is one that trimming or
+/// residue stripping removes: each is an [`is_kept_edge`] byte or a non-ASCII character
+/// that is not [`is_blank`] (only `_`, `[`, `]` and blanks start residue).
+#[inline(always)]
+fn has_kept_edges(line: &str) -> bool {
+    match (line.as_bytes().first(), line.as_bytes().last()) {
+        (Some(&first), Some(&last)) if is_kept_edge(first) && is_kept_edge(last) => true,
+        (Some(&first), Some(&last)) if !first.is_ascii() || !last.is_ascii() => has_kept_char_edges(line),
+        _ => false,
+    }
+}
+
+/// [`has_kept_edges`] for a line with a non-ASCII end: decodes the character there.
+fn has_kept_char_edges(line: &str) -> bool {
+    let kept = |byte: u8, c: Option<char>| {
+        if byte.is_ascii() {
+            is_kept_edge(byte)
+        } else {
+            c.is_some_and(|c| !is_blank(c))
+        }
+    };
+    let bytes = line.as_bytes();
+    kept(bytes[0], line.chars().next()) && kept(bytes[bytes.len() - 1], line.chars().next_back())
+}
+
 /// `text` without [`is_blank`] characters at either end; most lines have none, and an ASCII
 /// check of the two end bytes says so without decoding.
+#[inline]
 pub(crate) fn trim_blank(text: &str) -> &str {
-    match (text.bytes().next(), text.bytes().last()) {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        _ => text.trim_matches(is_blank),
+        (Some(_), Some(_)) => trim_blank_ends(text),
+        _ => text,
     }
+}
+
+/// [`trim_blank`] past the ASCII check: ASCII whitespace is skipped as bytes, and a
+/// character is decoded only at an end that is not ASCII.
+#[inline(never)]
+fn trim_blank_ends(text: &str) -> &str {
+    let is_ascii_blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    // Text browsers indent with runs of spaces: eight at a time.
+    let mut start = 0;
+    while text.as_bytes().get(start..start + 8) == Some(b"        ") {
+        start += 8;
+    }
+    start += text[start..].bytes().take_while(is_ascii_blank).count();
+    let mut text = &text[start..];
+    if text.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        text = text.trim_start_matches(is_blank);
+    }
+    let end = text.len() - text.bytes().rev().take_while(is_ascii_blank).count();
+    text = &text[..end];
+    if text.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        text = text.trim_end_matches(is_blank);
+    }
+    text
 }
 
 /// Whitespace as dumps print it, NBSP and zero-width characters included.
@@ -294,14 +505,24 @@ pub(crate) fn is_blank(c: char) -> bool {
 
 /// `[    ]`, `[ ]`, `[*]`, `[X]` at the start of a line: the rest.
 fn widget_prefix(s: &str) -> Option<&str> {
-    let (inner, rest) = s.strip_prefix('[')?.split_once(']')?;
+    let after = s.strip_prefix('[')?;
+    // Link text (`[Name](url)`) is no widget: its first byte says so.
+    if !after.as_bytes().first().is_some_and(|&b| may_start_widget(b) || b == b']') {
+        return None;
+    }
+    let (inner, rest) = after.split_once(']')?;
     // `[](url)` is an empty link, not a widget.
     (is_widget(inner) && !rest.starts_with('(')).then_some(rest)
 }
 
 /// The same widget at the end of a line: the line before it.
 fn widget_suffix(s: &str) -> Option<&str> {
-    let (before, inner) = s.strip_suffix(']')?.rsplit_once('[')?;
+    let before = s.strip_suffix(']')?;
+    // `[+]` is no widget: its last byte before the bracket says so.
+    if !before.as_bytes().last().is_some_and(|&b| may_start_widget(b) || b == b'[') {
+        return None;
+    }
+    let (before, inner) = before.rsplit_once('[')?;
     is_widget(inner).then_some(before)
 }
 
@@ -309,20 +530,304 @@ fn is_widget(inner: &str) -> bool {
     matches!(inner.trim(), "" | "*" | "X" | "x")
 }
 
+/// False for a byte at either end of a bracket's inside that is no [`is_widget`] one: a
+/// visible ASCII character other than `*`, `X`, `x` stays at that end after trimming.
+fn may_start_widget(byte: u8) -> bool {
+    !byte.is_ascii_graphic() || matches!(byte, b'*' | b'X' | b'x')
+}
+
 /// The number and the rest of a legacy footer line, `9  REPLY3 months 11 days ago`:
 /// (votes, rest after the number).
 pub(crate) fn leading_int(i: &str) -> PResult<'_, i64> {
-    let (rest, (sign, digits)) = (opt(char('-')), digit1).parse(i)?;
-    let n: i64 = digits
-        .parse()
-        .map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge)))?;
-    let (rest, _) = take_while(is_blank).parse(rest)?;
-    Ok((rest, if sign.is_some() { -n } else { n }))
+    let (negative, unsigned) = i.strip_prefix('-').map_or((false, i), |rest| (true, rest));
+    let len = digits_len(unsigned);
+    if len == 0 {
+        return fail(unsigned, ErrorKind::Digit);
+    }
+    let Some(n) = digits_value(&unsigned[..len]).and_then(|n| i64::try_from(n).ok()) else {
+        return fail(i, ErrorKind::TooLarge);
+    };
+    let rest = unsigned[len..].trim_start_matches(is_blank);
+    Ok((rest, if negative { -n } else { n }))
+}
+
+#[cfg(test)]
+/// The rules as they were before the byte scans: nom combinators and `char` loops. The
+/// property tests check the scans against them.
+mod reference {
+    use super::{is_blank, without_link_reference, LinkRow, PResult};
+    use nom::branch::alt;
+    use nom::bytes::complete::{tag, take_till, take_while, take_while1};
+    use nom::character::complete::{char, digit1, space0, space1};
+    use nom::combinator::{all_consuming, map_res, opt, recognize};
+    use nom::sequence::{delimited, preceded};
+    use nom::Parser;
+
+    /// An unsigned integer that fits in a u64.
+    fn uint(i: &str) -> PResult<'_, u64> {
+        map_res(digit1, str::parse::<u64>).parse(i)
+    }
+
+    /// A rating average: `4.5`, `3`, `0` (at most one decimal), in tenths.
+    pub(super) fn rating_average(i: &str) -> PResult<'_, u32> {
+        let (rest, (whole, tenth)) = (
+            map_res(digit1, str::parse::<u32>),
+            opt(preceded(char('.'), take_while1(|c: char| c.is_ascii_digit()))),
+        )
+            .parse(i)?;
+        let tenth = match tenth {
+            None => 0,
+            // PHP prints the rounded average with at most one decimal.
+            Some(d) if d.len() == 1 => u32::from(d.as_bytes()[0] - b'0'),
+            Some(_) => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        };
+        match whole.checked_mul(10).and_then(|t| t.checked_add(tenth)) {
+            Some(t) => Ok((rest, t)),
+            None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge))),
+        }
+    }
+
+    /// The numbers of a rating line, `4.5 2` in `4.5 2 votes`: average (tenths) and vote count,
+    /// then the rest of the line (the vote word), in normalized text.
+    pub(super) fn rating_numbers(i: &str) -> PResult<'_, (u32, u64)> {
+        (rating_average, preceded(space1, uint)).parse(i).map(|(rest, v)| (rest.trim_start(), v))
+    }
+
+    /// A count as wpDiscuz prints it: `14`, `1.2k`, `3m` (normalized, so lowercase), as a number.
+    pub(super) fn count_number(i: &str) -> PResult<'_, u64> {
+        let (rest, (whole, fraction, scale)) =
+            (uint, opt(preceded(char('.'), digit1)), opt(scale)).parse(i)?;
+        let scale = scale.unwrap_or(1);
+        let fraction = match (fraction, scale) {
+            // `1.2K` is 1200: the fraction is in tenths of the unit.
+            (Some(f), s) if s > 1 => u64::from(f.as_bytes()[0] - b'0') * (s / 10),
+            // A decimal without a unit is no count.
+            (Some(_), _) => {
+                return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+            }
+            (None, _) => 0,
+        };
+        let value = whole.checked_mul(scale).and_then(|v| v.checked_add(fraction));
+        match value {
+            Some(v) => Ok((rest, v)),
+            None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge))),
+        }
+    }
+
+    /// The unit after a shortened number (`K`, `M`, German `Tsd.`, ...), any case, as a factor.
+    fn scale(i: &str) -> PResult<'_, u64> {
+        let (rest, _) = take_while(is_blank).parse(i)?;
+        for (suffix, factor) in crate::phrases::markers().number_suffixes() {
+            let Some(head) = rest.get(..suffix.len()) else { continue };
+            let after = &rest[suffix.len()..];
+            if head.eq_ignore_ascii_case(suffix) && (after.is_empty() || after.starts_with(' ')) {
+                return Ok((after, *factor));
+            }
+        }
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    }
+
+    /// An optional sign, `-`, `+` or the minus sign `−`.
+    fn sign(i: &str) -> PResult<'_, Option<char>> {
+        opt(alt((char('-'), char('+'), char('\u{2212}')))).parse(i)
+    }
+
+    /// A whole-line vote number under a comment: `0`, `5`, `-2`, `1.2K`, `1.2 Tsd.`.
+    pub(super) fn vote_number(i: &str) -> Option<i64> {
+        let (rest, sign) = sign(i).ok()?;
+        let (_, n) = all_consuming(count_number).parse(rest).ok()?;
+        let n = i64::try_from(n).ok()?;
+        Some(if matches!(sign, Some('-' | '\u{2212}')) { -n } else { n })
+    }
+
+    /// A markdown heading, `## Title`: (level, title).
+    pub(super) fn heading(i: &str) -> PResult<'_, (usize, &str)> {
+        let (rest, hashes) = take_while1(|c| c == '#').parse(i)?;
+        let (rest, _) = space1.parse(rest)?;
+        let title = rest.trim_end().trim_end_matches('#').trim_end();
+        if hashes.len() > 6 || title.is_empty() {
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        }
+        Ok(("", (hashes.len(), title)))
+    }
+
+    /// The `(url)` or `(url "title")` part of a markdown link, balanced parentheses inside the
+    /// URL allowed (`javascript:void(0);`): the URL.
+    fn link_target(i: &str) -> PResult<'_, &str> {
+        let (_, inner) = balanced(i, '(', ')')?;
+        let url = inner.split_once(char::is_whitespace).map_or(inner, |(u, _)| u);
+        Ok((&i[inner.len() + 2..], url))
+    }
+
+    /// The bracketed text of a markdown link or image, `[...]`, nested brackets allowed.
+    fn link_text(i: &str) -> PResult<'_, &str> {
+        let (_, inner) = balanced(i, '[', ']')?;
+        Ok((&i[inner.len() + 2..], inner))
+    }
+
+    /// The content between an opening bracket at the start of `i` and its matching close.
+    fn balanced(i: &str, open: char, close: char) -> PResult<'_, &str> {
+        let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char));
+        let rest = i.strip_prefix(open).ok_or_else(fail)?;
+        let mut depth = 1usize;
+        let mut escaped = false;
+        for (at, c) in rest.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                c if c == open => depth += 1,
+                c if c == close => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok((&rest[at + c.len_utf8()..], &rest[..at]));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(fail())
+    }
+
+    /// A pandoc attribute block after a span or image: `{.avatar width="56"}`.
+    fn attributes(i: &str) -> PResult<'_, &str> {
+        recognize(|i| balanced(i, '{', '}')).parse(i)
+    }
+
+    /// A markdown image `![alt](url)`, optionally with pandoc attributes: the alt text.
+    pub(super) fn image(i: &str) -> PResult<'_, &str> {
+        let (rest, alt_text) = preceded(tag("!"), link_text).parse(i)?;
+        let (rest, _) = link_target(rest)?;
+        let (rest, _) = opt(attributes).parse(rest)?;
+        Ok((rest, alt_text))
+    }
+
+    /// A whole-line avatar: an image, or an image wrapped in a link (`[![alt](src)](href)`):
+    /// the alt text.
+    pub(super) fn avatar(i: &str) -> PResult<'_, &str> {
+        let linked = |i| {
+            let (rest, inner) = link_text(i)?;
+            let (_, alt_text) = all_consuming(delimited(space0, image, space0)).parse(inner)?;
+            let (rest, _) = link_target(rest)?;
+            Ok((rest, alt_text))
+        };
+        all_consuming(delimited(space0, alt((image, linked)), space0)).parse(i)
+    }
+
+    /// A whole-line markdown link `[text](url)` (escaped brackets `\[text\](url)` too):
+    /// (text, url).
+    pub(super) fn link(i: &str) -> PResult<'_, (&str, &str)> {
+        let escaped = |i| {
+            let (rest, text) = preceded(tag("\\["), take_till(|c| c == '\\')).parse(i)?;
+            let (rest, _) = tag("\\]").parse(rest)?;
+            let (rest, url) = link_target(rest)?;
+            Ok((rest, (text, url)))
+        };
+        let plain = |i| {
+            let (rest, text) = link_text(i)?;
+            let (rest, url) = link_target(rest)?;
+            Ok((rest, (text, url)))
+        };
+        all_consuming(delimited(space0, alt((plain, escaped)), (opt(attributes), space0))).parse(i)
+    }
+
+    /// A line of nothing but links (`[__](url)[__](url)`, html2text's icon links, or a share
+    /// block `[ __Share On\nTwitter](url)[ __Share On\nGoogle](url) ___`): their (text, url)
+    /// pairs, at most [`LinkRow::MAX`] (kept inline: no allocation). Spaces and `_` icon
+    /// residue may stand between and after them.
+    pub(super) fn link_row(i: &str) -> PResult<'_, LinkRow<'_>> {
+        let residue = |i| take_while(|c: char| c == '_' || is_blank(c)).parse(i);
+        let item = |i| {
+            let (rest, _) = residue(i)?;
+            let (rest, text) = link_text(rest)?;
+            let (rest, url) = link_target(rest)?;
+            Ok((rest, (text, url)))
+        };
+        let (rest, row) = nom::multi::fold_many1(item, LinkRow::default, |mut row, link| {
+            row.push(link);
+            row
+        })
+        .parse(i)?;
+        let (rest, _) = residue(rest)?;
+        if row.overflow {
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge)));
+        }
+        all_consuming(nom::combinator::success(row)).parse(rest)
+    }
+
+    /// Text-browser and html2text residue around a line: `__` icon glyphs, empty form widgets
+    /// `[    ]`, checkbox marks `[*]`, lynx's link numbers `[12]`. Returns the line without them.
+    pub(super) fn strip_residue(line: &str) -> &str {
+        let mut s = trim_blank(line);
+        loop {
+            // Most lines start and end with a character none of the steps below removes.
+            if let (Some(first), Some(last)) = (s.bytes().next(), s.bytes().last()) {
+                if is_kept_edge(first) && is_kept_edge(last) {
+                    return s;
+                }
+            }
+            let before = s.len();
+            s = s.trim_start_matches('_').trim_end_matches('_').trim_matches(is_blank);
+            if let Some(rest) = widget_prefix(s) {
+                s = rest.trim_start_matches(is_blank);
+            }
+            s = without_link_reference(s);
+            if let Some(rest) = widget_suffix(s) {
+                s = rest.trim_end_matches(is_blank);
+            }
+            if s.len() == before {
+                return s;
+            }
+        }
+    }
+
+    /// An ASCII byte at either end of a line that neither trimming nor residue stripping removes:
+    /// visible and not `_`, `[`, `]`.
+    fn is_kept_edge(byte: u8) -> bool {
+        byte.is_ascii_graphic() && !matches!(byte, b'_' | b'[' | b']')
+    }
+
+    /// `text` without [`is_blank`] characters at either end; most lines have none, and an ASCII
+    /// check of the two end bytes says so without decoding.
+    pub(super) fn trim_blank(text: &str) -> &str {
+        match (text.bytes().next(), text.bytes().last()) {
+            (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+            _ => text.trim_matches(is_blank),
+        }
+    }
+
+    /// `[    ]`, `[ ]`, `[*]`, `[X]` at the start of a line: the rest.
+    fn widget_prefix(s: &str) -> Option<&str> {
+        let (inner, rest) = s.strip_prefix('[')?.split_once(']')?;
+        // `[](url)` is an empty link, not a widget.
+        (is_widget(inner) && !rest.starts_with('(')).then_some(rest)
+    }
+
+    /// The same widget at the end of a line: the line before it.
+    fn widget_suffix(s: &str) -> Option<&str> {
+        let (before, inner) = s.strip_suffix(']')?.rsplit_once('[')?;
+        is_widget(inner).then_some(before)
+    }
+
+    fn is_widget(inner: &str) -> bool {
+        matches!(inner.trim(), "" | "*" | "X" | "x")
+    }
+
+    /// The number and the rest of a legacy footer line, `9  REPLY3 months 11 days ago`:
+    /// (votes, rest after the number).
+    pub(super) fn leading_int(i: &str) -> PResult<'_, i64> {
+        let (rest, (sign, digits)) = (opt(char('-')), digit1).parse(i)?;
+        let n: i64 = digits
+            .parse()
+            .map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge)))?;
+        let (rest, _) = take_while(is_blank).parse(rest)?;
+        Ok((rest, if sign.is_some() { -n } else { n }))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn rating_average_is_in_tenths() {
@@ -459,5 +964,255 @@ mod tests {
         assert_eq!(leading_int("9  REPLY3 months ago"), Ok(("REPLY3 months ago", 9)));
         assert_eq!(leading_int("-1 x"), Ok(("x", -1)));
         assert!(leading_int("x").is_err());
+    }
+
+    #[test]
+    fn numbers_at_their_edges() {
+        // Leading zeros, the largest values, and one past them.
+        assert_eq!(count_number("007"), Ok(("", 7)));
+        assert_eq!(count_number("18446744073709551615"), Ok(("", u64::MAX)));
+        assert!(count_number("18446744073709551616").is_err());
+        assert_eq!(rating_average("429496729"), Ok(("", 4_294_967_290)));
+        assert!(rating_average("429496730").is_err());
+        assert!(rating_average("4294967296").is_err());
+        assert_eq!(rating_average("4."), Ok((".", 40)));
+        assert_eq!(leading_int("-9223372036854775807"), Ok(("", -i64::MAX)));
+        assert!(leading_int("-9223372036854775808").is_err());
+        assert!(leading_int("-").is_err());
+        assert!(leading_int("- 1").is_err());
+        assert_eq!(leading_int("3\u{a0}\u{200b}x"), Ok(("x", 3)));
+        // Signs: only the vote number takes them, and never alone.
+        assert_eq!(vote_number("\u{2212}3"), Some(-3));
+        assert_eq!(vote_number("-0"), Some(0));
+        for line in ["-", "+", "\u{2212}", "--1", "+-1", "- 1", "1-", "", " 1", "1 ", "9223372036854775808"] {
+            assert_eq!(vote_number(line), None, "{line:?}");
+        }
+        assert_eq!(vote_number("9223372036854775807"), Some(i64::MAX));
+        // Units: after blanks, any ASCII case, a word of their own; fractions in tenths.
+        assert_eq!(vote_number("1.25k"), Some(1200));
+        assert_eq!(vote_number("2\u{a0}K"), Some(2000));
+        assert_eq!(vote_number("2 TSD."), Some(2000));
+        assert_eq!(vote_number("2 mio."), Some(2_000_000));
+        assert_eq!(vote_number("2kg"), None);
+        assert_eq!(vote_number("2.k"), None);
+        assert_eq!(count_number("2 k votes"), Ok((" votes", 2000)));
+        assert_eq!(count_number("2 kilo"), Ok((" kilo", 2)));
+        assert!(count_number("1.5 votes").is_err());
+        assert!(count_number("18446744073709552k").is_err());
+        assert_eq!(rating_numbers("4.5\t2  votes"), Ok(("votes", (45, 2))));
+        assert!(rating_numbers("4.5 x").is_err());
+    }
+
+    #[test]
+    fn headings_at_their_edges() {
+        assert_eq!(heading("######\tSix ##  "), Ok(("", (6, "Six"))));
+        assert_eq!(heading("# # #"), Ok(("", (1, "#"))));
+        assert_eq!(heading("# Ünïcödé"), Ok(("", (1, "Ünïcödé"))));
+        assert!(heading("# ##").is_err());
+        assert!(heading("").is_err());
+        assert!(heading("#\u{a0}x").is_err());
+    }
+
+    #[test]
+    fn brackets_balance_and_escape() {
+        assert_eq!(link_text("[a [b] c]d"), Ok(("d", "a [b] c")));
+        assert_eq!(link_text("[a \\] b]"), Ok(("", "a \\] b")));
+        assert_eq!(link_text("[a \\\\]b"), Ok(("b", "a \\\\")));
+        assert_eq!(link_text("[\\ü]"), Ok(("", "\\ü")));
+        assert_eq!(link_text("[]"), Ok(("", "")));
+        for unbalanced in ["[", "[a", "[a [b]", "[a\\]", "[a\\", "x[a]", ""] {
+            assert!(link_text(unbalanced).is_err(), "{unbalanced:?}");
+        }
+        assert_eq!(link_target("(javascript:void(0);)x"), Ok(("x", "javascript:void(0);")));
+        assert_eq!(link_target("(a(b(c))d)"), Ok(("", "a(b(c))d")));
+        assert_eq!(link_target("()"), Ok(("", "")));
+        assert!(link_target("(a(b)").is_err());
+        assert_eq!(attributes("{.a {b}}c"), Ok(("c", "{.a {b}}")));
+    }
+
+    #[test]
+    fn urls_end_at_any_whitespace() {
+        assert_eq!(
+            first_word("https://example.com/a/long/path \"Title\""),
+            "https://example.com/a/long/path"
+        );
+        for space in ["\t", "\n", "\u{b}", "\u{85}", "\u{a0}", "\u{2003}", "\u{3000}"] {
+            let url = format!("https://example.com/päth{space}title");
+            assert_eq!(first_word(&url), "https://example.com/päth", "{space:?}");
+        }
+        // Zero-width and bidirectional marks are no whitespace to `char::is_whitespace`.
+        assert_eq!(first_word("https://a/\u{200b}b"), "https://a/\u{200b}b");
+        assert_eq!(first_word("https://日本.example/ü"), "https://日本.example/ü");
+        assert_eq!(first_word(" a"), "");
+        assert_eq!(first_word(""), "");
+        assert_eq!(link("[Bob](https://b/x\u{a0}\"t\")"), Ok(("", ("Bob", "https://b/x"))));
+    }
+
+    #[test]
+    fn links_at_their_edges() {
+        assert_eq!(link("[](about:blank)"), Ok(("", ("", "about:blank"))));
+        assert_eq!(link(" \t[a [b]](u){x} \t"), Ok(("", ("a [b]", "u"))));
+        assert!(link("[a](u) {x}").is_err());
+        assert_eq!(link("\\[\\](u)"), Ok(("", ("", "u"))));
+        assert_eq!(link("[Nam Vũ](https://v/ü)"), Ok(("", ("Nam Vũ", "https://v/ü"))));
+        for line in
+            ["\\[a](u)", "\\[a\\](u", "[a](u) x", "[a] (u)", "[a](u){", "\u{a0}[a](u)", "\\[a\\b\\](u)"]
+        {
+            assert!(link(line).is_err(), "{line:?}");
+        }
+        assert_eq!(avatar("[ ![a](b){.c} ](d)"), Ok(("", "a")));
+        assert_eq!(avatar("![](b)"), Ok(("", "")));
+        assert!(avatar("[![a](b) x](d)").is_err());
+        assert!(avatar("[![a](b)]").is_err());
+        assert_eq!(image("![a [b]](c(d)) x"), Ok((" x", "a [b]")));
+        let nine = "[a](b)".repeat(9);
+        assert!(link_row(&nine).is_err());
+        assert_eq!(link_row(&nine[..48]).map(|(_, row)| row.links().len()), Ok(8));
+        assert_eq!(link_row("_ [a](b) \u{a0}_[c](d)__ ").map(|(_, row)| row.links()[1]), Ok(("c", "d")));
+        assert!(link_row("[a](b)[c]").is_err());
+    }
+
+    #[test]
+    fn residue_at_its_edges() {
+        for (line, stripped) in [
+            ("Олег Петров", "Олег Петров"),
+            ("Старые __", "Старые"),
+            ("__Межтекстовые Отзывы", "Межтекстовые Отзывы"),
+            ("[ ] أرسل", "أرسل"),
+            ("Δ[                    ]", "Δ"),
+            ("\u{a0}Vũ\u{a0}", "Vũ"),
+            ("[+]", "[+]"),
+            ("{} [+]", "{} [+]"),
+            ("[x]", ""),
+            ("[ X ] [*] __", ""),
+            ("[\u{a0}]", ""),
+            ("[a] [ ]", "[a]"),
+            ("[ ](url)", "[ ](url)"),
+            ("[12]__Login__", "Login"),
+            ("_", ""),
+            ("", ""),
+            ("\u{1}", "\u{1}"),
+        ] {
+            assert_eq!(strip_residue(line), stripped, "{line:?}");
+        }
+        assert_eq!(trim_blank(&format!("{}text \t", " ".repeat(21))), "text");
+        assert_eq!(trim_blank(" \u{a0} \u{200e}text\u{3000}\u{202c} "), "text");
+        assert_eq!(trim_blank("   "), "");
+        assert_eq!(trim_blank("Vũ"), "Vũ");
+        assert_eq!(trim_blank(""), "");
+    }
+
+    /// Pieces that random lines are made of: digits, signs, units, blanks, brackets, escapes,
+    /// icon residue, non-ASCII letters.
+    const PIECES: &[&str] = &[
+        "0",
+        "1",
+        "9",
+        "42",
+        "007",
+        "429496729",
+        "18446744073709551615",
+        "9223372036854775808",
+        ".",
+        ".5",
+        "-",
+        "+",
+        "\u{2212}",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\u{b}",
+        "\u{a0}",
+        "\u{85}",
+        "\u{2003}",
+        "\u{200b}",
+        "\u{202b}",
+        "\u{202c}",
+        "\u{feff}",
+        "k",
+        "K",
+        "m",
+        "M",
+        "Tsd.",
+        "tsd.",
+        "Mio.",
+        "\u{5de}",
+        "votes",
+        "#",
+        "##",
+        "[",
+        "]",
+        "(",
+        ")",
+        "{",
+        "}",
+        "\\",
+        "!",
+        "_",
+        "__",
+        "*",
+        "x",
+        "X",
+        "ü",
+        "Vũ",
+        "日本",
+        ":",
+        "a",
+        "\"t\"",
+        "https://e.com/",
+        "[ ]",
+        "[*]",
+        "[12]",
+        "![a](b)",
+        "[a](b)",
+        "{.c}",
+    ];
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => prop::collection::vec(prop::sample::select(PIECES), 0..10).prop_map(|pieces| pieces.concat()),
+            1 => "\\PC{0,24}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn number_rules_match_the_combinators(line in line()) {
+            let digits = format!("1{line}");
+            for i in [line.as_str(), digits.as_str()] {
+                prop_assert_eq!(rating_average(i), reference::rating_average(i));
+                prop_assert_eq!(rating_numbers(i), reference::rating_numbers(i));
+                prop_assert_eq!(count_number(i), reference::count_number(i));
+                prop_assert_eq!(vote_number(i), reference::vote_number(i));
+                prop_assert_eq!(leading_int(i), reference::leading_int(i));
+                prop_assert_eq!(heading(i), reference::heading(i));
+            }
+        }
+
+        #[test]
+        fn markup_rules_match_the_combinators(line in line()) {
+            prop_assert_eq!(image(&line).ok(), reference::image(&line).ok());
+            prop_assert_eq!(avatar(&line).ok(), reference::avatar(&line).ok());
+            prop_assert_eq!(link(&line).ok(), reference::link(&line).ok());
+            prop_assert_eq!(link_row(&line).ok(), reference::link_row(&line).ok());
+            for open in ["[", "(", "![", "\\[", "[!["] {
+                let i = format!("{open}{line}");
+                prop_assert_eq!(image(&i).ok(), reference::image(&i).ok());
+                prop_assert_eq!(avatar(&i).ok(), reference::avatar(&i).ok());
+                prop_assert_eq!(link(&i).ok(), reference::link(&i).ok());
+                prop_assert_eq!(link_row(&i).ok(), reference::link_row(&i).ok());
+            }
+        }
+
+        #[test]
+        fn residue_rules_match_the_old_loop(line in line()) {
+            prop_assert_eq!(strip_residue(&line), reference::strip_residue(&line));
+            prop_assert_eq!(trim_blank(&line), reference::trim_blank(&line));
+            let trimmed = trim_blank(&line);
+            prop_assert_eq!(strip_residue(trimmed), reference::strip_residue(trimmed));
+        }
     }
 }
