@@ -201,12 +201,12 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         // A trailing NBSP survives only on a `Reply to\u{a0} ` whose name a converter put on
         // the next line; in languages whose marker is also the `Reply` button word, it is the
         // one difference.
-        let nbsp_tail = group.raw_text(input).trim_end_matches([' ', '\t']).ends_with('\u{a0}');
+        let nbsp_tail = || group.raw_text(input).trim_end_matches([' ', '\t']).ends_with('\u{a0}');
         let kind = if group.count == 1 { classifier.classify_line(text) } else { classifier.classify(text) };
         let kind = match kind {
             Kind::Chrome(seg)
-                if nbsp_tail
-                    && seg.is_single()
+                if seg.is_single()
+                    && nbsp_tail()
                     && phrases::markers().is_reply_to(&phrases::normalize(text)) =>
             {
                 Kind::ReplyTo { name: "", date: None }
