@@ -37,10 +37,9 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
         article.paragraphs.push(page.paragraph(paragraph.clone()));
         page.set_roles(paragraph.clone(), LineRole::Article);
     }
-    let placed: Vec<usize> = range
-        .filter(|&i| matches!(page.roles[i], Some(LineRole::Title | LineRole::Article | LineRole::Source)))
-        .collect();
-    if let (Some(&a), Some(&b)) = (placed.first(), placed.last()) {
+    let placed =
+        |i: &usize| matches!(page.roles[*i], Some(LineRole::Title | LineRole::Article | LineRole::Source));
+    if let (Some(a), Some(b)) = (range.clone().find(placed), range.rev().find(placed)) {
         article.span = page.span_of(a..b + 1);
     }
     article
@@ -60,7 +59,7 @@ fn mark_furniture(page: &mut Page<'_, '_>, range: Range<usize>) {
             words = 0;
             continue;
         }
-        words += page.lines[i].text.split_whitespace().count();
+        words += count_words(page.lines[i].text, PROSE_WORDS - words);
         if words >= PROSE_WORDS {
             // The paragraph this line belongs to is prose: the tail starts after it.
             tail = (i..range.end).find(|&j| page.lines[j].is_blank()).unwrap_or(range.end);
@@ -72,6 +71,28 @@ fn mark_furniture(page: &mut Page<'_, '_>, range: Range<usize>) {
             page.set_role(i, LineRole::Chrome);
         }
     }
+}
+
+/// The number of words in `text` (as `split_whitespace` counts them), counting no further
+/// than `most`: a long line of prose is not read to its end.
+fn count_words(text: &str, most: usize) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().take(most).count();
+    }
+    // ASCII: a word starts at each byte that is no whitespace after one that is.
+    let mut words = 0;
+    let mut in_word = false;
+    for &byte in text.as_bytes() {
+        let space = (byte as char).is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words == most {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// A credit line closing an article: `RT. com / ABC Flash Point News 2021.`,
@@ -123,6 +144,25 @@ mod tests {
 
     fn line(text: &str) -> Line<'_> {
         Line { text, number: 1, count: 1, kind: Kind::Text }
+    }
+
+    #[test]
+    fn word_counts() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a b  c ",
+            "one\ttwo\x0bthree\x0cfour",
+            "x\u{a0}y z",
+            "\u{2003}é è ",
+            "a b c d e f",
+        ] {
+            let all = text.split_whitespace().count();
+            for most in 1..8 {
+                assert_eq!(count_words(text, most), all.min(most), "{text:?} {most}");
+            }
+        }
     }
 
     #[test]

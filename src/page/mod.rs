@@ -217,6 +217,10 @@ impl<'p, 'a> Page<'p, 'a> {
 
     /// The 1-based column, in characters, of byte `offset`.
     fn column(&self, offset: usize) -> usize {
+        // Most lines are not indented: their text starts the line.
+        if offset == self.content_start || matches!(self.input.as_bytes()[offset - 1], b'\n' | b'\r') {
+            return 1;
+        }
         let start = lines::line_start(self.input, self.content_start, offset);
         self.input[start..offset].chars().count() + 1
     }

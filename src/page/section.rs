@@ -43,38 +43,13 @@ const CONFIRM_WINDOW: usize = 12;
 
 pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     let lines = page.lines;
-    let rating = find_rating(lines);
+    let Scan { rating, candidates, core_comment } = scan(lines);
     let is_rating = |i: usize| rating.as_ref().is_some_and(|r| r.numbers.contains(&i));
-    // Every place the section could start: the rating widget and each confirmed anchor.
-    let candidates: Vec<usize> = (0..lines.len())
-        .filter(|&i| {
-            if is_rating(i) {
-                rating.as_ref().is_some_and(|r| {
-                    r.numbers.start == i && is_confirmed(lines, r.title.unwrap_or(r.numbers.end - 1))
-                })
-            } else {
-                is_anchor(lines, i) && is_confirmed(lines, i)
-            }
-        })
-        .collect();
     // The section starts at the first candidate that is not followed by the article: one
     // with far more text (and no comment) between it and the next candidate than before it
     // is page furniture above the article: a rating widget placed before the post
     // (`displayRatingOnPost` = before), a theme's `2 comments` link in the byline.
     // (Only a page with two candidates or more compares them.)
-    let text_before: Vec<usize> = if candidates.len() < 2 {
-        Vec::new()
-    } else {
-        lines
-            .iter()
-            .scan(0usize, |sum, line| {
-                let before = *sum;
-                *sum += line.text.len();
-                Some(before)
-            })
-            .collect()
-    };
-    let text_between = |a: usize, b: usize| text_before[b] - text_before[a];
     let has_comments = |a: usize, b: usize| {
         lines[a..b].iter().any(|l| match &l.kind {
             Kind::Date { timed, .. } => *timed,
@@ -88,25 +63,31 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
         matches!(lines[c].kind, Kind::Count(_))
             && candidates[k + 1..]
                 .iter()
-                .find(|&&later| lines[later].chrome().is_some_and(|s| s.any(Class::Anchor)))
-                .is_some_and(|&form| !has_comments(c, form))
+                .map(|later| later.line)
+                .find(|&later| lines[later].chrome().is_some_and(|s| s.any(Class::Anchor)))
+                .is_some_and(|form| !has_comments(c, form))
     };
     let opens_section = |k: usize, c: usize| match candidates.get(k + 1) {
         _ if byline_count(k, c) => false,
-        Some(&next) => text_between(c, next) <= 2 * text_before[c] || has_comments(c, next),
+        Some(next) => {
+            let (before, between) = (candidates[k].text_before, next.text_before - candidates[k].text_before);
+            between <= 2 * before || has_comments(c, next.line)
+        }
         None => true,
     };
-    let section_start = candidates.iter().enumerate().find(|&(k, &c)| opens_section(k, c)).map(|(_, &c)| {
-        if is_rating(c) {
-            c
-        } else {
-            extend_back(lines, c)
-        }
-    });
+    let section_start =
+        candidates.iter().enumerate().find(|&(k, c)| opens_section(k, c.line)).map(|(_, c)| {
+            let c = c.line;
+            if is_rating(c) {
+                c
+            } else {
+                extend_back(lines, c)
+            }
+        });
     // A WordPress core thread under a heading the tables do not know (a theme's own, or
     // translated) starts at its first `Name says:` line with a date below it, before the
     // comment form that follows it.
-    let section_start = match (section_start, first_core_comment(lines)) {
+    let section_start = match (section_start, core_comment) {
         (Some(start), Some(comment)) => Some(start.min(comment)),
         (start, comment) => start.or(comment),
     };
@@ -115,15 +96,60 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
 }
 
-/// The first WordPress core comment header: a `Name says:` line, and a comment date on the
+/// A place where the section could start.
+struct Candidate {
+    line: usize,
+    /// Bytes of text on the lines before it.
+    text_before: usize,
+}
+
+/// What one pass over the page finds for [`locate`].
+struct Scan {
+    /// The first rating widget ([`rating_at`]).
+    rating: Option<RatingParts>,
+    /// Every place the section could start: the rating widget and each confirmed anchor.
+    candidates: Vec<Candidate>,
+    /// The first WordPress core comment header ([`is_core_comment`]).
+    core_comment: Option<usize>,
+}
+
+/// Reads the page once for the rating widget, the section candidates and the first core
+/// comment (one pass instead of one per question: most lines are text, decided at a glance).
+fn scan(lines: &[Line<'_>]) -> Scan {
+    let mut found = Scan { rating: None, candidates: Vec::new(), core_comment: None };
+    let mut text_before = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let before = text_before;
+        text_before += line.text.len();
+        if matches!(line.kind, Kind::Text | Kind::Blank) {
+            continue; // none of the questions below
+        }
+        if found.rating.is_none() {
+            found.rating = rating_at(lines, i);
+        }
+        if found.core_comment.is_none() && is_core_comment(lines, i) {
+            found.core_comment = Some(i);
+        }
+        let is_candidate = match &found.rating {
+            Some(r) if r.numbers.contains(&i) => {
+                r.numbers.start == i && is_confirmed(lines, r.title.unwrap_or(r.numbers.end - 1))
+            }
+            _ => is_anchor(lines, i) && is_confirmed(lines, i),
+        };
+        if is_candidate {
+            found.candidates.push(Candidate { line: i, text_before: before });
+        }
+    }
+    found
+}
+
+/// A WordPress core comment header at `i`: a `Name says:` line, and a comment date on the
 /// next line that is not blank.
-fn first_core_comment(lines: &[Line<'_>]) -> Option<usize> {
-    (0..lines.len()).find(|&i| {
-        matches!(lines[i].kind, Kind::Says { .. })
-            && (i + 1..lines.len())
-                .find(|&j| !lines[j].is_blank())
-                .is_some_and(|j| matches!(lines[j].kind, Kind::Date { timed: true, .. }))
-    })
+fn is_core_comment(lines: &[Line<'_>], i: usize) -> bool {
+    matches!(lines[i].kind, Kind::Says { .. })
+        && (i + 1..lines.len())
+            .find(|&j| !lines[j].is_blank())
+            .is_some_and(|j| matches!(lines[j].kind, Kind::Date { timed: true, .. }))
 }
 
 /// True for a line that only a comment section prints.
@@ -316,28 +342,25 @@ fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
     start
 }
 
-/// The first rating widget of the page: `4.5 2 votes` (or its parts on separate lines),
-/// then the title line.
-fn find_rating(lines: &[Line<'_>]) -> Option<RatingParts> {
+/// The rating widget whose numbers start at line `i`: `4.5 2 votes` (or its parts on
+/// separate lines), then the title line.
+fn rating_at(lines: &[Line<'_>], i: usize) -> Option<RatingParts> {
     let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].is_blank());
-    for i in 0..lines.len() {
-        let (numbers, tenths, votes) = match lines[i].kind {
-            Kind::RatingLine { tenths, votes } => (i..i + 1, tenths, votes),
-            // Split widget: `5` / `3` / `votes`, or `4.5` / `2` / `votes`.
-            Kind::Number(n) if (0..=5).contains(&n) => match split_rating(lines, i) {
-                Some((end, votes)) => (i..end, n as u32 * 10, votes),
-                None => continue,
-            },
-            Kind::Average(tenths) => match split_rating(lines, i) {
-                Some((end, votes)) => (i..end, tenths, votes),
-                None => continue,
-            },
-            _ => continue,
-        };
-        let title = next(numbers.end).filter(|&t| is_rating_title(&lines[t]));
-        return Some(RatingParts { numbers, tenths, votes, title });
-    }
-    None
+    let (numbers, tenths, votes) = match lines[i].kind {
+        Kind::RatingLine { tenths, votes } => (i..i + 1, tenths, votes),
+        // Split widget: `5` / `3` / `votes`, or `4.5` / `2` / `votes`.
+        Kind::Number(n) if (0..=5).contains(&n) => {
+            let (end, votes) = split_rating(lines, i)?;
+            (i..end, n as u32 * 10, votes)
+        }
+        Kind::Average(tenths) => {
+            let (end, votes) = split_rating(lines, i)?;
+            (i..end, tenths, votes)
+        }
+        _ => return None,
+    };
+    let title = next(numbers.end).filter(|&t| is_rating_title(&lines[t]));
+    Some(RatingParts { numbers, tenths, votes, title })
 }
 
 /// The vote count and word after a split widget's average at `i`: (end of the parts, votes).
