@@ -161,6 +161,14 @@ impl<'s> Folded<'s> {
             } else if byte == b' ' {
                 self.pos += 1;
                 self.separator();
+            } else if let Some(c) = self.own_lowercase_at(byte) {
+                // A letter of a script without case, or a lowercase Cyrillic one: itself.
+                if std::mem::take(&mut self.pending_space) {
+                    out.push(' ');
+                }
+                out.push(c);
+                self.pos += c.len_utf8();
+                self.started = true;
             } else {
                 self.ready_next = 0;
                 self.ready_len = 0;
@@ -171,6 +179,15 @@ impl<'s> Folded<'s> {
                 }
             }
         }
+    }
+
+    /// The character at `pos` (which starts with `byte`) when it is non-ASCII and its own
+    /// lowercase ([`is_own_lowercase`]).
+    fn own_lowercase_at(&self, byte: u8) -> Option<char> {
+        if byte < 0xC0 {
+            return None;
+        }
+        self.source[self.pos..].chars().next().filter(|&c| is_own_lowercase(c))
     }
 
     /// Reads one source character and queues what it folds to.
