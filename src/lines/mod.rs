@@ -2,11 +2,16 @@
 //!
 //! Each line (or, for markup or chrome a converter wrapped over several lines, each group of
 //! lines) gets a [`Kind`] from small rules: phrase lookup in the tables of every language, nom
-//! rules for numbers, dates, markdown links and images, reply markers. Kinds say what a line
+//! rules for dates and reply markers, byte scans with nom's signatures for the hot shapes
+//! (numbers, markdown links and images, residue). Kinds say what a line
 //! *could* be; whether an `Author` line is a role badge or article text is decided in stage 2,
 //! which sees the whole page. Two rules look at neighbours: a line that starts with a phrase
 //! is tried together with the next one (wrapped chrome), and a `Reply to` that reads like a
 //! `Reply` button is told from it by its place ([`resolve_reply_markers`]).
+//!
+//! Lines repeat on a page (buttons, vote numbers, badges, names): a short line whose text
+//! was classified before gets that kind again ([`memo`]), so the rules run once per
+//! distinct line.
 
 pub(crate) mod date;
 mod memo;
