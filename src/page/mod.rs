@@ -212,7 +212,9 @@ impl<'p, 'a> Page<'p, 'a> {
     /// The column, in characters, where line `i`'s text ends (its indentation counted).
     pub fn end_column(&self, i: usize) -> usize {
         let text = self.lines[i].text;
-        self.column(self.offset_of(text)) - 1 + text.chars().count()
+        // An ASCII line has as many characters as bytes.
+        let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
+        self.column(self.offset_of(text)) - 1 + chars
     }
 
     /// The 1-based column, in characters, of byte `offset`.

@@ -12,9 +12,10 @@ use crate::page::{text, Page};
 use crate::phrases::{self, Class};
 
 impl<'a> Splitter<'_, '_, 'a> {
-    pub(super) fn header_mode(&mut self) -> Vec<FlatComment<'a>> {
+    /// `header_dates`: the dates found in comment headers, about one per comment.
+    pub(super) fn header_mode(&mut self, header_dates: usize) -> Vec<FlatComment<'a>> {
         let dateless = self.has_no_dates();
-        let mut comments: Vec<FlatComment<'a>> = Vec::new();
+        let mut comments: Vec<FlatComment<'a>> = Vec::with_capacity(header_dates);
         let mut floor = self.start;
         let mut i = self.start;
         while i < self.limit {

@@ -91,9 +91,9 @@ pub(crate) fn build<'a>(
         solid: Vec::new(),
         paragraphs: Vec::new(),
     };
-    let mode = splitter.mode();
+    let (mode, header_dates) = splitter.mode();
     let mut comments = match mode {
-        Mode::Header => splitter.header_mode(),
+        Mode::Header => splitter.header_mode(header_dates),
         Mode::Footer | Mode::Button => splitter.footer_mode(mode),
     };
     for comment in &mut comments {
@@ -141,8 +141,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         (floor..i).rev().find(|&j| self.parts[j] != Part::Blank)
     }
 
-    /// Legacy pages put the date after the body, after the vote buttons.
-    fn mode(&self) -> Mode {
+    /// Legacy pages put the date after the body, after the vote buttons. With the mode, the
+    /// number of dates found in comment headers.
+    fn mode(&self) -> (Mode, usize) {
         let mut header_dates = 0;
         let mut footer_dates = 0;
         for i in self.start..self.limit {
@@ -174,13 +175,14 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 _ => {}
             }
         }
-        if footer_dates > header_dates {
+        let mode = if footer_dates > header_dates {
             Mode::Footer
         } else if header_dates == 0 && (self.start..self.limit).any(|i| self.is_reply_button(i)) {
             Mode::Button
         } else {
             Mode::Header
-        }
+        };
+        (mode, header_dates)
     }
 
     /// True when the section shows no comment date at all (some crawls drop them).
