@@ -85,3 +85,33 @@ fn dump2json_reports_bad_files_and_goes_on() {
     assert!(err[1].starts_with("/no/such/file.txt: cannot read:"), "{err:?}");
     assert!(err[2].ends_with("empty.txt: input is empty or only whitespace at line 1 column 1"), "{err:?}");
 }
+
+#[test]
+fn output_digest_prints_one_stable_line_per_page() {
+    let run = || outcome(&run_example("output_digest", &["4", "/no/such/dir"], b""));
+    let (code, out, err) = run();
+    assert_eq!(code, Some(0), "stderr: {err:?}");
+    let mut pages = 0;
+    let mut stack = vec![std::path::PathBuf::from(data(""))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("tests/data is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                pages += 1;
+            }
+        }
+    }
+    assert_eq!(out.len(), pages + 4, "one line per page of tests/data and per generated page");
+    for line in &out {
+        let (_, hash) = line.split_once('\t').expect("name, tab, hash");
+        assert!(hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()), "{line}");
+    }
+    assert_eq!(out[pages..].iter().filter(|l| l.starts_with("generated ")).count(), 4);
+    // The same pages give the same digests, and different pages different ones.
+    assert_eq!(run().1, out);
+    let distinct: std::collections::HashSet<_> =
+        out.iter().filter_map(|l| l.split_once('\t')).map(|(_, h)| h).collect();
+    assert!(distinct.len() > out.len() / 2, "{} distinct of {}", distinct.len(), out.len());
+}
