@@ -37,6 +37,7 @@ use nom::error::{Error as NomError, ErrorKind};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
+use super::rules::digits_len;
 use crate::model::Ago;
 use crate::DateOrder;
 
@@ -110,7 +111,7 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     }
     if first.is_ascii_digit() {
         // `d-m-y`, `Y/m/d`, `d.m.Y`: a separator right after the first number.
-        let numeric = matches!(text.as_bytes().get(leading_digits(text)), Some(b'-' | b'/' | b'.'));
+        let numeric = matches!(text.as_bytes().get(digits_len(text)), Some(b'-' | b'/' | b'.'));
         let named = has_two_numbers(text);
         return first_match(text, [(numeric, numeric_line), (named, named_line), (true, relative_line)]);
     }
@@ -154,21 +155,11 @@ type Rule = for<'a> fn(&'a str) -> PResult<'a, DateToken>;
 /// (`August 20, 2021`, `20. August 2021`, `2021年8月20日`; a month name may have a digit
 /// too, `Tháng 8`, but never stands for the day or the year).
 fn has_two_numbers(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let Some(start) = bytes.iter().position(u8::is_ascii_digit) else {
+    let Some(start) = text.bytes().position(|b| b.is_ascii_digit()) else {
         return false;
     };
-    let after = &bytes[start..];
-    after[leading_digits_bytes(after)..].iter().any(u8::is_ascii_digit)
-}
-
-/// The length of the run of ASCII digits `text` starts with.
-fn leading_digits(text: &str) -> usize {
-    leading_digits_bytes(text.as_bytes())
-}
-
-fn leading_digits_bytes(bytes: &[u8]) -> usize {
-    bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+    let after = &text[start..];
+    after[digits_len(after)..].bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Longest line that can be a date, in bytes. The longest real forms (`20 de septiembre de
@@ -797,7 +788,7 @@ fn sp0(i: &str) -> PResult<'_, &str> {
 
 /// One or more ASCII digits: nom's `digit1`, reading bytes instead of decoding characters.
 fn digit1(i: &str) -> PResult<'_, &str> {
-    let run = leading_digits(i);
+    let run = digits_len(i);
     if run == 0 {
         return Err(nom::Err::Error(NomError::new(i, ErrorKind::Digit)));
     }
@@ -2005,9 +1996,9 @@ mod tests {
 
     #[test]
     fn digit_helpers() {
-        assert_eq!(leading_digits("2021-08"), 4);
-        assert_eq!(leading_digits("x1"), 0);
-        assert_eq!(leading_digits(""), 0);
+        assert_eq!(digits_len("2021-08"), 4);
+        assert_eq!(digits_len("x1"), 0);
+        assert_eq!(digits_len(""), 0);
         assert!(has_two_numbers("20 August 2021"));
         assert!(has_two_numbers("August 20, 2021"));
         assert!(has_two_numbers("1-2"));

@@ -189,15 +189,12 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     classifier.memo = LineMemo::for_lines(newlines);
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
-        // Half the lines of a dump are empty: they only lengthen a run of blank lines.
-        if first.text.is_empty() {
-            match out.last_mut() {
-                Some(last) if last.is_blank() && last.count < u32::MAX => last.count += 1,
-                _ => out.push(Line { text: first.text, number: first.number, count: 1, kind: Kind::Blank }),
-            }
+        let trimmed = trim_blank(first.text);
+        // Half the lines of a dump are blank: they are not classified, only counted.
+        if trimmed.is_empty() {
+            push_blank(&mut out, trimmed, first.number);
             continue;
         }
-        let trimmed = trim_blank(first.text);
         let mut group = Group { first, last: first, count: 1 };
         if opens_wrapped_markup(trimmed) {
             group.extend_while_open(input, &mut raw);
@@ -240,14 +237,6 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
             None => (text, kind),
         };
         let count = u32::try_from(group.count).expect("a group is at most MAX_WRAPPED_LINES lines");
-        // A run of blank lines is one entry: converter dumps can be mostly blank lines
-        // (BeautifulSoup's are nineteen in twenty), and what matters is that they separate.
-        if let (Kind::Blank, Some(last)) = (kind, out.last_mut()) {
-            if let (true, Some(sum)) = (last.is_blank(), last.count.checked_add(count)) {
-                last.count = sum;
-                continue;
-            }
-        }
         out.push(Line { text, number: first.number, count, kind });
     }
     resolve_reply_markers(&mut out);
@@ -256,6 +245,16 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         out.shrink_to_fit();
     }
     Classified { lines: out, dates: classifier.dates }
+}
+
+/// Adds blank line `number`: a run of blank lines is one entry (converter dumps can be
+/// mostly blank lines, BeautifulSoup's nineteen in twenty, and what matters is that they
+/// separate), a new one past `u32::MAX` lines.
+fn push_blank<'a>(out: &mut Vec<Line<'a>>, text: &'a str, number: usize) {
+    match out.last_mut() {
+        Some(last) if last.is_blank() && last.count < u32::MAX => last.count += 1,
+        _ => out.push(Line { text, number, count: 1, kind: Kind::Blank }),
+    }
 }
 
 /// In languages whose `Reply to` is also the `Reply` button's word (zh `回复`, vi `Trả lời`),
@@ -472,29 +471,31 @@ impl<'a> Classifier<'a> {
     /// slice lies outside the line (nothing is kept then).
     fn repeat(&mut self, seen: Remembered<'a>, text: &'a str) -> Option<Kind<'a>> {
         let moved = |slice: &'a str| memo::rebase(slice, seen.text, text);
-        let date_of = |this: &Self, id: DateId| {
+        // A date of the first line, kept again as this line's (`Some(None)` past four billion
+        // dates, as `keep_date`); `None`, with nothing kept, when its text is not in the line.
+        let date_again = |this: &mut Self, id: DateId| {
             let entry = this.dates[id.index()];
-            moved(entry.text).map(|at| (entry.token, at))
+            let at = moved(entry.text)?;
+            Some(this.keep_date(entry.token, at))
         };
         Some(match seen.kind {
             Kind::Date { date, timed } => {
-                let (token, at) = date_of(self, date)?;
-                self.keep_date(token, at).map_or(Kind::Text, |date| Kind::Date { date, timed })
+                date_again(self, date)?.map_or(Kind::Text, |date| Kind::Date { date, timed })
             }
             Kind::ReplyTo { name, date } => {
                 let name = moved(name)?;
                 let date = match date {
-                    Some(id) => Some(date_of(self, id)?),
+                    Some(id) => date_again(self, id)?,
                     None => None,
                 };
-                Kind::ReplyTo { name, date: date.and_then(|(token, at)| self.keep_date(token, at)) }
+                Kind::ReplyTo { name, date }
             }
             Kind::LegacyFooter { votes, date } => {
                 let date = match date {
-                    Some(id) => Some(date_of(self, id)?),
+                    Some(id) => date_again(self, id)?,
                     None => None,
                 };
-                Kind::LegacyFooter { votes, date: date.and_then(|(token, at)| self.keep_date(token, at)) }
+                Kind::LegacyFooter { votes, date }
             }
             Kind::ParentLink { name } => Kind::ParentLink { name: moved(name)? },
             Kind::Avatar { alt } => Kind::Avatar { alt: moved(alt)? },

@@ -17,7 +17,7 @@ fn fail<T>(i: &str, kind: ErrorKind) -> PResult<'_, T> {
 }
 
 /// The number of ASCII digits `i` starts with.
-fn digits_len(i: &str) -> usize {
+pub(super) fn digits_len(i: &str) -> usize {
     i.bytes().take_while(u8::is_ascii_digit).count()
 }
 
@@ -67,11 +67,11 @@ pub(crate) fn rating_average(i: &str) -> PResult<'_, u32> {
 /// then the rest of the line (the vote word), in normalized text.
 pub(crate) fn rating_numbers(i: &str) -> PResult<'_, (u32, u64)> {
     let (rest, average) = rating_average(i)?;
-    let spaces = rest.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
-    if spaces == 0 {
+    let after = skip_spaces(rest);
+    if after.len() == rest.len() {
         return fail(rest, ErrorKind::Space);
     }
-    let (rest, votes) = uint(&rest[spaces..])?;
+    let (rest, votes) = uint(after)?;
     Ok((rest.trim_start(), (average, votes)))
 }
 
@@ -157,11 +157,11 @@ pub(crate) fn heading(i: &str) -> PResult<'_, (usize, &str)> {
         return fail(i, ErrorKind::TakeWhile1);
     }
     let rest = &i[hashes..];
-    let spaces = rest.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
-    if spaces == 0 {
+    let after = skip_spaces(rest);
+    if after.len() == rest.len() {
         return fail(rest, ErrorKind::Space);
     }
-    let title = rest[spaces..].trim_end().trim_end_matches('#').trim_end();
+    let title = after.trim_end().trim_end_matches('#').trim_end();
     if hashes > 6 || title.is_empty() {
         return fail(i, ErrorKind::Verify);
     }
@@ -376,7 +376,7 @@ impl<'a> LinkRow<'a> {
 pub(crate) fn fence(i: &str) -> PResult<'_, &str> {
     let (rest, colons) = take_while1(|c| c == ':').parse(i)?;
     if colons.len() < 3 {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+        return fail(i, ErrorKind::Tag);
     }
     Ok(("", rest.trim()))
 }

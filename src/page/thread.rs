@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::dates::{self, Reading};
-use super::discussion::{same_name, FlatComment};
+use super::discussion::{display_name, same_name, FlatComment};
 use super::Page;
 use crate::error::WarningKind;
 use crate::lines::DateEntry;
@@ -98,8 +98,8 @@ impl OpenPath {
 }
 
 /// A name's identity for the thread index: a 64-bit hash of the name with spacing and case
-/// folded ([`fold_name`](super::discussion::fold_name)), computed once per name. A match is checked against the names
-/// themselves, so a hash collision can only make a lookup miss.
+/// folded ([`fold_name`](super::discussion::fold_name)), computed once per name. A match is
+/// checked against the names themselves, so a hash collision can only make a lookup miss.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct NameKey(u64);
 
@@ -116,7 +116,7 @@ impl NameKey {
             }
         } else {
             // `fold_name`, spelled out: a loop costs far less than its nested iterators.
-            for c in crate::lines::without_link_reference(name).chars() {
+            for c in display_name(name).chars() {
                 if crate::lines::is_blank(c) {
                     continue;
                 }

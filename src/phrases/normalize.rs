@@ -150,9 +150,7 @@ impl<'s> Folded<'s> {
         while let Some(&byte) = bytes.get(self.pos) {
             let run = bytes[self.pos..].iter().take_while(|&&b| is_plain_ascii(b)).count();
             if run > 0 {
-                if std::mem::take(&mut self.pending_space) {
-                    out.push(' ');
-                }
+                self.push_pending_space(out);
                 let start = out.len();
                 out.push_str(&self.source[self.pos..self.pos + run]);
                 out[start..].make_ascii_lowercase();
@@ -163,9 +161,7 @@ impl<'s> Folded<'s> {
                 self.separator();
             } else if let Some(c) = self.own_lowercase_at(byte) {
                 // A letter of a script without case, or a lowercase Cyrillic one: itself.
-                if std::mem::take(&mut self.pending_space) {
-                    out.push(' ');
-                }
+                self.push_pending_space(out);
                 out.push(c);
                 self.pos += c.len_utf8();
                 self.started = true;
@@ -178,6 +174,13 @@ impl<'s> Folded<'s> {
                     self.started = true;
                 }
             }
+        }
+    }
+
+    /// Appends the space that separators before a kept character stand for, if any.
+    fn push_pending_space(&mut self, out: &mut String) {
+        if std::mem::take(&mut self.pending_space) {
+            out.push(' ');
         }
     }
 

@@ -347,7 +347,7 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
 
 /// An author or reply-target name taken from a whole line, without the link number lynx
 /// printed before it (`[36]Nam Vũ`).
-fn display_name(line_text: &str) -> &str {
+pub(super) fn display_name(line_text: &str) -> &str {
     crate::lines::without_link_reference(line_text)
 }
 
