@@ -20,7 +20,7 @@ const MAX_SLOTS: usize = 4096;
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Remembered<'a> {
     pub text: &'a str,
-    pub kind: Kind<'a>,
+    pub kind: Kind,
     pub opened_with_phrase: bool,
 }
 

@@ -30,9 +30,10 @@ pub(crate) fn is_icon_residue(text: &str) -> bool {
     !text.is_empty() && rules::strip_residue(text).is_empty()
 }
 
-/// What a line looks like.
+/// What a line looks like. No pointers (names are [`Name`]s, dates [`DateId`]s): a page
+/// holds one per line, and this keeps it at 16 bytes.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Kind<'a> {
+pub(crate) enum Kind {
     /// Empty, or whitespace only.
     Blank,
     /// Anything the rules below don't claim: article, body or footer text.
@@ -62,16 +63,16 @@ pub(crate) enum Kind<'a> {
     Date { date: DateId, timed: bool },
     /// `Reply to NAME`; the name is empty when a converter put it on the next line; layout
     /// 3 can put the date on the same line.
-    ReplyTo { name: &'a str, date: Option<DateId> },
+    ReplyTo { name: Name, date: Option<DateId> },
     /// A markdown link to the parent comment, `[ Name ](...#comment-123)`.
-    ParentLink { name: &'a str },
+    ParentLink { name: Name },
     /// A markdown avatar image, `![Name](...)`.
-    Avatar { alt: &'a str },
+    Avatar { alt: Name },
     /// A markdown link alone on a line, `[Name](url)`: an author with a website (the URL
     /// is read again when needed, [`author_url`], so that a line stays small).
-    AuthorLink { name: &'a str },
+    AuthorLink { name: Name },
     /// A WordPress core header line naming the author: `Frank says:`, `Pingback: Title`.
-    Says { name: &'a str },
+    Says { name: Name },
     /// Legacy `Vote Up 3 Vote Down`.
     LegacyVotes(i64),
     /// Legacy `9  REPLY3 months 11 days ago`: votes, and the date when there is one.
@@ -96,24 +97,55 @@ pub(crate) struct DateEntry<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateId(NonZeroU32);
 
-/// A classified line (or group of lines). Small (56 bytes), as a page holds one per line:
-/// no start offset (found again from the text, [`line_start`]), dates in a table beside.
+/// A name on a line (`Reply to NAME`, an avatar's alt text, a linked author): where it
+/// lies in the line's text ([`Line::name`] gives it back). An offset instead of a slice
+/// keeps [`Kind`] small, and a repeated line can take its first copy's kind as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Name {
+    start: u32,
+    len: u32,
+}
+
+impl Name {
+    /// No name: a `Reply to` whose name a converter put on the next line.
+    pub const NONE: Name = Name { start: 0, len: 0 };
+
+    /// `name`, a part of `line`, as a [`Name`] (an empty one as [`Name::NONE`]); `None` when
+    /// it lies elsewhere.
+    fn within(line: &str, name: &str) -> Option<Name> {
+        if name.is_empty() {
+            return Some(Name::NONE);
+        }
+        let start = memo::offset_within(name, line)?;
+        Some(Name { start: u32::try_from(start).ok()?, len: u32::try_from(name.len()).ok()? })
+    }
+
+    /// True for [`Name::NONE`] (and any empty name).
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+}
+
+/// A classified line (or group of lines). Small (40 bytes), as a page holds one per line:
+/// no start offset (found again from the text, [`line_start`]), a 32-bit line number (the
+/// parser takes inputs under 4 GiB, [`crate::input::MAX_INPUT_LEN`]), names as offsets and
+/// dates in a table beside.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
     /// The text without surrounding whitespace (may span lines when `count > 1`).
     pub text: &'a str,
-    /// 1-based number of the first physical line.
-    pub number: usize,
+    /// 1-based number of the first physical line ([`Line::number`]).
+    number: u32,
     /// Number of physical lines in the group (1 unless markup was wrapped or the lines are
     /// a run of blank lines).
     pub count: u32,
     /// What it looks like.
-    pub kind: Kind<'a>,
+    pub kind: Kind,
 }
 
 // A page holds one `Line` per line: keep it small (the peak-memory example measures why).
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Line<'_>>() <= 56 && std::mem::size_of::<Kind<'_>>() <= 24);
+const _: () = assert!(std::mem::size_of::<Line<'_>>() <= 40 && std::mem::size_of::<Kind>() <= 16);
 
 /// What stage 1 makes of a page: its lines and the dates found on them.
 #[derive(Debug, Default)]
@@ -141,9 +173,26 @@ pub(crate) fn author_url(text: &str) -> Option<&str> {
 }
 
 impl<'a> Line<'a> {
+    /// A line starting at physical line `number` (which saturates past `u32::MAX`, as no
+    /// input the parser takes has that many lines).
+    pub fn new(text: &'a str, number: usize, count: u32, kind: Kind) -> Self {
+        Line { text, number: u32::try_from(number).unwrap_or(u32::MAX), count, kind }
+    }
+
+    /// 1-based number of the first physical line.
+    pub fn number(&self) -> usize {
+        self.number as usize
+    }
+
     /// The number of the physical line after the group.
     pub fn next_number(&self) -> usize {
-        self.number + self.count as usize
+        self.number() + self.count as usize
+    }
+
+    /// The text of `name`, a name of this line's kind.
+    pub fn name(&self, name: Name) -> &'a str {
+        let start = name.start as usize;
+        self.text.get(start..start + name.len as usize).unwrap_or_default()
     }
 
     /// True for blank lines.
@@ -211,7 +260,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
                     && nbsp_tail()
                     && phrases::markers().is_reply_to(&phrases::normalize(text)) =>
             {
-                Kind::ReplyTo { name: "", date: None }
+                Kind::ReplyTo { name: Name::NONE, date: None }
             }
             kind => kind,
         };
@@ -237,7 +286,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
             None => (text, kind),
         };
         let count = u32::try_from(group.count).expect("a group is at most MAX_WRAPPED_LINES lines");
-        out.push(Line { text, number: first.number, count, kind });
+        out.push(Line::new(text, first.number, count, kind));
     }
     resolve_reply_markers(&mut out);
     // Give back what folding and growth left unused (in place, for a large vector).
@@ -253,7 +302,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
 fn push_blank<'a>(out: &mut Vec<Line<'a>>, text: &'a str, number: usize) {
     match out.last_mut() {
         Some(last) if last.is_blank() && last.count < u32::MAX => last.count += 1,
-        _ => out.push(Line { text, number, count: 1, kind: Kind::Blank }),
+        _ => out.push(Line::new(text, number, 1, Kind::Blank)),
     }
 }
 
@@ -287,7 +336,7 @@ fn resolve_reply_markers(lines: &mut [Line<'_>]) {
                     .is_some_and(|date| matches!(lines[date].kind, Kind::Date { timed: true, .. }))
         });
         if name_then_date && (after_badge || (votes_before_buttons && !after_votes(lines, i))) {
-            lines[i].kind = Kind::ReplyTo { name: "", date: None };
+            lines[i].kind = Kind::ReplyTo { name: Name::NONE, date: None };
         }
     }
 }
@@ -429,6 +478,8 @@ struct Classifier<'a> {
     opened_with_phrase: bool,
     /// The short lines seen so far and their kinds.
     memo: LineMemo<'a>,
+    /// The text being classified: the [`Name`]s of its kind are offsets into it.
+    line: &'a str,
 }
 
 /// Lines longer than this are never chrome, dates or markers (only text or markup).
@@ -443,15 +494,21 @@ impl<'a> Classifier<'a> {
         Some(DateId(id))
     }
 
+    /// A kind that names `name`, a part of the line being classified (text when it is not
+    /// one, which the rules never produce: they only take parts of the line).
+    fn named(&self, name: &str, kind: impl FnOnce(Name) -> Kind) -> Kind {
+        Name::within(self.line, name).map_or(Kind::Text, kind)
+    }
+
     /// A date line's kind.
-    fn date_kind(&mut self, token: DateToken, text: &'a str) -> Kind<'a> {
+    fn date_kind(&mut self, token: DateToken, text: &'a str) -> Kind {
         let timed = token.is_timed();
         self.keep_date(token, text).map_or(Kind::Text, |date| Kind::Date { date, timed })
     }
 
     /// [`Self::classify`] for a line of its own: a short line whose text was seen before on
-    /// the page gets that line's kind again, its names and dates moved to this line.
-    fn classify_line(&mut self, text: &'a str) -> Kind<'a> {
+    /// the page gets that line's kind again, its dates kept again as this line's.
+    fn classify_line(&mut self, text: &'a str) -> Kind {
         if text.len() > memo::MAX_REMEMBERED_LINE {
             return self.classify(text);
         }
@@ -466,16 +523,16 @@ impl<'a> Classifier<'a> {
         kind
     }
 
-    /// The kind of `text`, a line with the same text as `seen`: its slices moved from the
-    /// first line to this one, its dates kept again (they are this line's). `None` when a
-    /// slice lies outside the line (nothing is kept then).
-    fn repeat(&mut self, seen: Remembered<'a>, text: &'a str) -> Option<Kind<'a>> {
-        let moved = |slice: &'a str| memo::rebase(slice, seen.text, text);
+    /// The kind of `text`, a line with the same text as `seen`: its names are the same
+    /// offsets, its dates are kept again (they are this line's), their text moved from the
+    /// first line to this one. `None` when a date's text lies outside the line (nothing is
+    /// kept then).
+    fn repeat(&mut self, seen: Remembered<'a>, text: &'a str) -> Option<Kind> {
         // A date of the first line, kept again as this line's (`Some(None)` past four billion
         // dates, as `keep_date`); `None`, with nothing kept, when its text is not in the line.
         let date_again = |this: &mut Self, id: DateId| {
             let entry = this.dates[id.index()];
-            let at = moved(entry.text)?;
+            let at = memo::rebase(entry.text, seen.text, text)?;
             Some(this.keep_date(entry.token, at))
         };
         Some(match seen.kind {
@@ -483,7 +540,6 @@ impl<'a> Classifier<'a> {
                 date_again(self, date)?.map_or(Kind::Text, |date| Kind::Date { date, timed })
             }
             Kind::ReplyTo { name, date } => {
-                let name = moved(name)?;
                 let date = match date {
                     Some(id) => date_again(self, id)?,
                     None => None,
@@ -497,11 +553,11 @@ impl<'a> Classifier<'a> {
                 };
                 Kind::LegacyFooter { votes, date }
             }
-            Kind::ParentLink { name } => Kind::ParentLink { name: moved(name)? },
-            Kind::Avatar { alt } => Kind::Avatar { alt: moved(alt)? },
-            Kind::AuthorLink { name } => Kind::AuthorLink { name: moved(name)? },
-            Kind::Says { name } => Kind::Says { name: moved(name)? },
             kind @ (Kind::Blank
+            | Kind::ParentLink { .. }
+            | Kind::Avatar { .. }
+            | Kind::AuthorLink { .. }
+            | Kind::Says { .. }
             | Kind::Text
             | Kind::Heading
             | Kind::Residue
@@ -518,8 +574,9 @@ impl<'a> Classifier<'a> {
         })
     }
 
-    fn classify(&mut self, text: &'a str) -> Kind<'a> {
+    fn classify(&mut self, text: &'a str) -> Kind {
         self.opened_with_phrase = false;
+        self.line = text;
         if text.is_empty() {
             return Kind::Blank;
         }
@@ -563,7 +620,7 @@ impl<'a> Classifier<'a> {
     }
 
     /// Markdown images and links alone on a line.
-    fn classify_markup(&mut self, core: &'a str) -> Option<Kind<'a>> {
+    fn classify_markup(&mut self, core: &'a str) -> Option<Kind> {
         if let Ok((_, alt)) = rules::avatar(core) {
             // The comment form's own avatar (`![guest](...)`): form furniture.
             if phrases::catalog().texts("literal_form_avatar_alt_guest").contains(&alt.trim()) {
@@ -574,7 +631,11 @@ impl<'a> Classifier<'a> {
             }
             let alt = alt.trim_matches(is_blank);
             // An image without alt text names nobody: markup residue.
-            return Some(if alt.is_empty() { Kind::Residue } else { Kind::Avatar { alt } });
+            return Some(if alt.is_empty() {
+                Kind::Residue
+            } else {
+                self.named(alt, |alt| Kind::Avatar { alt })
+            });
         }
         if let Ok((_, (text, url))) = rules::link(core) {
             let name = text.trim_matches(is_blank);
@@ -585,9 +646,9 @@ impl<'a> Classifier<'a> {
                 return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
             }
             if url.contains("#comment-") {
-                return Some(Kind::ParentLink { name });
+                return Some(self.named(name, |name| Kind::ParentLink { name }));
             }
-            return Some(Kind::AuthorLink { name });
+            return Some(self.named(name, |name| Kind::AuthorLink { name }));
         }
         // Rows of links: html2text's icon links (no words: share buttons or residue), a
         // share block a converter split over lines (`[ __Share On\nTwitter](...)`).
@@ -617,7 +678,7 @@ impl<'a> Classifier<'a> {
     }
 
     /// Everything else, on lines short enough to be chrome, markers or dates.
-    fn classify_short(&mut self, core: &'a str) -> Kind<'a> {
+    fn classify_short(&mut self, core: &'a str) -> Kind {
         let first = core.as_bytes()[0];
         if first.is_ascii_digit() || ((first == b'-' || first == b'+') && core.len() > 1) {
             if let Some(kind) = self.classify_numeric(core) {
@@ -635,7 +696,7 @@ impl<'a> Classifier<'a> {
                     return Kind::Count(count);
                 }
                 if let Some(name) = phrases::markers().core_author(core) {
-                    return Kind::Says { name };
+                    return self.named(name, |name| Kind::Says { name });
                 }
                 return match date_line_unescaped(core) {
                     Some(token) => self.date_kind(token, core),
@@ -658,7 +719,7 @@ impl<'a> Classifier<'a> {
             }
             if seg.is_single() && seg.first().class == Class::ReplyTo {
                 // `Reply to` alone: a converter put the name on the next line.
-                return Kind::ReplyTo { name: "", date: None };
+                return Kind::ReplyTo { name: Name::NONE, date: None };
             }
             // Badges print as the catalogue writes them (`Admin`); `admin` is a user name.
             if seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(core) {
@@ -672,6 +733,7 @@ impl<'a> Classifier<'a> {
             return Kind::CountWords; // `Comments on "Title"`
         }
         if let Some((name, date)) = reply_marker(core, normalized) {
+            let Some(name) = Name::within(self.line, name) else { return Kind::Text };
             let date = date.and_then(|(token, text)| self.keep_date(token, text));
             return Kind::ReplyTo { name, date };
         }
@@ -679,7 +741,7 @@ impl<'a> Classifier<'a> {
             return Kind::Edited;
         }
         if let Some(name) = phrases::markers().core_author(core) {
-            return Kind::Says { name };
+            return self.named(name, |name| Kind::Says { name });
         }
         if let Some(votes) = legacy_votes(folded) {
             return Kind::LegacyVotes(votes);
@@ -692,7 +754,7 @@ impl<'a> Classifier<'a> {
 
     /// Lines that start with a digit: votes, a rating average, numeric dates, the legacy
     /// footer.
-    fn classify_numeric(&mut self, core: &'a str) -> Option<Kind<'a>> {
+    fn classify_numeric(&mut self, core: &'a str) -> Option<Kind> {
         if let Some(votes) = rules::vote_number(core) {
             return Some(Kind::Number(votes));
         }
@@ -758,7 +820,7 @@ fn date_line_unescaped(core: &str) -> Option<DateToken> {
 /// Lines that start with a number once markup is folded away (normalized text): the
 /// rating line (`4.5 2 votes`) and the count header (`14 Comments`, `[417]{.wpdtc} Comments`,
 /// wpDiscuz 5's `2 Leave a Reply`).
-fn counted<'a>(folded: &str) -> Option<Kind<'a>> {
+fn counted<'a>(folded: &str) -> Option<Kind> {
     if let Ok((word, (tenths, votes))) = rules::rating_numbers(folded) {
         if phrases::chrome().get(word).is_some_and(|p| p.class == Class::VoteWord) {
             return Some(Kind::RatingLine { tenths, votes });
@@ -909,12 +971,12 @@ mod tests {
     use super::*;
 
     /// The non-blank lines of `page`: (first line number, physical lines, kind).
-    fn solid_lines(page: &str) -> Vec<(usize, u32, Kind<'_>)> {
+    fn solid_lines(page: &str) -> Vec<(usize, u32, Kind)> {
         classify_all(page, 0)
             .lines
             .into_iter()
             .filter(|l| !l.is_blank())
-            .map(|l| (l.number, l.count, l.kind))
+            .map(|l| (l.number(), l.count, l.kind))
             .collect()
     }
 
@@ -1010,8 +1072,15 @@ mod tests {
         assert_eq!(reply_target("[ htl ](#comment-8340)"), "htl");
         assert_eq!(reply_target("[37]htl"), "htl");
         assert_eq!(reply_target("htl"), "htl");
-        let lines = solid_lines("Reply to  [37]Nam Vũ\nReply to [ htl ](#comment-8340) 1 year ago\n");
-        assert!(matches!(lines[0].2, Kind::ReplyTo { name: "Nam Vũ", date: None }), "{lines:?}");
-        assert!(matches!(lines[1].2, Kind::ReplyTo { name: "htl", date: Some(_) }), "{lines:?}");
+        let page = "Reply to  [37]Nam Vũ\nReply to [ htl ](#comment-8340) 1 year ago\n";
+        let lines = classify_all(page, 0).lines;
+        fn named<'a>(line: &Line<'a>) -> Option<(&'a str, bool)> {
+            match line.kind {
+                Kind::ReplyTo { name, date } => Some((line.name(name), date.is_some())),
+                _ => None,
+            }
+        }
+        assert_eq!(named(&lines[0]), Some(("Nam Vũ", false)), "{lines:?}");
+        assert_eq!(named(&lines[1]), Some(("htl", true)), "{lines:?}");
     }
 }

@@ -143,7 +143,7 @@ mod tests {
     use crate::lines::Kind;
 
     fn line(text: &str) -> Line<'_> {
-        Line { text, number: 1, count: 1, kind: Kind::Text }
+        Line::new(text, 1, 1, Kind::Text)
     }
 
     #[test]

@@ -142,7 +142,8 @@ impl<'p, 'a> Page<'p, 'a> {
                 debug_assert!(
                     false,
                     "line {} was not placed: {:?}",
-                    self.lines[i].number, self.lines[i].kind
+                    self.lines[i].number(),
+                    self.lines[i].kind
                 );
                 self.roles[i] = Some(LineRole::Chrome);
             }
@@ -197,7 +198,7 @@ impl<'p, 'a> Page<'p, 'a> {
     pub fn warn_at(&mut self, i: usize, slice: &str, kind: WarningKind, message: String) {
         let offset = self.offset_of(slice);
         let column = self.column(offset);
-        self.warnings.push(Warning { line: self.lines[i].number, column, message, kind, offset });
+        self.warnings.push(Warning { line: self.lines[i].number(), column, message, kind, offset });
     }
 
     /// The position of line `i`'s text, from what stage 1 recorded (the column from a scan
@@ -206,7 +207,7 @@ impl<'p, 'a> Page<'p, 'a> {
     pub fn position(&self, i: usize) -> Position {
         let line = &self.lines[i];
         let offset = self.offset_of(line.text);
-        Position { line: line.number, column: self.column(offset), offset }
+        Position { line: line.number(), column: self.column(offset), offset }
     }
 
     /// The column, in characters, where line `i`'s text ends (its indentation counted).

@@ -161,7 +161,7 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
     let mut open = OpenPath::default();
     let key_of = |author: Option<&str>| author.map(NameKey::of);
     for k in 0..flat.len() {
-        flat[k].line = page.lines[flat[k].first].number;
+        flat[k].line = page.lines[flat[k].first].number();
         flat[k].span = page.span_of(flat[k].first..flat[k].last + 1);
         let Some((marker, name)) = flat[k].to else {
             open.truncate(0);

@@ -36,8 +36,11 @@ impl Default for PhraseSet {
     }
 }
 
-/// The most phrases one line may glue together.
-const MAX_SEGMENTS: usize = 8;
+/// The most phrases one line may glue together (seven keep a [`Segmentation`] at 14 bytes,
+/// so that a classified line's kind takes 16).
+const MAX_SEGMENTS: usize = 7;
+/// Marks the unused places of a [`Segmentation`] (phrase numbers stay below it).
+const NO_PHRASE: u16 = u16::MAX;
 /// Lines longer than this (normalized) are never split into phrases.
 const MAX_SEGMENTED_LEN: usize = 192;
 
@@ -46,19 +49,30 @@ const MAX_SEGMENTED_LEN: usize = 192;
 /// [`PhraseSet::phrases_of`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Segmentation {
+    /// The phrase numbers, then [`NO_PHRASE`] in the unused places (no length field: it
+    /// would make the struct, and every line's kind, bigger).
     ids: [u16; MAX_SEGMENTS],
-    len: u8,
 }
 
+const _: () = assert!(std::mem::size_of::<Segmentation>() == 14);
+
 impl Segmentation {
+    /// Phrases `ids`, at most [`MAX_SEGMENTS`] of them, in line order.
+    fn of(ids: &[u16]) -> Self {
+        let mut all = [NO_PHRASE; MAX_SEGMENTS];
+        all[..ids.len()].copy_from_slice(ids);
+        Segmentation { ids: all }
+    }
+
     /// The phrase numbers in line order.
     pub fn ids(&self) -> &[u16] {
-        &self.ids[..usize::from(self.len)]
+        let len = self.ids.iter().position(|&id| id == NO_PHRASE).unwrap_or(MAX_SEGMENTS);
+        &self.ids[..len]
     }
 
     /// True when the line is exactly one phrase.
     pub fn is_single(&self) -> bool {
-        self.len == 1
+        self.ids[1] == NO_PHRASE
     }
 }
 
@@ -85,7 +99,7 @@ impl PhraseSet {
             };
         }
         if self.nodes[node].terminal.is_none() {
-            assert!(self.phrases.len() < usize::from(u16::MAX), "phrase numbers fit a u16");
+            assert!(self.phrases.len() < usize::from(NO_PHRASE), "phrase numbers fit a u16");
             self.nodes[node].terminal = Some(self.phrases.len() as u32);
             self.phrases.push(phrase);
         }
@@ -169,9 +183,7 @@ impl PhraseSet {
         // Most chrome lines are one phrase: the walk below would read them as that phrase
         // alone (the first way to reach the end, from the start), so take it directly.
         if let Some(id) = self.exact_id(text) {
-            let mut ids = [0u16; MAX_SEGMENTS];
-            ids[0] = id;
-            return Some(Segmentation { ids, len: 1 });
+            return Some(Segmentation::of(&[id]));
         }
         // reached[i]: how position i was reached, packed in a u32 so that clearing the table
         // is one small memset: 0 when not reached, else REACHED | previous position << 16 |
@@ -221,7 +233,7 @@ impl PhraseSet {
             return None;
         }
         ids[..count].reverse();
-        Some(Segmentation { ids, len: count as u8 })
+        Some(Segmentation::of(&ids[..count]))
     }
 }
 

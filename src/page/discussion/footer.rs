@@ -113,26 +113,26 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 Kind::ParentLink { name: parent } if wants_to => {
                     if let Some((_, to)) = comment.to.as_mut() {
-                        *to = parent;
+                        *to = line.name(parent);
                     }
                     wants_to = false;
                     true
                 }
                 Kind::Avatar { alt } => {
-                    avatar = avatar.or(Some(alt));
+                    avatar = avatar.or(Some(line.name(alt)));
                     true
                 }
                 Kind::AuthorLink { name: linked } if comment.author.is_none() => {
-                    comment.author = Some(linked);
+                    comment.author = Some(line.name(linked));
                     comment.author_url = lines::author_url(line.text);
                     true
                 }
                 Kind::Says { name: said } if comment.author.is_none() => {
-                    comment.author = Some(said);
+                    comment.author = Some(line.name(said));
                     true
                 }
                 Kind::ReplyTo { name: to, date } if comment.to.is_none() => {
-                    comment.to = Some((i, to));
+                    comment.to = Some((i, line.name(to)));
                     wants_to = to.is_empty();
                     if let Some(date) = date {
                         comment.date = Some((i, date));
@@ -140,7 +140,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                     true
                 }
                 Kind::ParentLink { name: to } if comment.to.is_none() => {
-                    comment.to = Some((i, to));
+                    comment.to = Some((i, line.name(to)));
                     true
                 }
                 Kind::Share => true,

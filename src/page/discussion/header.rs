@@ -37,9 +37,9 @@ impl<'a> Splitter<'_, '_, 'a> {
             let named = run.clone().any(|j| match self.line(j).kind {
                 Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } => true,
                 // A text line is a name unless it is the one a `Reply to` line left out.
-                Kind::Text => !self
-                    .prev_solid(j, run.start)
-                    .is_some_and(|p| matches!(self.line(p).kind, Kind::ReplyTo { name: "", .. })),
+                Kind::Text => !self.prev_solid(j, run.start).is_some_and(
+                    |p| matches!(self.line(p).kind, Kind::ReplyTo { name, .. } if name.is_empty()),
+                ),
                 _ => false,
             });
             let first = if named {
@@ -82,9 +82,9 @@ impl<'a> Splitter<'_, '_, 'a> {
     fn header_run(&self, i: usize) -> Range<usize> {
         let mut end = i + 1;
         let mut has_date = is_dated(&self.line(i).kind);
-        let mut wants_name = matches!(self.line(i).kind, Kind::ReplyTo { name: "", .. });
+        let mut wants_name = matches!(self.line(i).kind, Kind::ReplyTo { name, .. } if name.is_empty());
         let mut avatar = match self.line(i).kind {
-            Kind::Avatar { alt } => Some(alt),
+            Kind::Avatar { alt } => Some(self.line(i).name(alt)),
             _ => None,
         };
         let mut j = i + 1;
@@ -102,9 +102,9 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 Part::Header { .. } => {
                     has_date |= is_dated(&self.line(k).kind);
-                    wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name: "", .. });
+                    wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name, .. } if name.is_empty());
                     if let Kind::Avatar { alt } = self.line(k).kind {
-                        avatar = Some(alt);
+                        avatar = Some(self.line(k).name(alt));
                     }
                 }
                 Part::Text if wants_name && is_name_like(self.line(k)) => wants_name = false,
@@ -195,7 +195,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         // name directly above it (an avatar's alt text a converter printed).
         let adjacent = |upper: usize, lower: usize| {
             let end = self.wrapped_end(upper);
-            self.line(end).next_number() == self.line(lower).number
+            self.line(end).next_number() == self.line(lower).number()
         };
         // A name printed twice (the avatar's alt text, then the name) is a header even with
         // blank lines below it: body text does not repeat a line.
@@ -255,7 +255,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                     comment.date = Some((i, date))
                 }
                 Kind::ReplyTo { name, date } if comment.to.is_none() => {
-                    comment.to = Some((i, name));
+                    comment.to = Some((i, line.name(name)));
                     wants_name = name.is_empty().then_some(i);
                     if let (Some(date), None) = (date, comment.date) {
                         comment.date = Some((i, date));
@@ -263,15 +263,15 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 // `Reply to` alone, then the parent's link (markdownify).
                 Kind::ParentLink { name } if wants_name.is_some() => {
-                    comment.to = Some((wants_name.take().expect("checked"), name));
+                    comment.to = Some((wants_name.take().expect("checked"), line.name(name)));
                 }
-                Kind::ParentLink { name } if comment.to.is_none() => comment.to = Some((i, name)),
+                Kind::ParentLink { name } if comment.to.is_none() => comment.to = Some((i, line.name(name))),
                 Kind::AuthorLink { name } if comment.author.is_none() => {
-                    comment.author = Some(name);
+                    comment.author = Some(line.name(name));
                     comment.author_url = lines::author_url(line.text);
                 }
-                Kind::Says { name } if comment.author.is_none() => comment.author = Some(name),
-                Kind::Avatar { alt } => avatar = avatar.or(Some(alt)),
+                Kind::Says { name } if comment.author.is_none() => comment.author = Some(line.name(name)),
+                Kind::Avatar { alt } => avatar = avatar.or(Some(line.name(alt))),
                 Kind::Chrome(seg) if seg.first().class == Class::Role && comment.role.is_none() => {
                     comment.role = Some(line.text)
                 }

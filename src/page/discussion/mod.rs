@@ -212,7 +212,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             self.page.end_column(k) + 1 + first_word.chars().count() > width
         };
         let joined = continues
-            && following.number == line.next_number()
+            && following.number() == line.next_number()
             && following.text.len() < line.text.len()
             && broken();
         if joined {

@@ -73,7 +73,7 @@ pub(super) fn is_thread_head(line: &Line<'_>, part: Part) -> bool {
 }
 
 /// A header line that carries the comment's date.
-pub(super) fn is_dated(kind: &Kind<'_>) -> bool {
+pub(super) fn is_dated(kind: &Kind) -> bool {
     matches!(kind, Kind::Date { .. } | Kind::ReplyTo { date: Some(_), .. })
 }
 
