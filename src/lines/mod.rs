@@ -820,7 +820,7 @@ fn date_line_unescaped(core: &str) -> Option<DateToken> {
 /// Lines that start with a number once markup is folded away (normalized text): the
 /// rating line (`4.5 2 votes`) and the count header (`14 Comments`, `[417]{.wpdtc} Comments`,
 /// wpDiscuz 5's `2 Leave a Reply`).
-fn counted<'a>(folded: &str) -> Option<Kind> {
+fn counted(folded: &str) -> Option<Kind> {
     if let Ok((word, (tenths, votes))) = rules::rating_numbers(folded) {
         if phrases::chrome().get(word).is_some_and(|p| p.class == Class::VoteWord) {
             return Some(Kind::RatingLine { tenths, votes });
