@@ -29,6 +29,9 @@ pub enum ErrorKind {
     Empty,
     /// The input is not valid UTF-8.
     InvalidUtf8,
+    /// The input is 4 GiB or longer, more than the parser takes
+    /// ([`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN)).
+    TooLarge,
     /// Strict mode: the page breaks a rule that the lenient parser only warns about.
     Invalid(WarningKind),
 }

@@ -20,6 +20,21 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
     })
 }
 
+/// The longest input the parser takes, in bytes: 4 GiB less two. The records it keeps
+/// per line and per comment hold line numbers and offsets in 32 bits, which halves them.
+pub const MAX_INPUT_LEN: usize = u32::MAX as usize - 1;
+
+/// Refuses an input longer than [`MAX_INPUT_LEN`], at its start (the size is the problem,
+/// not a place in it; and finding the line of the 4 GiB mark would read all of it).
+pub(crate) fn check_size(input: &str) -> Result<(), Error> {
+    if input.len() <= MAX_INPUT_LEN {
+        return Ok(());
+    }
+    let pos = Position::of(input.as_bytes(), 0);
+    let message = format!("input is {} bytes, more than the {MAX_INPUT_LEN} the parser takes", input.len());
+    Err(Error::new(ErrorKind::TooLarge, message, pos))
+}
+
 /// Byte offset where the content starts: after a UTF-8 byte-order mark, if any.
 pub(crate) fn content_start(input: &str) -> usize {
     if input.starts_with(BOM) {
@@ -119,6 +134,18 @@ mod tests {
     fn skips_bom() {
         assert_eq!(texts("\u{feff}x\ny"), ["x", "y"]);
         assert_eq!(content_start("\u{feff}x"), 3);
+    }
+
+    #[test]
+    fn inputs_past_four_gigabytes_are_refused() {
+        // Zeroed memory the parser only reads: the pages stay shared, not resident.
+        let bytes = vec![0u8; MAX_INPUT_LEN + 1];
+        let input = std::str::from_utf8(&bytes).expect("NUL is UTF-8");
+        let error = check_size(input).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::TooLarge);
+        assert_eq!((error.line(), error.column(), error.offset()), (1, 1, 0));
+        assert!(check_size(&input[..MAX_INPUT_LEN]).is_ok());
+        assert!(error.to_string().starts_with("input is 4294967295 bytes, more than"), "{error}");
     }
 
     #[test]

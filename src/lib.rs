@@ -66,6 +66,7 @@ mod phrases;
 
 pub use crate::annotation::{LineInfo, LineRole};
 pub use crate::error::{Error, ErrorKind, Warning, WarningKind};
+pub use crate::input::MAX_INPUT_LEN;
 pub use crate::model::{
     Ago, AgoParseError, Article, Comment, Discussion, Dump, Posted, Rating, Reply, Span, Visit, Walk,
 };
@@ -80,8 +81,9 @@ struct ReadmeDoctests;
 ///
 /// # Errors
 ///
-/// Only [`ErrorKind::Empty`]: a lenient parse accepts every non-blank text and reports what it
-/// could not place as [`Dump::warnings`].
+/// [`ErrorKind::Empty`], or [`ErrorKind::TooLarge`] for an input longer than
+/// [`MAX_INPUT_LEN`] (4 GiB): otherwise a lenient parse accepts every non-blank text and
+/// reports what it could not place as [`Dump::warnings`].
 pub fn parse(input: &str) -> Result<Dump<'_>, Error> {
     Parser::new().parse(input)
 }
@@ -90,8 +92,8 @@ pub fn parse(input: &str) -> Result<Dump<'_>, Error> {
 ///
 /// # Errors
 ///
-/// [`ErrorKind::InvalidUtf8`] (with the first bad byte's line, column and offset) or
-/// [`ErrorKind::Empty`].
+/// [`ErrorKind::InvalidUtf8`] (with the first bad byte's line, column and offset),
+/// [`ErrorKind::Empty`] or [`ErrorKind::TooLarge`].
 pub fn parse_bytes(input: &[u8]) -> Result<Dump<'_>, Error> {
     Parser::new().parse_bytes(input)
 }

@@ -67,8 +67,9 @@ impl Parser {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for empty or whitespace-only input; in
-    /// strict mode, [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for the first problem
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for empty or whitespace-only input,
+    /// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) past
+    /// [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN) bytes; in strict mode, [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for the first problem
     /// found.
     pub fn parse<'a>(&self, input: &'a str) -> Result<Dump<'a>, Error> {
         crate::page::parse(self, input, None)

@@ -36,7 +36,7 @@ pub(crate) fn check<'a>(page: &mut Page<'_, 'a>, comments: &[FlatComment<'a>], o
         let DateEntry { token, text } = page.date(id);
         if let Err(invalid) = date::resolve(&token, reading.order, reading.now) {
             let message = format!("date \"{text}\" is not a real date: {invalid}");
-            page.warn_at(i, text, WarningKind::InvalidDate, message);
+            page.warn_at(i as usize, text, WarningKind::InvalidDate, message);
         }
     }
     reading
@@ -57,6 +57,7 @@ fn infer_order<'a>(page: &mut Page<'_, 'a>, comments: &[FlatComment<'a>]) -> Dat
     let mut first_day_first = None;
     let mut first_month_first = None;
     for (i, id) in comments.iter().filter_map(|c| c.date) {
+        let i = i as usize;
         let DateEntry { token, text } = page.date(id);
         if matches!(token, date::DateToken::Numeric { year_first: false, .. }) {
             first_numeric.get_or_insert((i, text));

@@ -15,6 +15,7 @@
 mod article;
 mod dates;
 mod discussion;
+mod piece;
 mod section;
 mod text;
 mod thread;
@@ -23,7 +24,7 @@ use std::borrow::Cow;
 
 use crate::annotation::{LineInfo, LineRole};
 use crate::error::{Error, ErrorKind, Position, Warning, WarningKind};
-use crate::input::{content_start, Lines};
+use crate::input::{check_size, content_start, Lines};
 use crate::lines::{self, Classified, DateEntry, DateId, Line};
 use crate::model::{Dump, Span};
 use crate::options::Parser;
@@ -37,6 +38,7 @@ pub(crate) fn parse<'a>(
     input: &'a str,
     annotate: Option<&mut Vec<LineInfo<'a>>>,
 ) -> Result<Dump<'a>, Error> {
+    check_size(input)?;
     let start = content_start(input);
     if input[start..].trim().is_empty() {
         let pos = Position::of(input.as_bytes(), start);
@@ -58,7 +60,7 @@ pub(crate) fn parse<'a>(
     drop(page);
     drop(lines);
     if let Some(discussion) = dump.discussion.as_mut() {
-        discussion.comments = thread::nest(comments, &dates, reading);
+        discussion.comments = thread::nest(input, comments, &dates, reading);
     }
     Ok(dump)
 }

@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::dates::{self, Reading};
-use super::discussion::{display_name, same_name, FlatComment};
+use super::discussion::{display_name, index32, same_name, FlatComment};
+use super::piece::Piece;
 use super::Page;
 use crate::error::WarningKind;
 use crate::lines::DateEntry;
@@ -159,23 +160,29 @@ impl Hasher for KeyHasher {
 /// (for the warnings' positions); records in each comment what [`nest`] needs.
 pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
     let mut open = OpenPath::default();
-    let key_of = |author: Option<&str>| author.map(NameKey::of);
+    let input = page.input;
+    let author_of = |comment: &FlatComment<'_>| comment.author.map(|a| a.text(input));
+    let key_of = |comment: &FlatComment<'_>| author_of(comment).map(NameKey::of);
     for k in 0..flat.len() {
-        flat[k].line = page.lines[flat[k].first].number();
-        flat[k].span = page.span_of(flat[k].first..flat[k].last + 1);
-        let Some((marker, name)) = flat[k].to else {
+        let (first, last) = (flat[k].first(), flat[k].last());
+        flat[k].line = index32(page.lines[first].number());
+        let span = page.span_of(first..last + 1);
+        flat[k].span = Piece::from_range(span.start, span.end);
+        let Some((marker, name_piece)) = flat[k].to else {
             open.truncate(0);
-            open.push(k, key_of(flat[k].author));
+            open.push(k, key_of(&flat[k]));
             continue;
         };
+        let (marker, name) = (marker as usize, name_piece.text(input));
         let key = NameKey::of(name);
         // The index finds by hash; the names decide.
-        let found =
-            open.find(key).filter(|&p| flat[open.comments[p]].author.is_some_and(|a| same_name(a, name)));
+        let found = open
+            .find(key)
+            .filter(|&p| author_of(&flat[open.comments[p]]).is_some_and(|a| same_name(a, name)));
         let position = found.or_else(|| {
             let lost = open.infer(key)?;
             let comment = &mut flat[open.comments[lost]];
-            comment.author = Some(name);
+            comment.author = Some(name_piece);
             comment.author_inferred = true;
             Some(lost)
         });
@@ -192,7 +199,7 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
                     WarningKind::UnmatchedReply,
                     format!("reply to \"{name}\" has no comment before it"),
                 );
-                open.push(k, key_of(flat[k].author));
+                open.push(k, key_of(&flat[k]));
                 continue;
             }
         };
@@ -202,9 +209,9 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
                 format!("reply nested deeper than {MAX_DEPTH} levels; attached at level {MAX_DEPTH}");
             page.warn(marker, WarningKind::TooDeep, message);
         }
-        flat[k].parent = Some(open.comments[position]);
+        flat[k].parent = Some(index32(open.comments[position]));
         open.truncate(position + 1);
-        open.push(k, key_of(flat[k].author));
+        open.push(k, key_of(&flat[k]));
     }
 }
 
@@ -215,6 +222,7 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
 /// reply on top. No recursion, and each flat comment's memory is given back as the tree
 /// takes it over, so that the page's comments are never held twice.
 pub(crate) fn nest<'a>(
+    input: &'a str,
     mut flat: Vec<FlatComment<'a>>,
     dates: &[DateEntry<'a>],
     reading: Reading,
@@ -223,10 +231,10 @@ pub(crate) fn nest<'a>(
     let mut roots = Vec::with_capacity(flat.iter().filter(|c| c.parent.is_none()).count());
     while let Some(comment) = flat.pop() {
         let k = flat.len();
-        let parent = comment.parent;
-        let to = comment.to.map_or("", |(_, name)| name);
+        let parent = comment.parent.map(|p| p as usize);
+        let to = comment.to.map_or("", |(_, name)| name.text(input));
         let posted = comment.date.map(|(_, id)| dates::posted(dates[id.index()], reading));
-        let mut node = to_model(comment, posted);
+        let mut node = to_model(input, comment, posted);
         let replies = pending.iter().rev().take_while(|&&(p, _)| p == k).count();
         node.replies = pending.drain(pending.len() - replies..).rev().map(|(_, reply)| reply).collect();
         match parent {
@@ -245,19 +253,20 @@ pub(crate) fn nest<'a>(
 }
 
 /// The model comment of a flat one (replies not yet attached).
-fn to_model<'a>(c: FlatComment<'a>, posted: Option<Posted<'a>>) -> Comment<'a> {
+fn to_model<'a>(input: &'a str, c: FlatComment<'a>, posted: Option<Posted<'a>>) -> Comment<'a> {
+    let text = |piece: Option<Piece>| piece.map(|p| Cow::Borrowed(p.text(input)));
     Comment {
-        author: c.author.map(Cow::Borrowed),
-        author_url: c.author_url.map(Cow::Borrowed),
+        author: text(c.author),
+        author_url: text(c.author_url),
         author_inferred: c.author_inferred,
-        role: c.role.map(Cow::Borrowed),
+        role: text(c.role),
         posted,
+        votes: c.votes(),
+        edited: text(c.edited),
         body: c.body,
-        votes: c.votes,
-        edited: c.edited.map(Cow::Borrowed),
         replies: Vec::new(),
-        line: c.line,
-        span: c.span,
+        line: c.line as usize,
+        span: c.span.map(Piece::span).unwrap_or_default(),
     }
 }
 

@@ -73,6 +73,7 @@ pub fn check_lenient_error(input: &[u8], error: &Error) {
     match error.kind() {
         ErrorKind::InvalidUtf8 => {}
         ErrorKind::Empty => assert!(blank, "non-blank input reported as empty: {error}"),
+        ErrorKind::TooLarge => assert!(input.len() > article_dump::MAX_INPUT_LEN, "{error}"),
         _ => panic!("the lenient parser failed on a non-blank page: {error}"),
     }
 }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::parts::Part;
-use super::{same_name, FlatComment, Mode, Splitter};
+use super::{index32, same_name, FlatComment, Mode, Splitter};
 use crate::annotation::LineRole;
 use crate::lines::{self, Kind};
 use crate::page::text;
@@ -43,7 +43,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             let mut comment = FlatComment::default();
             if self.read_leading_header(&mut comment, from..footer_first) {
                 let mut paragraphs = std::mem::take(&mut self.paragraphs);
-                let body = comment.last + 1..footer_first;
+                let body = comment.last() + 1..footer_first;
                 text::paragraphs_into(self.page, body, text::is_body_text, &mut paragraphs);
                 comment.body.reserve_exact(paragraphs.len());
                 for paragraph in paragraphs.drain(..) {
@@ -54,23 +54,23 @@ impl<'a> Splitter<'_, '_, 'a> {
                 for j in footer_first..=i {
                     let line = *self.line(j);
                     match line.kind {
-                        Kind::Number(n) => comment.votes = Some(comment.votes.unwrap_or(0) + n),
-                        Kind::LegacyVotes(n) => comment.votes = Some(n),
+                        Kind::Number(n) => comment.add_votes(n),
+                        Kind::LegacyVotes(n) => comment.set_votes(n),
                         Kind::LegacyFooter { votes, date } => {
-                            comment.votes = Some(votes);
+                            comment.set_votes(votes);
                             if let Some(date) = date {
-                                comment.date = Some((j, date));
+                                comment.date = Some((index32(j), date));
                             }
                         }
-                        Kind::Date { date, .. } => comment.date = Some((j, date)),
-                        Kind::Edited => comment.edited = Some(line.text),
+                        Kind::Date { date, .. } => comment.date = Some((index32(j), date)),
+                        Kind::Edited => comment.edited = self.piece(line.text),
                         _ => {}
                     }
                     if !line.is_blank() {
                         self.page.set_role(j, LineRole::Footer);
                     }
                 }
-                comment.last = i;
+                comment.last = index32(i);
                 comments.push(comment);
             }
             from = i + 1;
@@ -95,7 +95,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             self.solid = solid;
             return false;
         };
-        comment.first = first;
+        comment.first = index32(first);
         let mut header_end = None;
         let mut avatar = None;
         let mut name: Option<&'a str> = None;
@@ -105,15 +105,16 @@ impl<'a> Splitter<'_, '_, 'a> {
             let is_header = match line.kind {
                 // `Reply to` alone: a converter put the name on the next line.
                 Kind::Text if wants_to => {
-                    if let Some((_, to)) = comment.to.as_mut() {
-                        *to = line.text;
+                    if let (Some((_, to)), Some(name)) = (comment.to.as_mut(), self.piece(line.text)) {
+                        *to = name;
                     }
                     wants_to = false;
                     true
                 }
                 Kind::ParentLink { name: parent } if wants_to => {
-                    if let Some((_, to)) = comment.to.as_mut() {
-                        *to = line.name(parent);
+                    if let (Some((_, to)), Some(name)) = (comment.to.as_mut(), self.piece(line.name(parent)))
+                    {
+                        *to = name;
                     }
                     wants_to = false;
                     true
@@ -123,30 +124,30 @@ impl<'a> Splitter<'_, '_, 'a> {
                     true
                 }
                 Kind::AuthorLink { name: linked } if comment.author.is_none() => {
-                    comment.author = Some(line.name(linked));
-                    comment.author_url = lines::author_url(line.text);
+                    comment.author = self.piece(line.name(linked));
+                    comment.author_url = lines::author_url(line.text).and_then(|url| self.piece(url));
                     true
                 }
                 Kind::Says { name: said } if comment.author.is_none() => {
-                    comment.author = Some(line.name(said));
+                    comment.author = self.piece(line.name(said));
                     true
                 }
                 Kind::ReplyTo { name: to, date } if comment.to.is_none() => {
-                    comment.to = Some((i, line.name(to)));
+                    comment.to = self.piece(line.name(to)).map(|name| (index32(i), name));
                     wants_to = to.is_empty();
                     if let Some(date) = date {
-                        comment.date = Some((i, date));
+                        comment.date = Some((index32(i), date));
                     }
                     true
                 }
                 Kind::ParentLink { name: to } if comment.to.is_none() => {
-                    comment.to = Some((i, line.name(to)));
+                    comment.to = self.piece(line.name(to)).map(|name| (index32(i), name));
                     true
                 }
                 Kind::Share => true,
                 Kind::Chrome(seg) if matches!(self.parts[i], Part::Header { .. }) => {
                     if seg.first().class == Class::Role {
-                        comment.role = comment.role.or(Some(line.text));
+                        comment.role = comment.role.or(self.piece(line.text));
                     }
                     true
                 }
@@ -167,7 +168,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 // The name again: an avatar's alt text came first.
                 Kind::Text | Kind::Number(_)
-                    if name.or(comment.author).is_some_and(|a| same_name(a, line.text)) =>
+                    if name.or(self.text(comment.author)).is_some_and(|a| same_name(a, line.text)) =>
                 {
                     if comment.author.is_none() {
                         name = Some(line.text);
@@ -182,9 +183,9 @@ impl<'a> Splitter<'_, '_, 'a> {
             self.page.set_role(i, LineRole::Header);
             header_end = Some(i);
         }
-        comment.last = header_end.unwrap_or(first.saturating_sub(1).max(begin));
+        comment.last = index32(header_end.unwrap_or(first.saturating_sub(1).max(begin)));
         if comment.author.is_none() {
-            comment.author = name.or(avatar);
+            comment.author = name.or(avatar).and_then(|name| self.piece(name));
         }
         self.solid = solid;
         true

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::parts::{is_dated, is_name_like, reads_as_name, Part};
-use super::{same_name, FlatComment, Splitter};
+use super::{index32, same_name, FlatComment, Splitter};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
 use crate::lines::{self, Kind};
@@ -47,7 +47,8 @@ impl<'a> Splitter<'_, '_, 'a> {
             } else {
                 self.authors_before(run.start, floor)
             };
-            let mut comment = FlatComment { first, last: run.end - 1, ..FlatComment::default() };
+            let mut comment =
+                FlatComment { first: index32(first), last: index32(run.end - 1), ..FlatComment::default() };
             self.read_header(&mut comment, first..run.end);
             comments.push(comment);
             floor = run.end;
@@ -55,8 +56,8 @@ impl<'a> Splitter<'_, '_, 'a> {
         }
         // Bodies and footers: what lies between one header and the next.
         for k in 0..comments.len() {
-            let from = comments[k].last + 1;
-            let to = comments.get(k + 1).map_or(self.limit, |next| next.first);
+            let from = comments[k].last() + 1;
+            let to = comments.get(k + 1).map_or(self.limit, |next| next.first());
             let last = k + 1 == comments.len();
             self.read_body(&mut comments[k], from..to, last);
         }
@@ -66,12 +67,14 @@ impl<'a> Splitter<'_, '_, 'a> {
             if comment.date.is_some() || !comment.body.is_empty() || comment.author.is_some() {
                 return true;
             }
-            self.page.clear_roles(comment.first..comment.last + 1);
+            self.page.clear_roles(comment.first()..comment.last() + 1);
             let message = match comment.to {
-                Some((_, name)) => format!("reply to \"{name}\" has no comment to belong to"),
+                Some((_, name)) => {
+                    format!("reply to \"{}\" has no comment to belong to", name.text(self.page.input))
+                }
                 None => "comment header has no date and no body".to_owned(),
             };
-            self.page.warn(comment.first, WarningKind::StrayHeader, message);
+            self.page.warn(comment.first(), WarningKind::StrayHeader, message);
             false
         });
         comments
@@ -252,31 +255,37 @@ impl<'a> Splitter<'_, '_, 'a> {
             }
             match line.kind {
                 Kind::Date { date, .. } if comment.date.is_none() && self.parts[i] != Part::Text => {
-                    comment.date = Some((i, date))
+                    comment.date = Some((index32(i), date))
                 }
                 Kind::ReplyTo { name, date } if comment.to.is_none() => {
-                    comment.to = Some((i, line.name(name)));
+                    comment.to = self.piece(line.name(name)).map(|name| (index32(i), name));
                     wants_name = name.is_empty().then_some(i);
                     if let (Some(date), None) = (date, comment.date) {
-                        comment.date = Some((i, date));
+                        comment.date = Some((index32(i), date));
                     }
                 }
                 // `Reply to` alone, then the parent's link (markdownify).
                 Kind::ParentLink { name } if wants_name.is_some() => {
-                    comment.to = Some((wants_name.take().expect("checked"), line.name(name)));
+                    let at = index32(wants_name.take().expect("checked"));
+                    comment.to = self.piece(line.name(name)).map(|name| (at, name));
                 }
-                Kind::ParentLink { name } if comment.to.is_none() => comment.to = Some((i, line.name(name))),
+                Kind::ParentLink { name } if comment.to.is_none() => {
+                    comment.to = self.piece(line.name(name)).map(|name| (index32(i), name));
+                }
                 Kind::AuthorLink { name } if comment.author.is_none() => {
-                    comment.author = Some(line.name(name));
-                    comment.author_url = lines::author_url(line.text);
+                    comment.author = self.piece(line.name(name));
+                    comment.author_url = lines::author_url(line.text).and_then(|url| self.piece(url));
                 }
-                Kind::Says { name } if comment.author.is_none() => comment.author = Some(line.name(name)),
+                Kind::Says { name } if comment.author.is_none() => {
+                    comment.author = self.piece(line.name(name))
+                }
                 Kind::Avatar { alt } => avatar = avatar.or(Some(line.name(alt))),
                 Kind::Chrome(seg) if seg.first().class == Class::Role && comment.role.is_none() => {
-                    comment.role = Some(line.text)
+                    comment.role = self.piece(line.text)
                 }
                 Kind::Text if wants_name.is_some() => {
-                    comment.to = Some((wants_name.take().expect("checked"), line.text));
+                    let at = index32(wants_name.take().expect("checked"));
+                    comment.to = self.piece(line.text).map(|name| (at, name));
                 }
                 Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => names.push(i..i + 1),
                 _ => {}
@@ -288,7 +297,10 @@ impl<'a> Splitter<'_, '_, 'a> {
         // A badge that is also a language's `Anonymous` (Arabic `ضيف`) standing where no
         // author line is: the author, as guests get no badge by default.
         if let (None, Some(role)) = (comment.author, comment.role) {
-            if names.is_empty() && avatar.is_none() && phrases::markers().is_anonymous(role) {
+            if names.is_empty()
+                && avatar.is_none()
+                && phrases::markers().is_anonymous(role.text(self.page.input))
+            {
                 comment.author = Some(role);
                 comment.role = None;
             }
@@ -298,7 +310,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             // text) or are text that belongs to no comment.
             if let Some(last) = names.last() {
                 let name = text_of(self.page, last);
-                comment.author = Some(name);
+                comment.author = self.piece(name);
                 // Earlier name lines that differ belong to no comment: left unplaced, they
                 // go to `discussion.other`.
                 for other in &names[..names.len() - 1] {
@@ -307,11 +319,12 @@ impl<'a> Splitter<'_, '_, 'a> {
                     }
                 }
             } else if let Some(alt) = avatar {
-                comment.author = Some(alt);
+                comment.author = self.piece(alt);
             }
         } else {
+            let author = self.text(comment.author);
             for other in &names {
-                if !comment.author.is_some_and(|a| same_name(text_of(self.page, other), a)) {
+                if !author.is_some_and(|a| same_name(text_of(self.page, other), a)) {
                     self.page.clear_roles(other.clone());
                 }
             }
@@ -357,21 +370,21 @@ impl<'a> Splitter<'_, '_, 'a> {
         comment.body.reserve_exact(paragraphs.len());
         for paragraph in paragraphs.drain(..) {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
-            comment.last = comment.last.max(paragraph.end - 1);
+            comment.last = comment.last.max(index32(paragraph.end - 1));
             comment.body.push(self.page.paragraph(paragraph));
         }
         self.paragraphs = paragraphs;
         for i in footer_start..footer_end {
             let line = *self.line(i);
             match (self.parts[i], line.kind) {
-                (Part::Footer, Kind::Number(n)) => comment.votes = Some(comment.votes.unwrap_or(0) + n),
-                (Part::Footer, Kind::LegacyVotes(n)) => comment.votes = Some(n),
-                (Part::Footer, Kind::Edited) => comment.edited = Some(line.text),
+                (Part::Footer, Kind::Number(n)) => comment.add_votes(n),
+                (Part::Footer, Kind::LegacyVotes(n)) => comment.set_votes(n),
+                (Part::Footer, Kind::Edited) => comment.edited = self.piece(line.text),
                 (Part::Footer, _) | (Part::DatedFooter, _) => {}
                 _ => continue,
             }
             self.page.set_role(i, LineRole::Footer);
-            comment.last = comment.last.max(i);
+            comment.last = comment.last.max(index32(i));
         }
     }
 }

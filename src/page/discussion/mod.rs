@@ -19,6 +19,7 @@ use std::ops::Range;
 
 pub(super) use self::parts::reads_as_name;
 use self::parts::{is_name_like, is_thread_head, part, wrap_width, Part};
+use super::piece::Piece;
 use super::{text, Page};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
@@ -27,28 +28,70 @@ use crate::model::{Discussion, Span};
 use crate::phrases::Class;
 
 /// A comment as found on the page, before threading.
+///
+/// A page holds one per comment while its lines are still alive (the peak of a parse's
+/// memory), so it is kept small: texts are [`Piece`]s of the input, line indices 32-bit
+/// (a page has fewer than `u32::MAX` lines, [`crate::input::MAX_INPUT_LEN`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FlatComment<'a> {
     /// First and last line (inclusive) of the comment.
-    pub first: usize,
-    pub last: usize,
-    pub author: Option<&'a str>,
-    pub author_url: Option<&'a str>,
-    pub role: Option<&'a str>,
+    pub first: u32,
+    pub last: u32,
+    pub author: Option<Piece>,
+    pub author_url: Option<Piece>,
+    pub role: Option<Piece>,
     /// The date: the line it is on, and the date itself.
-    pub date: Option<(usize, DateId)>,
+    pub date: Option<(u32, DateId)>,
     /// The `Reply to` (or parent link) line and the name it gives.
-    pub to: Option<(usize, &'a str)>,
+    pub to: Option<(u32, Piece)>,
     pub body: Vec<Cow<'a, str>>,
-    pub votes: Option<i64>,
-    pub edited: Option<&'a str>,
+    /// Votes, when the comment shows them ([`FlatComment::votes`]): a count and a flag
+    /// take less room than an `Option<i64>`.
+    votes: i64,
+    has_votes: bool,
+    pub edited: Option<Piece>,
     /// Set by threading (`thread::link`), so that the tree can be built once the lines are
     /// gone: the parent's index, whether the author name was recovered from a reply, the
     /// first line's number and the comment's span.
-    pub parent: Option<usize>,
+    pub parent: Option<u32>,
     pub author_inferred: bool,
-    pub line: usize,
-    pub span: Span,
+    pub line: u32,
+    pub span: Option<Piece>,
+}
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<FlatComment<'_>>() <= 120);
+
+/// A line index as kept in a [`FlatComment`] (saturating, as no page has that many lines).
+pub(crate) fn index32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl FlatComment<'_> {
+    /// First line of the comment.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// Last line of the comment (inclusive).
+    pub fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// The votes shown, if any.
+    pub fn votes(&self) -> Option<i64> {
+        self.has_votes.then_some(self.votes)
+    }
+
+    /// Sets the votes shown.
+    pub fn set_votes(&mut self, votes: i64) {
+        (self.votes, self.has_votes) = (votes, true);
+    }
+
+    /// Adds a vote number (wpDiscuz shows up and down votes apart on some layouts).
+    pub fn add_votes(&mut self, votes: i64) {
+        self.set_votes(self.votes().unwrap_or(0) + votes);
+    }
 }
 
 /// How the page delimits comments.
@@ -96,10 +139,12 @@ pub(crate) fn build<'a>(
         Mode::Header => splitter.header_mode(header_dates),
         Mode::Footer | Mode::Button => splitter.footer_mode(mode),
     };
+    let input = splitter.page.input;
+    let display = |piece: Piece| Piece::of(input, display_name(piece.text(input))).unwrap_or(piece);
     for comment in &mut comments {
-        comment.author = comment.author.map(display_name);
+        comment.author = comment.author.map(display);
         if let Some((_, to)) = &mut comment.to {
-            *to = display_name(to);
+            *to = display(*to);
         }
     }
     let end = splitter.thread_end(&comments);
@@ -129,6 +174,16 @@ pub(super) struct Splitter<'s, 'p, 'a> {
 impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     fn line(&self, i: usize) -> &Line<'a> {
         &self.page.lines[i]
+    }
+
+    /// `text`, a part of the input, as a [`Piece`] of a comment.
+    fn piece(&self, text: &'a str) -> Option<Piece> {
+        Piece::of(self.page.input, text)
+    }
+
+    /// The text of a comment's piece.
+    fn text(&self, piece: Option<Piece>) -> Option<&'a str> {
+        piece.map(|p| p.text(self.page.input))
     }
 
     /// The next line at or after `i` (before the limit) that is not blank or residue.
@@ -252,7 +307,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // Text between chrome lines (a consent notice in the form) is the section's own;
         // after the last comment, only chrome continues the section.
         let (from, tolerance) = match comments.last() {
-            Some(c) => (c.last + 1, 0),
+            Some(c) => (c.last() + 1, 0),
             None => (self.start, CHROME_GAP),
         };
         let mut end = from;
@@ -324,7 +379,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         for comment in comments {
             if comment.body.is_empty() {
                 if let Some((i, _)) = comment.date {
-                    self.page.warn(i, WarningKind::EmptyComment, "comment has a date and no body".into());
+                    self.page.warn(
+                        i as usize,
+                        WarningKind::EmptyComment,
+                        "comment has a date and no body".into(),
+                    );
                 }
             }
         }
