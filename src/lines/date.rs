@@ -41,18 +41,23 @@ use super::rules::digits_len;
 use crate::model::Ago;
 use crate::DateOrder;
 
-/// A time of day as printed, not yet checked for range.
+/// A time of day as printed, not yet checked for range. Every field has at most two digits
+/// ([`small_number`], [`two_digits`]), so a `u8` holds any value the grammar accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Clock {
     /// Hour as printed (0-23, or 1-12 with `pm`).
-    pub hour: u32,
-    pub minute: u32,
-    pub second: u32,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
     /// `Some(true)` for pm, `Some(false)` for am, `None` for a 24-hour clock.
     pub pm: Option<bool>,
 }
 
 /// What a date line says, before page-level decisions.
+///
+/// Fields are as narrow as the grammar allows: a day, month or clock field has one or two
+/// digits (`u8`), a year two or four (`u16`); a relative date keeps its one or two parts
+/// ([`Age`]) rather than a seven-field [`Ago`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DateToken {
     /// All-numeric date, fields in page order. `year_first` for `Y-m-d` / `Y/m/d` (a
@@ -61,15 +66,19 @@ pub(crate) enum DateToken {
     ///
     /// With `year_first`, `first` is the month and `second` the day (`Y-m-d`: nobody prints
     /// `Y-d-m`), so the page order does not apply to it.
-    Numeric { first: u32, second: u32, year: u32, year_first: bool, clock: Option<Clock> },
+    Numeric { first: u8, second: u8, year: u16, year_first: bool, clock: Option<Clock> },
     /// A date with a month name (`August 20, 2021`, `20 août 2021`, `2021年8月20日`): the
     /// fields are unambiguous, not yet range-checked (`year` as printed: two or four digits).
-    Named { year: u32, month: u32, day: u32, clock: Option<Clock> },
+    Named { year: u16, month: u8, day: u8, clock: Option<Clock> },
     /// `Today 5:27 pm` (wpDiscuz 3).
     Today { clock: Clock },
     /// `2 years ago`, `3 months 11 days ago`, `2 Jahre zuvor`, `right now` (all zero).
-    Relative(Ago),
+    Relative(Age),
 }
+
+// A page keeps one token per date line (`DateEntry`, beside a `&str`), hundreds of
+// thousands on a large page: at 16 bytes a `DateEntry` takes 32 bytes instead of 48.
+const _: () = assert!(std::mem::size_of::<DateToken>() <= 16);
 
 impl DateToken {
     /// True for a date that a comment header can carry: relative, or absolute with a time of
@@ -127,7 +136,7 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
         return (kinds & RIGHT_NOW != 0)
             .then(|| all_consuming(right_now).parse(text).ok())
             .flatten()
-            .map(|_| DateToken::Relative(Ago::default()));
+            .map(|_| DateToken::Relative(Age::RIGHT_NOW));
     }
     // Not starting with a digit, a named date starts with a month name (`F j, Y`), `Today
     // 5:27 pm` with a "today" phrase, a relative date with its adjective (`il y a 2 ans`;
@@ -238,14 +247,19 @@ pub(crate) fn resolve(
                 (true, _) | (false, DateOrder::MonthFirst) => (first, second),
                 (false, DateOrder::DayFirst) => (second, first),
             };
-            Ok((Some(timestamp(year, month, day, clock)?), None))
+            Ok((Some(timestamp(year.into(), month.into(), day.into(), clock)?), None))
         }
-        DateToken::Named { year, month, day, clock } => Ok((Some(timestamp(year, month, day, clock)?), None)),
+        DateToken::Named { year, month, day, clock } => {
+            Ok((Some(timestamp(year.into(), month.into(), day.into(), clock)?), None))
+        }
         DateToken::Today { clock } => {
             let time = time_of_day(clock)?;
             Ok((now.map(|n| n.date().and_time(time)), None))
         }
-        DateToken::Relative(ago) => Ok((now.and_then(|n| ago.before(n)), Some(ago))),
+        DateToken::Relative(age) => {
+            let ago = age.ago();
+            Ok((now.and_then(|n| ago.before(n)), Some(ago)))
+        }
     }
 }
 
@@ -285,19 +299,20 @@ fn timestamp(year: u32, month: u32, day: u32, clock: Option<Clock>) -> Result<Na
 
 /// 12 am is 0h, 12 pm is 12h.
 fn time_of_day(clock: Clock) -> Result<NaiveTime, InvalidDate> {
+    let (hour, minute, second) = (u32::from(clock.hour), u32::from(clock.minute), u32::from(clock.second));
     let hour = match clock.pm {
-        None if clock.hour <= 23 => clock.hour,
-        None => return Err(InvalidDate::Hour(clock.hour)),
-        Some(pm) if (1..=12).contains(&clock.hour) => clock.hour % 12 + if pm { 12 } else { 0 },
-        Some(_) => return Err(InvalidDate::Hour12(clock.hour)),
+        None if hour <= 23 => hour,
+        None => return Err(InvalidDate::Hour(hour)),
+        Some(pm) if (1..=12).contains(&hour) => hour % 12 + if pm { 12 } else { 0 },
+        Some(_) => return Err(InvalidDate::Hour12(hour)),
     };
-    if clock.minute > 59 {
-        return Err(InvalidDate::Minute(clock.minute));
+    if minute > 59 {
+        return Err(InvalidDate::Minute(minute));
     }
-    if clock.second > 59 {
-        return Err(InvalidDate::Second(clock.second));
+    if second > 59 {
+        return Err(InvalidDate::Second(second));
     }
-    NaiveTime::from_hms_opt(hour, clock.minute, clock.second).ok_or(InvalidDate::Hour(hour))
+    NaiveTime::from_hms_opt(hour, minute, second).ok_or(InvalidDate::Hour(hour))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +545,7 @@ impl<T: Copy> Lexicon<T> {
 /// Every word table, built once.
 #[derive(Debug)]
 struct Words {
-    months: Lexicon<u32>,
+    months: Lexicon<u8>,
     units: Lexicon<UnitWord>,
     /// Relative adjectives, with their catalogue text.
     ago: Lexicon<&'static str>,
@@ -556,7 +571,7 @@ impl Words {
         let mut months = Lexicon::new();
         for row in MONTHS_TSV.lines().skip(1).filter(|r| !r.starts_with('#')) {
             let mut cells = row.split('\t');
-            let (Some(_lang), Some(Ok(month))) = (cells.next(), cells.next().map(str::parse)) else {
+            let (Some(_lang), Some(Ok(month))) = (cells.next(), cells.next().map(str::parse::<u8>)) else {
                 continue;
             };
             for form in cells.flat_map(|cell| cell.split('|')) {
@@ -796,7 +811,7 @@ fn digit1(i: &str) -> PResult<'_, &str> {
 }
 
 /// A run of ASCII digits of `min..=max` (at most 4) characters, as a number.
-fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
+fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u16> {
     let (rest, run) = digit1.parse(i)?;
     if run.len() < min || run.len() > max {
         return fail(i);
@@ -804,23 +819,23 @@ fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
     Ok((rest, decimal(run)))
 }
 
-/// The value of a run of at most four ASCII digits (never overflows).
-fn decimal(run: &str) -> u32 {
-    run.bytes().take(4).fold(0, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0') % 10))
+/// The value of a run of at most four ASCII digits (at most 9999: never overflows).
+fn decimal(run: &str) -> u16 {
+    run.bytes().take(4).fold(0, |n, b| n * 10 + u16::from(b.wrapping_sub(b'0') % 10))
 }
 
-/// A day, month or hour: one or two digits.
-fn small_number(i: &str) -> PResult<'_, u32> {
-    digits(i, 1, 2)
+/// A day, month or hour: one or two digits (at most 99, so the `u8` conversion never fails).
+fn small_number(i: &str) -> PResult<'_, u8> {
+    map_res(|i| digits(i, 1, 2), u8::try_from).parse(i)
 }
 
-/// Minutes or seconds: exactly two digits.
-fn two_digits(i: &str) -> PResult<'_, u32> {
-    digits(i, 2, 2)
+/// Minutes or seconds: exactly two digits (at most 99, as [`small_number`]).
+fn two_digits(i: &str) -> PResult<'_, u8> {
+    map_res(|i| digits(i, 2, 2), u8::try_from).parse(i)
 }
 
 /// A year as printed: two or four digits.
-fn year_number(i: &str) -> PResult<'_, u32> {
+fn year_number(i: &str) -> PResult<'_, u16> {
     let (rest, run) = digit1.parse(i)?;
     match run.len() {
         2 | 4 => Ok((rest, decimal(run))),
@@ -829,7 +844,7 @@ fn year_number(i: &str) -> PResult<'_, u32> {
 }
 
 /// A four-digit year.
-fn year4(i: &str) -> PResult<'_, u32> {
+fn year4(i: &str) -> PResult<'_, u16> {
     digits(i, 4, 4)
 }
 
@@ -903,7 +918,7 @@ fn date_time_sep(i: &str) -> PResult<'_, ()> {
 /// `(first, second, year, year_first)` of `d-m-y`, `d/m/Y`, `d.m.Y`, `m/d/Y`, `Y-m-d`,
 /// `Y/m/d`, `Y.m.d`: the same separator twice; day and month one or two digits, the year
 /// two or four (four when it comes first). `d.m.Y.` (Serbian) may end with a dot.
-fn numeric_date(i: &str) -> PResult<'_, (u32, u32, u32, bool)> {
+fn numeric_date(i: &str) -> PResult<'_, (u8, u8, u16, bool)> {
     let start = i;
     let (i, (a, sep, b)) = (digit1, one_of("-/."), digit1).parse(i)?;
     let (i, c) = preceded(char(sep), digit1).parse(i)?;
@@ -913,11 +928,12 @@ fn numeric_date(i: &str) -> PResult<'_, (u32, u32, u32, bool)> {
         return fail(start);
     }
     let (i, _) = if sep == '.' && !year_first { opt(char('.')).parse(i)? } else { (i, None) };
-    if year_first {
-        Ok((i, (decimal(b), decimal(c), decimal(a), true)))
-    } else {
-        Ok((i, (decimal(a), decimal(b), decimal(c), false)))
-    }
+    let (first, second, year) = if year_first { (b, c, a) } else { (a, b, c) };
+    // `first` and `second` have one or two digits (checked above): they fit a `u8`.
+    let (Ok(first), Ok(second)) = (u8::try_from(decimal(first)), u8::try_from(decimal(second))) else {
+        return fail(start);
+    };
+    Ok((i, (first, second, decimal(year), year_first)))
 }
 
 /// A numeric date, optionally followed by a time.
@@ -929,7 +945,7 @@ fn numeric_line(i: &str) -> PResult<'_, DateToken> {
 
 /// A month name of any language in `months.tsv`, case-insensitively, with an optional dot
 /// after it; the month number.
-fn month_name(i: &str) -> PResult<'_, u32> {
+fn month_name(i: &str) -> PResult<'_, u8> {
     match words().months.longest(i) {
         Some((month, rest)) => {
             let rest = rest.strip_prefix('.').unwrap_or(rest);
@@ -950,7 +966,7 @@ fn de(i: &str) -> PResult<'_, ()> {
 }
 
 /// `F j, Y`, `M j, Y`, `M. j, Y`, `F jS, Y`, `F j Y`, `Tháng 8 20, 2021`: `(year, month, day)`.
-fn month_first(i: &str) -> PResult<'_, (u32, u32, u32)> {
+fn month_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
     let (i, (month, _, day, _, _, year)) = (
         month_name,
         sp1,
@@ -965,7 +981,7 @@ fn month_first(i: &str) -> PResult<'_, (u32, u32, u32)> {
 
 /// `j F Y`, `j. F Y`, `j F, Y`, `d F Y`, `d-M-Y`, `jS F Y`, `20 de agosto de 2021`,
 /// `20 באוגוסט 2021`, `20 Tháng Tám, 2021`: `(year, month, day)`.
-fn day_first(i: &str) -> PResult<'_, (u32, u32, u32)> {
+fn day_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
     let (i, (day, _, _, month, _, year)) = (
         small_number,
         opt(ordinal),
@@ -979,14 +995,14 @@ fn day_first(i: &str) -> PResult<'_, (u32, u32, u32)> {
 }
 
 /// Hungarian `Y. F j.` (`2021. augusztus 20.`): `(year, month, day)`.
-fn year_first_named(i: &str) -> PResult<'_, (u32, u32, u32)> {
+fn year_first_named(i: &str) -> PResult<'_, (u16, u8, u8)> {
     let (i, (year, _, _, month, _, day, _)) =
         (year4, char('.'), sp1, month_name, sp1, small_number, opt(char('.'))).parse(i)?;
     Ok((i, (year, month, day)))
 }
 
 /// Chinese and Japanese `Y年n月j日`: `(year, month, day)`.
-fn cjk_date(i: &str) -> PResult<'_, (u32, u32, u32)> {
+fn cjk_date(i: &str) -> PResult<'_, (u16, u8, u8)> {
     let (i, (year, _, _, _, month, _, _, _, day, _, _)) = (
         year_number,
         sp0,
@@ -1005,7 +1021,7 @@ fn cjk_date(i: &str) -> PResult<'_, (u32, u32, u32)> {
 }
 
 /// A date with a month name, in any of the orders above: `(year, month, day)`.
-fn named_date(i: &str) -> PResult<'_, (u32, u32, u32)> {
+fn named_date(i: &str) -> PResult<'_, (u16, u8, u8)> {
     alt((month_first, day_first, year_first_named, cjk_date)).parse(i)
 }
 
@@ -1083,19 +1099,20 @@ struct Parts {
 impl Parts {
     /// The age, given the adjective (which settles an ambiguous unit word): `None` unless
     /// the units are distinct and largest first.
-    fn age(&self, adjective: Option<&str>) -> Option<Ago> {
-        let mut ago = Ago::default();
-        let (n, word) = self.first;
-        let first = word.unit_with(adjective);
-        set_unit(&mut ago, first, n);
-        if let Some((m, word)) = self.second {
-            let second = word.unit_with(adjective);
-            if second <= first {
-                return None;
+    fn age(&self, adjective: Option<&str>) -> Option<Age> {
+        let (first, word) = self.first;
+        let first_unit = word.unit_with(adjective);
+        let (second, second_unit) = match self.second {
+            Some((m, word)) => {
+                let unit = word.unit_with(adjective);
+                if unit <= first_unit {
+                    return None;
+                }
+                (m, Some(unit))
             }
-            set_unit(&mut ago, second, m);
-        }
-        Some(ago)
+            None => (0, None),
+        };
+        Some(Age { first, first_unit, second, second_unit })
     }
 
     /// Whether every unit word means "ago" on its own (Hungarian).
@@ -1103,6 +1120,44 @@ impl Parts {
         self.first.1.self_ago && self.second.map_or(true, |(_, w)| w.self_ago)
     }
 }
+
+/// A relative date as printed: one or two parts, `N unit`, with distinct units largest
+/// first. An [`Ago`] has a field for every unit (28 bytes), this only the parts printed
+/// (12), so that a [`DateToken`] stays small. The counts keep the whole `u32` range that
+/// [`count`] accepts (`4000000000 years ago` is an age, too old for a timestamp).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Age {
+    first: u32,
+    first_unit: Unit,
+    /// 0 and `None` for one part.
+    second: u32,
+    second_unit: Option<Unit>,
+}
+
+impl Age {
+    /// A "right now" phrase: no time at all.
+    const RIGHT_NOW: Age = Age { first: 0, first_unit: Unit::Second, second: 0, second_unit: None };
+
+    /// The age, each part's count in its unit's field, the others zero.
+    fn ago(&self) -> Ago {
+        let mut ago = Ago::default();
+        set_unit(&mut ago, self.first_unit, self.first);
+        if let Some(unit) = self.second_unit {
+            set_unit(&mut ago, unit, self.second);
+        }
+        ago
+    }
+}
+
+/// Two ages are equal when they say the same [`Ago`] (`right now` and `0 years ago` are),
+/// as tokens compared when they held one.
+impl PartialEq for Age {
+    fn eq(&self, other: &Age) -> bool {
+        self.ago() == other.ago()
+    }
+}
+
+impl Eq for Age {}
 
 fn set_unit(ago: &mut Ago, unit: Unit, n: u32) {
     let field = match unit {
@@ -1120,9 +1175,9 @@ fn set_unit(ago: &mut Ago, unit: Unit, n: u32) {
 /// A whole relative date: a "right now" phrase, or parts with the adjective after
 /// (`2 Jahre zuvor`, `3天之前`) or before (`il y a 2 années`, `לפני 2 שנים`), or Hungarian
 /// parts alone (`2 éve`).
-fn relative_date(i: &str) -> PResult<'_, Ago> {
+fn relative_date(i: &str) -> PResult<'_, Age> {
     alt((
-        value(Ago::default(), (right_now, eof)),
+        value(Age::RIGHT_NOW, (right_now, eof)),
         (ago_word, sp0, relative_parts, eof).map_opt(|(adj, _, parts, _)| parts.age(Some(adj))),
         (relative_parts, sp0, ago_word, eof).map_opt(|(parts, _, adj, _)| parts.age(Some(adj))),
         (verify(relative_parts, Parts::self_ago), eof).map_opt(|(parts, _)| parts.age(None)),
@@ -1144,28 +1199,52 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn hm(hour: u32, minute: u32) -> Option<Clock> {
+    fn hm(hour: u8, minute: u8) -> Option<Clock> {
         Some(Clock { hour, minute, second: 0, pm: None })
     }
 
-    fn pm(hour: u32, minute: u32) -> Option<Clock> {
+    fn pm(hour: u8, minute: u8) -> Option<Clock> {
         Some(Clock { hour, minute, second: 0, pm: Some(true) })
     }
 
-    fn am(hour: u32, minute: u32) -> Option<Clock> {
+    fn am(hour: u8, minute: u8) -> Option<Clock> {
         Some(Clock { hour, minute, second: 0, pm: Some(false) })
     }
 
-    fn named(year: u32, month: u32, day: u32, clock: Option<Clock>) -> Option<DateToken> {
+    fn named(year: u16, month: u8, day: u8, clock: Option<Clock>) -> Option<DateToken> {
         Some(DateToken::Named { year, month, day, clock })
     }
 
-    fn numeric(first: u32, second: u32, year: u32, clock: Option<Clock>) -> Option<DateToken> {
+    fn numeric(first: u8, second: u8, year: u16, clock: Option<Clock>) -> Option<DateToken> {
         Some(DateToken::Numeric { first, second, year, year_first: false, clock })
     }
 
     fn relative(iso: &str) -> Option<DateToken> {
-        Some(DateToken::Relative(ago(iso)))
+        Some(DateToken::Relative(age(iso)))
+    }
+
+    /// The [`Age`] of an ISO duration with at most two non-zero fields.
+    fn age(iso: &str) -> Age {
+        let ago = ago(iso);
+        let fields = [
+            (ago.years, Unit::Year),
+            (ago.months, Unit::Month),
+            (ago.weeks, Unit::Week),
+            (ago.days, Unit::Day),
+            (ago.hours, Unit::Hour),
+            (ago.minutes, Unit::Minute),
+            (ago.seconds, Unit::Second),
+        ];
+        let mut parts = fields.into_iter().filter(|(n, _)| *n != 0);
+        let age = match (parts.next(), parts.next(), parts.next()) {
+            (None, ..) => Age::RIGHT_NOW,
+            (Some((first, first_unit)), second, None) => {
+                Age { first, first_unit, second: second.map_or(0, |s| s.0), second_unit: second.map(|s| s.1) }
+            }
+            _ => panic!("{iso} has more than two parts"),
+        };
+        assert_eq!(age.ago(), ago, "{iso}");
+        age
     }
 
     /// Runs a rule and demands that it consume the whole input.
@@ -1660,7 +1739,7 @@ mod tests {
         for row in MONTHS_TSV.lines().skip(1).filter(|r| !r.starts_with('#')) {
             let mut cells = row.split('\t');
             let lang = cells.next().unwrap();
-            let month: u32 = cells.next().unwrap().parse().unwrap();
+            let month: u8 = cells.next().unwrap().parse().unwrap();
             for form in cells.flat_map(|c| c.split('|')).map(str::trim).filter(|f| !f.is_empty()) {
                 let day_first_line = format!("20 {form} 2021 17:27");
                 assert_eq!(date_line(&day_first_line), named(2021, month, 20, hm(17, 27)), "{lang} {form}");
@@ -1768,7 +1847,7 @@ mod tests {
 
     #[test]
     fn relative_parts_rule() {
-        let parts = |s| whole(relative_parts, s).and_then(|p| p.age(None));
+        let parts = |s| whole(relative_parts, s).and_then(|p| p.age(None)).map(|age| age.ago());
         assert_eq!(parts("3 months 11 days"), Some(ago("P3M11D")));
         assert_eq!(parts("4 月 3 天"), Some(ago("P4M3D")));
         assert_eq!(parts("4月3天"), Some(ago("P4M3D")));
@@ -1839,7 +1918,7 @@ mod tests {
             ("2 godziny temu", "PT2H"),
             ("1 year 5 days ago", "P1Y5D"),
         ] {
-            assert_eq!(whole(relative_date, line), Some(ago(iso)), "{line}");
+            assert_eq!(whole(relative_date, line).map(|age| age.ago()), Some(ago(iso)), "{line}");
             assert_eq!(date_line(line), relative(iso), "{line}");
         }
         for near_miss in [
@@ -1879,7 +1958,7 @@ mod tests {
                         };
                         let mut want = Ago::default();
                         set_unit(&mut want, unit, 2);
-                        assert_eq!(age, want, "{line}");
+                        assert_eq!(age.ago(), want, "{line}");
                     }
                 }
             }
@@ -2130,13 +2209,14 @@ mod tests {
         }
 
         #[test]
-        fn resolve_never_panics(first in any::<u32>(), second in any::<u32>(), year in any::<u32>(),
-                                hour in any::<u32>(), minute in 0u32..100, pm in any::<Option<bool>>(),
-                                year_first in any::<bool>()) {
+        fn resolve_never_panics(first in any::<u8>(), second in any::<u8>(), year in any::<u16>(),
+                                hour in any::<u8>(), minute in 0u8..100, pm in any::<Option<bool>>(),
+                                year_first in any::<bool>(), years in any::<u32>(), days in any::<u32>()) {
             let clock = Some(Clock { hour, minute, second: 0, pm });
             let token = DateToken::Numeric { first, second, year, year_first, clock };
             let _ = resolve(&token, DateOrder::DayFirst, None);
-            let token = DateToken::Relative(Ago { years: first, months: second, days: year, ..Ago::default() });
+            let age = Age { first: years, first_unit: Unit::Year, second: days, second_unit: Some(Unit::Day) };
+            let token = DateToken::Relative(age);
             let _ = resolve(&token, DateOrder::DayFirst, Some(at("2024-01-31 12:00:00")));
         }
     }
@@ -2216,6 +2296,117 @@ mod tests {
         assert_eq!(r("Today 5:27 pm", None), Ok((None, None)));
         let date = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
         assert_eq!(r("Today 00:00", Some(now)).unwrap().0.map(|t| t.date()), Some(date));
+    }
+
+    // --- edge values of the narrow fields ------------------------------------------------------
+    //
+    // The grammar bounds each field by its digits: one or two for a day, month or clock field
+    // (at most 99: a `u8`), two or four for a year (at most 9999: a `u16`). The largest value
+    // still reads as a date, reported by `resolve` when it is no real one; a digit more and the
+    // line is no date. A relative count keeps the whole `u32` range.
+
+    #[test]
+    fn largest_years_and_one_past() {
+        let r = |line| resolve(&date_line(line).unwrap(), DateOrder::DayFirst, None);
+        assert_eq!(date_line("20-08-9999 17:27"), numeric(20, 8, 9999, hm(17, 27)));
+        assert_eq!(r("20-08-9999 17:27"), Ok((Some(at("9999-08-20 17:27:00")), None)));
+        assert_eq!(r("9999-12-31"), Ok((Some(at("9999-12-31 00:00:00")), None)));
+        assert_eq!(date_line("August 20, 9999 5:27 pm"), named(9999, 8, 20, pm(5, 27)));
+        assert_eq!(r("August 20, 9999 5:27 pm"), Ok((Some(at("9999-08-20 17:27:00")), None)));
+        assert_eq!(date_line("20. August 9999"), named(9999, 8, 20, None));
+        assert_eq!(date_line("9999. augusztus 20."), named(9999, 8, 20, None));
+        assert_eq!(date_line("9999年12月31日"), named(9999, 12, 31, None));
+        for past in [
+            "20-08-99999 17:27",
+            "99999-12-31",
+            "August 20, 99999 5:27 pm",
+            "20. August 99999",
+            "99999. augusztus 20.",
+            "99999年12月31日",
+        ] {
+            assert_eq!(date_line(past), None, "{past}");
+        }
+    }
+
+    #[test]
+    fn largest_day_and_month_fields_and_one_past() {
+        use DateOrder::{DayFirst, MonthFirst};
+        let err = |line, order| resolve(&date_line(line).unwrap(), order, None).unwrap_err().to_string();
+        assert_eq!(date_line("99-99-21 17:27"), numeric(99, 99, 21, hm(17, 27)));
+        assert_eq!(err("99-99-21 17:27", DayFirst), "month 99 is out of range");
+        assert_eq!(err("99-12-21", DayFirst), "day 99 is out of range");
+        assert_eq!(err("12-99-21", MonthFirst), "day 99 is out of range");
+        assert_eq!(err("2021-99-99", DayFirst), "month 99 is out of range");
+        assert_eq!(date_line("August 99, 2021"), named(2021, 8, 99, None));
+        assert_eq!(err("August 99, 2021", DayFirst), "day 99 is out of range");
+        assert_eq!(date_line("2021年99月99日"), named(2021, 99, 99, None));
+        assert_eq!(err("2021年99月99日", DayFirst), "month 99 is out of range");
+        for past in [
+            "100-08-21 17:27",
+            "20-100-21 17:27",
+            "2021-100-20",
+            "2021-08-100",
+            "August 100, 2021",
+            "100 août 2021",
+            "2021年100月1日",
+            "2021年1月100日",
+        ] {
+            assert_eq!(date_line(past), None, "{past}");
+        }
+    }
+
+    #[test]
+    fn largest_clock_fields_and_one_past() {
+        let clock = |hour, minute, second, pm| Some(Clock { hour, minute, second, pm });
+        let err =
+            |line| resolve(&date_line(line).unwrap(), DateOrder::DayFirst, None).unwrap_err().to_string();
+        assert_eq!(date_line("20-08-21 99:99:99"), numeric(20, 8, 21, clock(99, 99, 99, None)));
+        assert_eq!(err("20-08-21 99:99:99"), "hour 99 is out of range");
+        assert_eq!(err("20-08-21 99:00 pm"), "hour 99 is out of range for a 12-hour clock");
+        assert_eq!(err("20-08-21 17:99"), "minute 99 is out of range");
+        assert_eq!(err("20-08-21 17:27:99"), "second 99 is out of range");
+        assert_eq!(err("20 août 2021 99 h 00"), "hour 99 is out of range");
+        assert_eq!(err("2021年8月20日 下午99:00"), "hour 99 is out of range for a 12-hour clock");
+        assert_eq!(
+            date_line("Today 99:00"),
+            Some(DateToken::Today { clock: Clock { hour: 99, ..Clock::default() } })
+        );
+        assert_eq!(err("Today 99:00"), "hour 99 is out of range");
+        for past in [
+            "20-08-21 100:00",
+            "20-08-21 300:00",
+            "20-08-21 17:100",
+            "20-08-21 17:27:100",
+            "20-08-21 100:00 pm",
+            "20 août 2021 100 h 00",
+            "2021年8月20日 下午100:00",
+            "Today 100:00",
+            "Today 300:00",
+        ] {
+            assert_eq!(date_line(past), None, "{past}");
+        }
+    }
+
+    #[test]
+    fn largest_relative_counts_and_one_past() {
+        let now = at("2024-03-31 12:00:00");
+        let r = |line| resolve(&date_line(line).unwrap(), DateOrder::DayFirst, Some(now));
+        assert_eq!(date_line("4294967295 seconds ago"), relative("PT4294967295S"));
+        let back = now - chrono::Duration::seconds(i64::from(u32::MAX));
+        assert_eq!(r("4294967295 seconds ago"), Ok((Some(back), Some(ago("PT4294967295S")))));
+        let both = "4294967295 years 4294967295 days ago";
+        assert_eq!(date_line(both), relative("P4294967295Y4294967295D"));
+        assert_eq!(r(both), Ok((None, Some(ago("P4294967295Y4294967295D")))));
+        assert_eq!(date_line("il y a 4294967295 années"), relative("P4294967295Y"));
+        for past in [
+            "4294967296 seconds ago",
+            "1 year 4294967296 days ago",
+            "4294967296 years 1 day ago",
+            "il y a 4294967296 années",
+            "4294967296 éve",
+        ] {
+            assert_eq!(date_line(past), None, "{past}");
+        }
     }
 
     #[test]
