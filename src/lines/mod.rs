@@ -92,6 +92,10 @@ pub(crate) struct DateEntry<'a> {
     pub text: &'a str,
 }
 
+// A page holds one per date line (the tokens are 16 bytes, `date.rs`).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<DateEntry<'_>>() <= 32);
+
 /// The number of a [`DateEntry`]: its index plus one (so that `Option<DateId>` takes four
 /// bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
