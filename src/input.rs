@@ -35,6 +35,13 @@ pub(crate) fn check_size(input: &str) -> Result<(), Error> {
     Err(Error::new(ErrorKind::TooLarge, message, pos))
 }
 
+/// Where `slice` starts within `text`, if it is a part of it (the parser's output is
+/// slices of its input; this finds where they are without searching).
+pub(crate) fn offset_within(slice: &str, text: &str) -> Option<usize> {
+    let (at, start) = (slice.as_ptr() as usize, text.as_ptr() as usize);
+    (at >= start && at + slice.len() <= start + text.len()).then(|| at - start)
+}
+
 /// Byte offset where the content starts: after a UTF-8 byte-order mark, if any.
 pub(crate) fn content_start(input: &str) -> usize {
     if input.starts_with(BOM) {

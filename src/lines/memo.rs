@@ -7,6 +7,7 @@
 //! from the page's line count once, so it never grows and its memory is bounded.
 
 use super::Kind;
+use crate::input::offset_within;
 
 /// Only lines up to this long are remembered: buttons, numbers, badges, names, dates.
 pub(super) const MAX_REMEMBERED_LINE: usize = 64;
@@ -75,12 +76,6 @@ fn hash(bytes: &[u8]) -> u64 {
     hash = (hash.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
     // The slot takes the low bits: fold the high ones, which the multiply mixes best, in.
     hash ^ hash >> 29
-}
-
-/// Where `slice` starts within `text`, if it lies inside it.
-pub(super) fn offset_within(slice: &str, text: &str) -> Option<usize> {
-    let (at, start) = (slice.as_ptr() as usize, text.as_ptr() as usize);
-    (at >= start && at + slice.len() <= start + text.len()).then(|| at - start)
 }
 
 /// `slice`, a part of `from`, at the same place in `to` (a line with the same text); an

@@ -120,7 +120,7 @@ impl Name {
         if name.is_empty() {
             return Some(Name::NONE);
         }
-        let start = memo::offset_within(name, line)?;
+        let start = crate::input::offset_within(name, line)?;
         Some(Name { start: u32::try_from(start).ok()?, len: u32::try_from(name.len()).ok()? })
     }
 
@@ -1069,6 +1069,35 @@ mod tests {
             ),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn names_are_offsets_into_their_line() {
+        let line = "Reply to Frank";
+        let name = Name::within(line, &line[9..]).expect("a part of the line");
+        assert_eq!(Line::new(line, 1, 1, Kind::Text).name(name), "Frank");
+        assert_eq!(Name::within(line, ""), Some(Name::NONE), "an empty name from anywhere");
+        assert!(Name::NONE.is_empty() && !name.is_empty());
+        assert_eq!(Name::within(line, "Frank"), None, "text from elsewhere is no name");
+        // A line with the same text reads the same offsets (what the line memo relies on).
+        let again = String::from(line);
+        assert_eq!(Line::new(&again, 9, 1, Kind::Text).name(name), "Frank");
+    }
+
+    #[test]
+    fn a_repeated_line_keeps_its_names_and_a_date_of_its_own() {
+        let page = "Reply to Frank 2 years ago\n\nReply to Frank 2 years ago\n";
+        let classified = classify_all(page, 0);
+        let replies: Vec<_> = classified.lines.iter().filter(|l| !l.is_blank()).collect();
+        let (Kind::ReplyTo { name: a, date: Some(d1) }, Kind::ReplyTo { name: b, date: Some(d2) }) =
+            (replies[0].kind, replies[1].kind)
+        else {
+            panic!("two dated reply markers: {replies:?}");
+        };
+        assert_eq!((replies[0].name(a), replies[1].name(b)), ("Frank", "Frank"));
+        assert_ne!(d1, d2, "each line has its own date entry");
+        let offset = |text: &str| text.as_ptr() as usize - page.as_ptr() as usize;
+        assert_eq!(offset(classified.dates[d2.index()].text), 43, "the second line's date text");
     }
 
     #[test]

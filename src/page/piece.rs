@@ -2,6 +2,7 @@
 
 use std::num::NonZeroU32;
 
+use crate::input::offset_within;
 use crate::model::Span;
 
 /// A part of the input (a name, a URL, a badge, a comment's span) as two 32-bit numbers:
@@ -27,9 +28,8 @@ impl Piece {
     /// piece at the start). `None` for text from elsewhere, which the parser never makes:
     /// everything it keeps is a slice of the input.
     pub fn of(input: &str, text: &str) -> Option<Piece> {
-        let (at, base) = (text.as_ptr() as usize, input.as_ptr() as usize);
-        if at >= base && at + text.len() <= base + input.len() {
-            return Piece::from_range(at - base, at - base + text.len());
+        if let Some(start) = offset_within(text, input) {
+            return Piece::from_range(start, start + text.len());
         }
         debug_assert!(text.is_empty(), "{text:?} is not a part of the input");
         text.is_empty().then(|| Piece::from_range(0, 0)).flatten()
