@@ -31,6 +31,8 @@ pub enum LineRole {
     Article,
     /// The article's credit line (`Article::source`).
     Source,
+    /// A line of the page furniture after the article's body (`Article::furniture`).
+    Furniture,
     /// A line of the rating widget.
     Rating,
     /// Recognised page furniture: form labels, the `N Comments` header, sort buttons,

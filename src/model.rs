@@ -88,7 +88,8 @@ impl<'a> Dump<'a> {
     }
 }
 
-/// The article: title, body paragraphs and credit line.
+/// The article: title, body paragraphs, credit line, and the page furniture between the body
+/// and the comment section.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Article<'a> {
@@ -102,8 +103,15 @@ pub struct Article<'a> {
     /// A trailing credit line such as `RT. com / ABC Flash Point News 2021.`.
     #[cfg_attr(feature = "serde", serde(borrow))]
     pub source: Option<Cow<'a, str>>,
-    /// Bytes of the article in the input.
+    /// Bytes of the article in the input (furniture included).
     pub span: Span,
+    /// Page furniture between the body and the comment section, paragraph by paragraph:
+    /// tags and categories, share links, related and next/previous links, print buttons,
+    /// from the first paragraph that opens with such a label (`Tags:`, `Related Posts`,
+    /// `Next Post`, ...) on. Not repeated in `paragraphs`. (A field beyond the schema:
+    /// JSON readers that do not know it lose nothing else.)
+    #[cfg_attr(feature = "serde", serde(borrow, default))]
+    pub furniture: Vec<Cow<'a, str>>,
 }
 
 impl Article<'_> {
@@ -114,6 +122,7 @@ impl Article<'_> {
             paragraphs: owned_all(self.paragraphs),
             source: self.source.map(owned),
             span: self.span,
+            furniture: owned_all(self.furniture),
         }
     }
 }

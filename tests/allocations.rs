@@ -39,7 +39,9 @@ const PER_PAGE: usize = 48;
 
 /// Nodes the dump holds.
 fn nodes(dump: &Dump<'_>) -> usize {
-    let article = dump.article.paragraphs.len() + usize::from(dump.article.title.is_some());
+    let article = dump.article.paragraphs.len()
+        + dump.article.furniture.len()
+        + usize::from(dump.article.title.is_some());
     let discussion = dump.discussion.as_ref().map_or(0, |d| {
         let comments = d.walk().count();
         let bodies: usize = d.walk().map(|v| v.comment.body.len()).sum();

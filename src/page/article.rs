@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::{text, Page};
 use crate::annotation::LineRole;
-use crate::lines::Line;
+use crate::lines::{Kind, Line};
 use crate::model::{Article, Span};
 
 /// Builds the article from lines `range` (those not already placed, e.g. a rating widget).
@@ -26,6 +26,7 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
         }
     }
     let mut paragraphs = text::paragraphs(page, range.clone(), |_| true);
+    let furniture = split_furniture(page, &mut paragraphs);
     if let Some(last) = paragraphs.last() {
         if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines[last.start]) {
             article.source = Some(page.paragraph(last.clone()));
@@ -37,16 +38,26 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
         article.paragraphs.push(page.paragraph(paragraph.clone()));
         page.set_roles(paragraph.clone(), LineRole::Article);
     }
-    let placed =
-        |i: &usize| matches!(page.roles[*i], Some(LineRole::Title | LineRole::Article | LineRole::Source));
+    for paragraph in furniture {
+        article.furniture.push(page.paragraph(paragraph.clone()));
+        page.set_roles(paragraph, LineRole::Furniture);
+    }
+    let placed = |i: &usize| {
+        matches!(
+            page.roles[*i],
+            Some(LineRole::Title | LineRole::Article | LineRole::Source | LineRole::Furniture)
+        )
+    };
     if let (Some(a), Some(b)) = (range.clone().find(placed), range.rev().find(placed)) {
         article.span = page.span_of(a..b + 1);
     }
     article
 }
 
-/// A paragraph of prose has at least this many words.
+/// A paragraph of prose has at least this many words...
 const PROSE_WORDS: usize = 25;
+/// ...and this many per line, on average (a list of titles or links has fewer).
+const PROSE_LINE_WORDS: usize = 5;
 
 /// Page furniture between the article's last paragraph of prose and the comment section
 /// (share buttons, `Email`, `Subscribe` among related links and author boxes) is chrome, not
@@ -71,6 +82,158 @@ fn mark_furniture(page: &mut Page<'_, '_>, range: Range<usize>) {
             page.set_role(i, LineRole::Chrome);
         }
     }
+}
+
+/// Takes the page furniture off the end of the article's `paragraphs` and returns it: from
+/// the first paragraph that opens with a furniture label ([`opens_furniture`]: `Tags:`,
+/// `Related Posts`, `Next Post`) on, when more prose stands before it than after it (a
+/// label early in a long article is the article's); then the share links, labels and
+/// pandoc fences that close the body with no blank line between.
+fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+    // Prose: enough words, in lines of several words (not a list of links or titles).
+    let is_prose = |p: &Range<usize>| {
+        let lines = &page.lines[p.clone()];
+        let words: usize = lines.iter().map(|line| count_words(line.text, usize::MAX)).sum();
+        words >= PROSE_WORDS && words >= PROSE_LINE_WORDS * lines.len()
+    };
+    let total = paragraphs.iter().filter(|p| is_prose(p)).count();
+    let mut before = 0;
+    let mut cut = None;
+    for (k, paragraph) in paragraphs.iter().enumerate() {
+        let prose = is_prose(paragraph);
+        let after = total - before - usize::from(prose);
+        let opening = (paragraph.start..paragraph.end).find(|&i| !page.lines[i].text.starts_with(":::"));
+        if before > after && opening.is_some_and(|i| opens_furniture(page.lines[i].text)) {
+            cut = Some(k);
+            break;
+        }
+        before += usize::from(prose);
+    }
+    let labelled = cut.map_or_else(Vec::new, |k| paragraphs.split_off(k));
+    // Share links and fences at the end of the body, the body's first line always kept.
+    let mut closing = Vec::new();
+    loop {
+        let several = paragraphs.len() > 1;
+        let Some(last) = paragraphs.last_mut() else { break };
+        let keep = (last.start..last.end).rev().find(|&i| !closes_body(&page.lines[i]));
+        let end = match keep {
+            Some(i) => i + 1,
+            None if several => last.start,
+            None => last.start + 1,
+        };
+        if end == last.end {
+            break;
+        }
+        closing.push(end..last.end);
+        last.end = end;
+        if last.start == last.end {
+            paragraphs.pop();
+        } else {
+            break;
+        }
+    }
+    closing.reverse();
+    closing.extend(labelled);
+    closing
+}
+
+/// A line that may close an article's body as furniture: share links, a furniture label
+/// (`### Share This Post!`), a pandoc fence.
+fn closes_body(line: &Line<'_>) -> bool {
+    matches!(line.kind, Kind::Share) || line.text.starts_with(":::") || opens_furniture(line.text)
+}
+
+/// Labels that open page furniture, lowercase: followed by anything but a letter
+/// (`Next Post4.12 — ...`, `Print Friendly, PDF & Email`).
+const FURNITURE_LABELS: [&str; 36] = [
+    "filed under",
+    "share this",
+    "share on",
+    "related posts",
+    "related articles",
+    "related stories",
+    "you may also like",
+    "you might also like",
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "previous lesson",
+    "next lesson",
+    "print friendly",
+    "about the author",
+    "article précédent",
+    "article suivant",
+    "articles similaires",
+    "articles liés",
+    "ähnliche beiträge",
+    "vorheriger beitrag",
+    "nächster beitrag",
+    "verwandte artikel",
+    "artículo anterior",
+    "artículo siguiente",
+    "entradas relacionadas",
+    "artículos relacionados",
+    "articolo precedente",
+    "articolo successivo",
+    "articoli correlati",
+    "artigo anterior",
+    "próximo artigo",
+    "posts relacionados",
+    "artigos relacionados",
+    "похожие статьи",
+];
+
+/// Single words that open page furniture when a colon or nothing follows them (`Tags:`,
+/// `Categories:Malware`, `- TAGS`), lowercase.
+const FURNITURE_WORDS: [&str; 15] = [
+    "tags",
+    "tag",
+    "tagged",
+    "tagged as",
+    "categories",
+    "category",
+    "related",
+    "share",
+    "étiquettes",
+    "catégories",
+    "schlagwörter",
+    "kategorien",
+    "etiquetas",
+    "categorías",
+    "метки",
+];
+
+/// True when `text`, the first line of a paragraph, opens page furniture: a label of
+/// [`FURNITURE_LABELS`] or [`FURNITURE_WORDS`] after any markdown markup.
+fn opens_furniture(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| "\\[*_#->|".contains(c) || c.is_whitespace());
+    // A label then anything but a lowercase letter: `Next Post4.12`, `Article
+    // précédentCartographié` (a link's text glued on), `Print Friendly, PDF`.
+    let label = FURNITURE_LABELS
+        .iter()
+        .any(|label| after_caseless(text, label).is_some_and(|rest| !rest.starts_with(char::is_lowercase)));
+    label
+        || FURNITURE_WORDS.iter().any(|word| {
+            after_caseless(text, word)
+                .is_some_and(|rest| matches!(rest.trim_start().chars().next(), None | Some(':')))
+        })
+}
+
+/// The rest of `text` after `prefix` (lowercase), when `text` starts with it in any case.
+fn after_caseless<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut want = prefix.chars();
+    for (at, c) in text.char_indices() {
+        for lower in c.to_lowercase() {
+            if want.next() != Some(lower) {
+                return None;
+            }
+        }
+        if want.as_str().is_empty() {
+            return Some(&text[at + c.len_utf8()..]);
+        }
+    }
+    None
 }
 
 /// The number of words in `text` (as `split_whitespace` counts them), counting no further
@@ -140,7 +303,6 @@ fn is_credit_line(line: &Line<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::Kind;
 
     fn line(text: &str) -> Line<'_> {
         Line::new(text, 1, 1, Kind::Text)
@@ -163,6 +325,80 @@ mod tests {
                 assert_eq!(count_words(text, most), all.min(most), "{text:?} {most}");
             }
         }
+    }
+
+    #[test]
+    fn furniture_labels() {
+        for text in [
+            "Tags : maven maven-install windows",
+            "Categories:Malware Information",
+            "Tagged as:backdoor,KONNI",
+            "- TAGS",
+            "\\[Next lesson",
+            "Previous Post4.12 — Introduction to type conversion",
+            "*Next Post*[5.x — Chapter 5 summary](https://x)",
+            "Print Friendly, PDF & Email",
+            "### Share This Post!",
+            "RELATED POSTS",
+            "Article précédentCartographié : Où vivent",
+            "Schlagwörter:",
+        ] {
+            assert!(opens_furniture(text), "{text:?}");
+        }
+        for text in [
+            "Tags are how readers find a post, so choose them well.",
+            "Related to this, the committee met again.",
+            "Categorically, no.",
+            "Share prices fell.",
+            "Next, install Maven.",
+            "Previously posted elsewhere.",
+            "",
+        ] {
+            assert!(!opens_furniture(text), "{text:?}");
+        }
+    }
+
+    /// The article of `page`: (paragraphs, furniture).
+    fn article_of(page: &str) -> (Vec<String>, Vec<String>) {
+        let dump = crate::parse(page).expect("a page");
+        let strings = |v: &[std::borrow::Cow<'_, str>]| v.iter().map(|p| p.to_string()).collect();
+        (strings(&dump.article.paragraphs), strings(&dump.article.furniture))
+    }
+
+    const PROSE: &str = "This paragraph of the article has words enough to count as prose, in lines of \
+        several words each, as a body paragraph would have them when it is written out.";
+
+    #[test]
+    fn furniture_starts_at_a_label_after_the_body() {
+        let page = format!("{PROSE}\n\n{PROSE}\n\nTags: maven, windows\n\n[Next post](https://x/next)\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs, [PROSE, PROSE]);
+        assert_eq!(furniture, ["Tags: maven, windows", "[Next post](https://x/next)"]);
+    }
+
+    #[test]
+    fn a_label_with_more_prose_after_it_is_the_articles() {
+        let page = format!("{PROSE}\n\nRelated posts\n\n{PROSE}\n\n{PROSE}\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs.len(), 4, "{paragraphs:?}");
+        assert!(furniture.is_empty(), "{furniture:?}");
+        // A label with no prose before it is the article's too.
+        let (paragraphs, furniture) = article_of("Tags: intro\n\nA short note.\n");
+        assert_eq!((paragraphs.len(), furniture.len()), (2, 0));
+    }
+
+    #[test]
+    fn share_links_and_fences_closing_the_body_are_furniture() {
+        let page = format!(
+            "{PROSE}\nThe last line of the body.\n### Share This Post!\n\
+             [](https://twitter.com/intent/tweet?text=x)\n:::\n"
+        );
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs, [format!("{PROSE}\nThe last line of the body.")]);
+        assert_eq!(furniture, ["### Share This Post!\n[](https://twitter.com/intent/tweet?text=x)\n:::"]);
+        // The body's first line stays, whatever it is.
+        let (paragraphs, furniture) = article_of(":::\n");
+        assert_eq!((paragraphs, furniture.len()), (vec![":::".to_owned()], 0));
     }
 
     #[test]
