@@ -109,7 +109,13 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
         }
         before += usize::from(prose);
     }
-    let labelled = cut.map_or_else(Vec::new, |k| paragraphs.split_off(k));
+    let mut labelled = cut.map_or_else(Vec::new, |k| paragraphs.split_off(k));
+    // Link cards (`[` / `#### Next post's title` / `](url)`) at the end of the body.
+    while let Some(card) = trailing_link_card(page, paragraphs) {
+        let mut cards = paragraphs.split_off(card);
+        cards.append(&mut labelled);
+        labelled = cards;
+    }
     // Share links and fences at the end of the body, the body's first line always kept.
     let mut closing = Vec::new();
     loop {
@@ -135,6 +141,22 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
     closing.reverse();
     closing.extend(labelled);
     closing
+}
+
+/// The longest link card, in paragraphs.
+const MAX_CARD_PARAGRAPHS: usize = 4;
+
+/// Where a link card that ends `paragraphs` starts: a markdown link whose text a converter
+/// spread over paragraphs (`[`, a heading or an image, `](url)`), as themes print the next
+/// or a related post. Never the first paragraph: a card is no whole article.
+fn trailing_link_card(page: &Page<'_, '_>, paragraphs: &[Range<usize>]) -> Option<usize> {
+    let one_line = |p: &Range<usize>| (p.len() == 1).then(|| page.lines[p.start].text);
+    let last = paragraphs.len().checked_sub(1)?;
+    if !one_line(&paragraphs[last]).is_some_and(|text| text.starts_with("](") && text.ends_with(')')) {
+        return None;
+    }
+    let earliest = last.saturating_sub(MAX_CARD_PARAGRAPHS - 1).max(1);
+    (earliest..last).rev().find(|&k| one_line(&paragraphs[k]) == Some("["))
 }
 
 /// A line that may close an article's body as furniture: share links, a furniture label
@@ -399,6 +421,19 @@ mod tests {
         // The body's first line stays, whatever it is.
         let (paragraphs, furniture) = article_of(":::\n");
         assert_eq!((paragraphs, furniture.len()), (vec![":::".to_owned()], 0));
+    }
+
+    #[test]
+    fn a_link_card_ending_the_body_is_furniture() {
+        let page = format!("{PROSE}\n\n[\n\n#### The next post\n\n](https://x/next)\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs, [PROSE]);
+        assert_eq!(furniture, ["[", "#### The next post", "](https://x/next)"]);
+        // Not a card: no opening bracket of its own, or nothing before it.
+        let (paragraphs, _) = article_of(&format!("{PROSE}\n\n#### A heading\n\n](https://x/next)\n"));
+        assert_eq!(paragraphs.len(), 3);
+        let (paragraphs, furniture) = article_of("[\n\n#### Only a card\n\n](https://x/next)\n");
+        assert_eq!((paragraphs.len(), furniture.len()), (3, 0));
     }
 
     #[test]
