@@ -165,12 +165,16 @@ fn closes_body(line: &Line<'_>) -> bool {
     matches!(line.kind, Kind::Share) || line.text.starts_with(":::") || opens_furniture(line.text)
 }
 
-/// Labels that open page furniture, lowercase: followed by anything but a letter
-/// (`Next Post4.12 — ...`, `Print Friendly, PDF & Email`).
-const FURNITURE_LABELS: [&str; 36] = [
+/// Labels that open page furniture, lowercase: followed by anything but a lowercase letter
+/// (`Next Post4.12 — ...`, `Print Friendly, PDF & Email`). The words of WordPress themes and
+/// plugins (post navigation, related posts, Jetpack's sharing), in the languages most sites
+/// write.
+const FURNITURE_LABELS: &[&str] = &[
+    // English
     "filed under",
     "share this",
     "share on",
+    "like this:",
     "related posts",
     "related articles",
     "related stories",
@@ -182,33 +186,70 @@ const FURNITURE_LABELS: [&str; 36] = [
     "next article",
     "previous lesson",
     "next lesson",
+    "previous entry",
+    "next entry",
+    "post navigation",
     "print friendly",
     "about the author",
+    // French
     "article précédent",
     "article suivant",
     "articles similaires",
     "articles liés",
+    "articles en relation",
+    "partager :",
+    "partager\u{a0}:",
+    // German
     "ähnliche beiträge",
+    "verwandte artikel",
     "vorheriger beitrag",
     "nächster beitrag",
-    "verwandte artikel",
+    "beitragsnavigation",
+    "teilen mit:",
+    // Spanish
     "artículo anterior",
     "artículo siguiente",
+    "entrada anterior",
+    "entrada siguiente",
     "entradas relacionadas",
     "artículos relacionados",
+    "compartir esto:",
+    // Italian
     "articolo precedente",
     "articolo successivo",
     "articoli correlati",
+    "condividi:",
+    // Portuguese
     "artigo anterior",
     "próximo artigo",
+    "post anterior",
+    "próximo post",
     "posts relacionados",
     "artigos relacionados",
+    "compartilhe isso:",
+    // Dutch
+    "vorig bericht",
+    "volgend bericht",
+    "gerelateerde berichten",
+    // Polish
+    "poprzedni wpis",
+    "następny wpis",
+    "podobne wpisy",
+    // Russian
+    "предыдущая запись",
+    "следующая запись",
     "похожие статьи",
+    "похожие записи",
+    "поделиться:",
+    // Turkish
+    "önceki yazı",
+    "sonraki yazı",
+    "benzer yazılar",
 ];
 
 /// Single words that open page furniture when a colon or nothing follows them (`Tags:`,
 /// `Categories:Malware`, `- TAGS`), lowercase.
-const FURNITURE_WORDS: [&str; 15] = [
+const FURNITURE_WORDS: &[&str] = &[
     "tags",
     "tag",
     "tagged",
@@ -219,11 +260,20 @@ const FURNITURE_WORDS: [&str; 15] = [
     "share",
     "étiquettes",
     "catégories",
+    "mots-clés",
     "schlagwörter",
     "kategorien",
     "etiquetas",
     "categorías",
+    "categorie",
+    "categorias",
+    "tagi",
+    "kategorie",
+    "categorieën",
     "метки",
+    "рубрики",
+    "etiketler",
+    "kategoriler",
 ];
 
 /// True when `text`, the first line of a paragraph, opens page furniture: a label of
