@@ -286,6 +286,9 @@ fn check_spans(input: &str, dump: &Dump<'_>) -> Vec<String> {
         for (k, p) in article.paragraphs.iter().enumerate() {
             c.inside(&format!("article.paragraphs[{k}]"), p, article.span);
         }
+        for (k, p) in article.furniture.iter().enumerate() {
+            c.inside(&format!("article.furniture[{k}]"), p, article.span);
+        }
         for (what, text) in [("article.title", &article.title), ("article.source", &article.source)] {
             if let Some(text) = text {
                 c.inside(what, text, article.span);
@@ -610,6 +613,23 @@ fn date_texts_match_their_values() {
         .iter()
         .any(|w| p.text.contains(w)));
     assert!(p.ago.unwrap().starts_with('P'));
+}
+
+#[test]
+fn furniture_after_the_article_is_generated_and_read() {
+    let mut with_furniture = 0;
+    for seed in 0..1000 {
+        let (options, page) = random_page(seed);
+        if page.truth.furniture.is_empty() {
+            continue;
+        }
+        with_furniture += 1;
+        let dump = Parser::new().parse(&page.text).expect("a generated page parses");
+        if let Err(difference) = check(&dump, &page.truth) {
+            panic!("seed {seed} {options:?}: {difference}");
+        }
+    }
+    assert!(with_furniture >= 100, "only {with_furniture} of 1,000 pages have furniture");
 }
 
 #[test]

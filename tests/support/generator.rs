@@ -520,6 +520,8 @@ pub struct Truth {
     pub paragraphs: Vec<String>,
     /// The credit line.
     pub source: Option<String>,
+    /// Page furniture after the article.
+    pub furniture: Vec<String>,
     /// The rating widget.
     pub rating: Option<TruthRating>,
     /// The comment section.
@@ -613,6 +615,7 @@ impl Truth {
             title: dump.article.title.as_deref().map(str::to_owned),
             paragraphs: dump.article.paragraphs.iter().map(|p| p.to_string()).collect(),
             source: dump.article.source.as_deref().map(str::to_owned),
+            furniture: dump.article.furniture.iter().map(|p| p.to_string()).collect(),
             rating: dump.rating.as_ref().map(|r| TruthRating {
                 average: r.average,
                 votes: r.votes,
@@ -653,7 +656,10 @@ impl Truth {
             v
         }
         json!({
-            "article": {"title": self.title, "paragraphs": self.paragraphs, "source": self.source},
+            "article": {
+                "title": self.title, "paragraphs": self.paragraphs, "source": self.source,
+                "furniture": self.furniture,
+            },
             "rating": self.rating.as_ref().map(|r| json!({
                 "average": r.average, "votes": r.votes, "title": r.title,
             })),
@@ -850,6 +856,10 @@ const ARTICLE_SENTENCES: [&str; 24] = [
     "Readers have asked for a follow-up, and this is it.",
 ];
 
+/// Tags under an article.
+const FURNITURE_TAGS: [&str; 6] =
+    ["raspberry-pi", "postgresql", "belarus", "home assistant", "wordpress", "php"];
+
 const ARTICLE_TITLES: [&str; 8] = [
     "Setup a family printer with a Raspberry Pi",
     "Install Proxmox and Home Assistant",
@@ -940,6 +950,8 @@ struct Scenario {
     /// Article paragraphs, each as its lines (explicit line breaks).
     paragraphs: Vec<Vec<String>>,
     source: Option<String>,
+    /// Page furniture after the article, each paragraph as its lines.
+    furniture: Vec<Vec<String>>,
     rating: Option<RatingSpec>,
     thread: Option<Thread>,
     /// Trailer paragraphs, each as its lines.
@@ -1136,6 +1148,9 @@ const ROLE_KEYS: [&str; 4] =
 struct Gen<'o> {
     o: &'o Options,
     rng: Rng,
+    /// Draws for the article's furniture, apart from `rng` so that pages without furniture
+    /// stay what they were before furniture was generated.
+    furniture_rng: Rng,
     habits: Habits,
     site_author: &'static str,
     /// The post's address, for markdown parent links.
@@ -1169,7 +1184,8 @@ impl<'o> Gen<'o> {
         };
         let site_author = *rng.pick(&SITE_AUTHORS);
         let post_url = format!("https://www.example-blog.net/blog/post-{}/", rng.between(100, 999));
-        Gen { o, rng, habits, site_author, post_url }
+        let furniture_rng = Rng::new(seed ^ 0xF0_2A17_5EED);
+        Gen { o, rng, furniture_rng, habits, site_author, post_url }
     }
 
     // -- phrases ---------------------------------------------------------------------
@@ -1232,7 +1248,36 @@ impl<'o> Gen<'o> {
         let thread = self.o.discussion.then(|| self.thread(&title));
         let ends_visibly = thread.as_ref().is_some_and(|t| self.ends_visibly(t));
         let trailer = if self.o.trailer && ends_visibly { self.trailer() } else { Vec::new() };
-        Scenario { title, show_title, paragraphs, source, rating, thread, trailer }
+        let furniture = self.furniture(&paragraphs);
+        Scenario { title, show_title, paragraphs, source, furniture, rating, thread, trailer }
+    }
+
+    /// Page furniture after the article, on three pages in ten whose article has a paragraph
+    /// of prose (the parser tells furniture from the body by the prose before its label):
+    /// tags, related posts, post navigation, each opening with its label.
+    fn furniture(&mut self, article: &[Vec<String>]) -> Vec<Vec<String>> {
+        // One line of prose: a paragraph in every shape (soup sets a paragraph's lines apart).
+        let prose = article.iter().flatten().any(|line| line.split_whitespace().count() >= 30);
+        let rng = &mut self.furniture_rng;
+        if !prose || !rng.chance(0.3) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        if rng.chance(0.6) {
+            let tags: Vec<&str> = (0..rng.between(1, 4)).map(|_| *rng.pick(&FURNITURE_TAGS)).collect();
+            out.push(vec![format!("Tags: {}", tags.join(", "))]);
+        }
+        if out.is_empty() || rng.chance(0.5) {
+            out.push(vec!["Related Posts".to_owned()]);
+            for _ in 0..rng.between(1, 3) {
+                out.push(vec![(*rng.pick(&ARTICLE_TITLES)).to_owned()]);
+            }
+        }
+        if rng.chance(0.5) {
+            let (previous, next) = (*rng.pick(&ARTICLE_TITLES), *rng.pick(&ARTICLE_TITLES));
+            out.push(vec![format!("Previous Post{previous}"), format!("Next Post{next}")]);
+        }
+        out
     }
 
     fn article(&mut self) -> Vec<Vec<String>> {
@@ -1720,6 +1765,8 @@ enum Part {
     Title,
     Article,
     Source,
+    /// Page furniture after the article: tags, related posts, post navigation.
+    Furniture,
     Rating,
     Chrome,
     Avatar,
@@ -1804,6 +1851,9 @@ impl Gen<'_> {
         }
         if let Some(source) = &sc.source {
             b.line(Part::Source, source.clone());
+        }
+        for p in &sc.furniture {
+            b.para(Part::Furniture, p.clone());
         }
         if let Some(r) = &sc.rating {
             self.rating_blocks(r, &mut b);
@@ -2363,7 +2413,7 @@ impl Gen<'_> {
         match self.o.shape {
             Shape::Lynx => 3,
             Shape::Inscriptis => match block.part {
-                Part::Title | Part::Article | Part::Source => 18,
+                Part::Title | Part::Article | Part::Source | Part::Furniture => 18,
                 Part::Rating => 26,
                 Part::Chrome => 18,
                 Part::Trailer => 10,
@@ -2424,7 +2474,7 @@ fn base_gap(shape: Shape, prev: Part, next: Part, md_body_gap: usize) -> usize {
     let md = shape == Shape::Markdown;
     let blank_unless_md = usize::from(!md);
     match (prev, next) {
-        (Title | Article | Source, _) | (Trailer, _) | (_, End) => 1,
+        (Title | Article | Source | Furniture, _) | (Trailer, _) | (_, End) => 1,
         (_, Trailer) => blank_unless_md,
         (Body, Body) => {
             if md {
@@ -2479,7 +2529,7 @@ fn paragraphs(lines: &[Line]) -> Vec<(Part, Option<usize>, String)> {
     let mut open = false;
     for line in lines {
         let text = line.text.trim();
-        let grouped = matches!(line.part, Part::Article | Part::Body | Part::Trailer);
+        let grouped = matches!(line.part, Part::Article | Part::Furniture | Part::Body | Part::Trailer);
         if text.is_empty() || !grouped {
             open = false;
             continue;
@@ -2515,6 +2565,7 @@ fn truth_of(sc: &Scenario, lines: &[Line]) -> Truth {
         title: sc.show_title.then(|| sc.title.clone()),
         paragraphs: texts(Part::Article, None),
         source: sc.source.clone(),
+        furniture: texts(Part::Furniture, None),
         rating: sc.rating.as_ref().map(|r| TruthRating {
             average: r.average,
             votes: r.votes,
@@ -2564,6 +2615,7 @@ pub fn compare(got: &Truth, want: &Truth) -> Result<(), String> {
     d.text("article.title", got.title.as_deref(), want.title.as_deref());
     d.texts("article.paragraphs", &got.paragraphs, &want.paragraphs);
     d.text("article.source", got.source.as_deref(), want.source.as_deref());
+    d.texts("article.furniture", &got.furniture, &want.furniture);
     match (&got.rating, &want.rating) {
         (Some(g), Some(w)) => {
             d.value("rating.average", format_average(g.average), format_average(w.average));
@@ -2731,6 +2783,7 @@ pub fn render_canonical(dump: &Dump<'_>) -> String {
     if let Some(source) = &article.source {
         blocks.push(vec![source.to_string()]);
     }
+    blocks.extend(article.furniture.iter().map(|p| vec![p.to_string()]));
     let mut head = Vec::new();
     if let Some(r) = &dump.rating {
         let word = if r.votes == 1 { "vote" } else { "votes" };
