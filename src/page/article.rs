@@ -17,7 +17,7 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
             page.set_role(i, LineRole::Title);
         }
     }
-    mark_furniture(page, range.clone());
+    mark_tail_chrome(page, range.clone());
     // Converter residue (`__` icon glyphs, empty form widgets) is no article text; other
     // markup-only lines (`{`, `:::`) may be code or structure and stay.
     for i in range.clone() {
@@ -59,10 +59,10 @@ const PROSE_WORDS: usize = 25;
 /// ...and this many per line, on average (a list of titles or links has fewer).
 const PROSE_LINE_WORDS: usize = 5;
 
-/// Page furniture between the article's last paragraph of prose and the comment section
-/// (share buttons, `Email`, `Subscribe` among related links and author boxes) is chrome, not
-/// article text: lines there that are phrases of the tables.
-fn mark_furniture(page: &mut Page<'_, '_>, range: Range<usize>) {
+/// Lines between the article's last paragraph of prose and the comment section that are
+/// phrases of the tables (share buttons, `Email`, `Subscribe` among related links and
+/// author boxes) are chrome, not article text (nor [`split_furniture`]'s furniture).
+fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
     let mut tail = range.start;
     let mut words = 0;
     for i in range.clone().rev() {
