@@ -1,6 +1,7 @@
 //! The article: everything before the comment section.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::{text, Page};
 use crate::annotation::LineRole;
@@ -93,21 +94,43 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
     // Prose: enough words, in lines of several words (not a list of links or titles).
     let is_prose = |p: &Range<usize>| {
         let lines = &page.lines[p.clone()];
-        let words: usize = lines.iter().map(|line| count_words(line.text, usize::MAX)).sum();
-        words >= PROSE_WORDS && words >= PROSE_LINE_WORDS * lines.len()
-    };
-    let total = paragraphs.iter().filter(|p| is_prose(p)).count();
-    let mut before = 0;
-    let mut cut = None;
-    for (k, paragraph) in paragraphs.iter().enumerate() {
-        let prose = is_prose(paragraph);
-        let after = total - before - usize::from(prose);
-        let opening = (paragraph.start..paragraph.end).find(|&i| !page.lines[i].text.starts_with(":::"));
-        if before > after && opening.is_some_and(|i| opens_furniture(page.lines[i].text)) {
-            cut = Some(k);
-            break;
+        let enough = PROSE_WORDS.max(PROSE_LINE_WORDS * lines.len());
+        let mut words = 0;
+        for line in lines {
+            words += count_words(line.text, enough - words);
+            if words >= enough {
+                return true;
+            }
         }
-        before += usize::from(prose);
+        false
+    };
+    let opens = |p: &Range<usize>| {
+        let opening = (p.start..p.end).find(|&i| !page.lines[i].text.starts_with(":::"));
+        opening.is_some_and(|i| opens_furniture(page.lines[i].text))
+    };
+    // The first label with more prose before it than after it. Prose is counted only on a
+    // page with a label (most have none), after the label to the end, and before it only as
+    // far as it takes to outnumber that.
+    let mut cut = None;
+    if let Some(first) = paragraphs.iter().position(opens) {
+        let mut after = paragraphs[first + 1..].iter().filter(|p| is_prose(p)).count();
+        let (mut before, mut counted) = (0, 0);
+        for (k, paragraph) in paragraphs.iter().enumerate().skip(first) {
+            if k > first && is_prose(paragraph) {
+                after -= 1;
+            }
+            if !opens(paragraph) {
+                continue;
+            }
+            while before <= after && counted < k {
+                before += usize::from(is_prose(&paragraphs[counted]));
+                counted += 1;
+            }
+            if before > after {
+                cut = Some(k);
+                break;
+            }
+        }
     }
     let mut labelled = cut.map_or_else(Vec::new, |k| paragraphs.split_off(k));
     // Link cards (`[` / `#### Next post's title` / `](url)`) at the end of the body.
@@ -276,10 +299,89 @@ const FURNITURE_WORDS: &[&str] = &[
     "kategoriler",
 ];
 
+/// The longest line a furniture label opens, unless a colon follows the label.
+const MAX_LABEL_LINE: usize = 160;
+/// Where a label's colon is looked for: the line's first bytes.
+const MAX_LABEL_HEAD: usize = 48;
+
+/// The longest first word of a label, in bytes (`beitragsnavigation`, `предыдущая`).
+const MAX_OPENING_WORD: usize = 32;
+
+/// The first words of [`FURNITURE_LABELS`] and [`FURNITURE_WORDS`], in lowercase.
+struct OpeningWords {
+    /// Sorted.
+    words: Vec<&'static [u8]>,
+    /// By first byte, a bit per word length: rules most words out in one look.
+    lengths: [u64; 256],
+}
+
+impl OpeningWords {
+    fn contains(&self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else { return false };
+        self.lengths[usize::from(first)] & 1 << word.len() != 0 && self.words.binary_search(&word).is_ok()
+    }
+}
+
+fn opening_words() -> &'static OpeningWords {
+    static WORDS: OnceLock<OpeningWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&[u8]> = FURNITURE_LABELS
+            .iter()
+            .chain(FURNITURE_WORDS)
+            .filter_map(|label| label.split(not_word).next())
+            .map(str::as_bytes)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut lengths = [0; 256];
+        for word in &words {
+            lengths[usize::from(word[0])] |= 1 << word.len();
+        }
+        OpeningWords { words, lengths }
+    })
+}
+
+/// Ends a word of a label (`mots-clés` is one word).
+fn not_word(c: char) -> bool {
+    !(c.is_alphabetic() || c == '-')
+}
+
+/// The first word of `text` (letters and hyphens) in lowercase, written into `buffer`;
+/// `None` when it is longer than the buffer.
+fn first_word_lowercase<'b>(text: &str, buffer: &'b mut [u8; MAX_OPENING_WORD]) -> Option<&'b [u8]> {
+    let mut len = 0;
+    for c in text.chars().take_while(|&c| !not_word(c)) {
+        if c.is_ascii() {
+            *buffer.get_mut(len)? = c.to_ascii_lowercase() as u8;
+            len += 1;
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            let end = len + lower.len_utf8();
+            lower.encode_utf8(buffer.get_mut(len..end)?);
+            len = end;
+        }
+    }
+    Some(&buffer[..len])
+}
+
 /// True when `text`, the first line of a paragraph, opens page furniture: a label of
 /// [`FURNITURE_LABELS`] or [`FURNITURE_WORDS`] after any markdown markup.
 fn opens_furniture(text: &str) -> bool {
-    let text = text.trim_start_matches(|c: char| "\\[*_#->|".contains(c) || c.is_whitespace());
+    // A label stands on a short line (`Related Posts`, `Next Post` and a title) or before a
+    // colon (`Tags: ...`, however many tags): most lines of prose are neither.
+    let head = &text.as_bytes()[..text.len().min(MAX_LABEL_HEAD)];
+    if text.len() > MAX_LABEL_LINE && memchr::memchr(b':', head).is_none() {
+        return false;
+    }
+    let markup = |c: char| matches!(c, '\\' | '[' | '*' | '_' | '#' | '-' | '>' | '|') || c.is_whitespace();
+    let text = text.trim_start_matches(markup);
+    // Most paragraphs start with a word no label starts with: that decides before anything
+    // else.
+    let mut buffer = [0; MAX_OPENING_WORD];
+    if !first_word_lowercase(text, &mut buffer).is_some_and(|word| opening_words().contains(word)) {
+        return false;
+    }
     // A label then anything but a lowercase letter: `Next Post4.12`, `Article
     // précédentCartographié` (a link's text glued on), `Print Friendly, PDF`.
     let label = FURNITURE_LABELS
@@ -311,21 +413,40 @@ fn after_caseless<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
 /// The number of words in `text` (as `split_whitespace` counts them), counting no further
 /// than `most`: a long line of prose is not read to its end.
 fn count_words(text: &str, most: usize) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().take(most).count();
-    }
-    // ASCII: a word starts at each byte that is no whitespace after one that is.
+    // A word starts at each character that is no whitespace after one that is. Bytes are
+    // read one by one; only the lead bytes of the few non-ASCII spaces (U+0085, U+00A0,
+    // U+1680, U+2000 to U+205F, U+3000) are decoded.
+    let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    for &byte in text.as_bytes() {
-        let space = (byte as char).is_whitespace();
+    if text.is_ascii() {
+        for &byte in bytes {
+            let space = (byte as char).is_whitespace();
+            if !space && !in_word {
+                if words == most {
+                    break;
+                }
+                words += 1;
+            }
+            in_word = !space;
+        }
+        return words;
+    }
+    let mut at = 0;
+    while at < bytes.len() && words < most {
+        let (space, len) = match bytes[at] {
+            byte if byte.is_ascii() => ((byte as char).is_whitespace(), 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            },
+            _ => (false, 1),
+        };
         if !space && !in_word {
             words += 1;
-            if words == most {
-                break;
-            }
         }
         in_word = !space;
+        at += len;
     }
     words
 }
@@ -378,6 +499,13 @@ mod tests {
 
     fn line(text: &str) -> Line<'_> {
         Line::new(text, 1, 1, Kind::Text)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(text in "[ a\u{a0}\u{85}\u{2003}\u{3000}é\u{2010}\t\n]{0,24}", most in 1usize..30) {
+            proptest::prop_assert_eq!(count_words(&text, most), text.split_whitespace().count().min(most));
+        }
     }
 
     #[test]
