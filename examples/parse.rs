@@ -53,6 +53,10 @@ fn summary(name: &str, dump: &Dump<'_>) -> String {
     if let Some(source) = &article.source {
         out += &format!("Source:   {source}\n");
     }
+    if let Some(first) = article.furniture.first() {
+        let more = article.furniture.len() - 1;
+        out += &format!("Furniture: \"{}\" and {more} more paragraph(s)\n", first_words(first, 6));
+    }
     match &dump.rating {
         Some(r) => out += &format!("Rating:   {} from {} vote(s) ({})\n", r.average, r.votes, r.title),
         None => out += "Rating:   none\n",

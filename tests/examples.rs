@@ -17,6 +17,7 @@ fn parse_summarizes_the_bundled_sample_page() {
     let text = out.join("\n");
     assert!(text.contains("Article:  37 paragraphs"), "{text}");
     assert!(text.contains("Source:   RT. com / ABC Flash Point News 2021."), "{text}");
+    assert!(!text.contains("Furniture:"), "the reference page has none: {text}");
     assert!(text.contains("Rating:   4.5 from 2 vote(s) (Article Rating)"), "{text}");
     assert!(text.contains("Comments: 4"), "{text}");
     // The thread as an indented tree: the reply one level deeper than its parent.
@@ -33,6 +34,10 @@ fn parse_reads_a_file_and_reports_a_missing_one() {
     let (code, out, _) = outcome(&run_example("parse", &[&data("004.txt")], b""));
     assert_eq!(code, Some(0));
     assert!(out.iter().any(|l| l.contains("Comments: 14, header says 14")), "{out:?}");
+    assert!(
+        out.iter().any(|l| l.starts_with("Furniture: \"Print Friendly, PDF & EmailPrint Friendly, PDF")),
+        "{out:?}"
+    );
 
     let (code, out, err) = outcome(&run_example("parse", &["/no/such/page.txt"], b""));
     assert_eq!(code, Some(1));
