@@ -84,3 +84,10 @@ regression!(impossible_date, b"Notify of\n\nAda\n32-13-21 25:61\n\nHi.\n");
 regression!(relative_date_far_in_the_past, b"Notify of\n\nAda\n4294967295 years ago\n\nHi.\n");
 regression!(chrome_without_comments, b"Notify of\n\nInline Feedbacks\nView all comments\n");
 regression!(self_reply, "Notify of\n\nAda\nReply to\u{a0} Ada\n20-08-21 17:27\n\nMe again.\n".as_bytes());
+// Two vote numbers of a footer are added up: their sum once overflowed (a panic in debug
+// builds, a wrapped count in release); it saturates now.
+regression!(
+    vote_numbers_that_overflow_when_added,
+    b"Body.\n\nNotify of\n\nInline Feedbacks\nView all comments\nFrank\n20-08-21 17:27\n\nHello.\n\n\
+      9223372036854775807\n9223372036854775807\nReply\n"
+);

@@ -88,9 +88,10 @@ impl FlatComment<'_> {
         (self.votes, self.has_votes) = (votes, true);
     }
 
-    /// Adds a vote number (wpDiscuz shows up and down votes apart on some layouts).
+    /// Adds a vote number (wpDiscuz shows up and down votes apart on some layouts); a sum
+    /// past `i64` saturates rather than overflow.
     pub fn add_votes(&mut self, votes: i64) {
-        self.set_votes(self.votes().unwrap_or(0) + votes);
+        self.set_votes(self.votes().unwrap_or(0).saturating_add(votes));
     }
 }
 
@@ -414,4 +415,21 @@ pub(super) fn display_name(line_text: &str) -> &str {
 /// allocation).
 pub(crate) fn fold_name(name: &str) -> impl Iterator<Item = char> + '_ {
     display_name(name).chars().filter(|&c| !crate::lines::is_blank(c)).flat_map(char::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn votes_add_up_and_saturate() {
+        let mut comment = FlatComment::default();
+        assert_eq!(comment.votes(), None);
+        comment.add_votes(3);
+        comment.add_votes(-1);
+        assert_eq!(comment.votes(), Some(2));
+        comment.set_votes(i64::MAX);
+        comment.add_votes(i64::MAX);
+        assert_eq!(comment.votes(), Some(i64::MAX), "no overflow on huge vote numbers");
+    }
 }
