@@ -875,6 +875,13 @@ mod tests {
         assert!(heading("#hashtag").is_err());
         assert!(heading("####### seven").is_err());
         assert!(heading("# ").is_err());
+        // At their edges.
+        assert_eq!(heading("######\tSix ##  "), Ok(("", (6, "Six"))));
+        assert_eq!(heading("# # #"), Ok(("", (1, "#"))));
+        assert_eq!(heading("# Ünïcödé"), Ok(("", (1, "Ünïcödé"))));
+        assert!(heading("# ##").is_err());
+        assert!(heading("").is_err());
+        assert!(heading("#\u{a0}x").is_err());
     }
 
     #[test]
@@ -1001,16 +1008,6 @@ mod tests {
         assert!(count_number("18446744073709552k").is_err());
         assert_eq!(rating_numbers("4.5\t2  votes"), Ok(("votes", (45, 2))));
         assert!(rating_numbers("4.5 x").is_err());
-    }
-
-    #[test]
-    fn headings_at_their_edges() {
-        assert_eq!(heading("######\tSix ##  "), Ok(("", (6, "Six"))));
-        assert_eq!(heading("# # #"), Ok(("", (1, "#"))));
-        assert_eq!(heading("# Ünïcödé"), Ok(("", (1, "Ünïcödé"))));
-        assert!(heading("# ##").is_err());
-        assert!(heading("").is_err());
-        assert!(heading("#\u{a0}x").is_err());
     }
 
     #[test]

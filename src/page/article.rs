@@ -419,19 +419,6 @@ fn count_words(text: &str, most: usize) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    if text.is_ascii() {
-        for &byte in bytes {
-            let space = (byte as char).is_whitespace();
-            if !space && !in_word {
-                if words == most {
-                    break;
-                }
-                words += 1;
-            }
-            in_word = !space;
-        }
-        return words;
-    }
     let mut at = 0;
     while at < bytes.len() && words < most {
         let (space, len) = match bytes[at] {
