@@ -16,6 +16,7 @@
 pub(crate) mod date;
 mod memo;
 mod rules;
+mod store;
 
 use std::num::NonZeroU32;
 
@@ -24,6 +25,7 @@ use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
 use memo::{LineMemo, Remembered};
 pub(crate) use rules::{heading, is_blank, trim_blank, without_link_reference};
+pub(crate) use store::LineStore;
 
 /// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.
 pub(crate) fn is_icon_residue(text: &str) -> bool {
@@ -130,16 +132,12 @@ impl Name {
     }
 }
 
-/// A classified line (or group of lines). Small (40 bytes), as a page holds one per line:
-/// no start offset (found again from the text, [`line_start`]), a 32-bit line number (the
-/// parser takes inputs under 4 GiB, [`crate::input::MAX_INPUT_LEN`]), names as offsets and
-/// dates in a table beside.
+/// A classified line (or group of lines), as stage 2 reads it from the [`LineStore`]
+/// (which keeps it packed, without its line number: [`LineStore::number`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
     /// The text without surrounding whitespace (may span lines when `count > 1`).
     pub text: &'a str,
-    /// 1-based number of the first physical line ([`Line::number`]).
-    number: u32,
     /// Number of physical lines in the group (1 unless markup was wrapped or the lines are
     /// a run of blank lines).
     pub count: u32,
@@ -147,14 +145,10 @@ pub(crate) struct Line<'a> {
     pub kind: Kind,
 }
 
-// A page holds one `Line` per line: keep it small (the peak-memory example measures why).
-#[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Line<'_>>() <= 40 && std::mem::size_of::<Kind>() <= 16);
-
 /// What stage 1 makes of a page: its lines and the dates found on them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Classified<'a> {
-    pub lines: Vec<Line<'a>>,
+    pub lines: LineStore<'a>,
     pub dates: Vec<DateEntry<'a>>,
 }
 
@@ -177,20 +171,9 @@ pub(crate) fn author_url(text: &str) -> Option<&str> {
 }
 
 impl<'a> Line<'a> {
-    /// A line starting at physical line `number` (which saturates past `u32::MAX`, as no
-    /// input the parser takes has that many lines).
-    pub fn new(text: &'a str, number: usize, count: u32, kind: Kind) -> Self {
-        Line { text, number: u32::try_from(number).unwrap_or(u32::MAX), count, kind }
-    }
-
-    /// 1-based number of the first physical line.
-    pub fn number(&self) -> usize {
-        self.number as usize
-    }
-
-    /// The number of the physical line after the group.
-    pub fn next_number(&self) -> usize {
-        self.number() + self.count as usize
+    /// A line of `count` physical lines.
+    pub fn new(text: &'a str, count: u32, kind: Kind) -> Self {
+        Line { text, count, kind }
     }
 
     /// The text of `name`, a name of this line's kind.
@@ -205,8 +188,8 @@ impl<'a> Line<'a> {
     }
 
     /// The phrases when the line is chrome.
-    pub fn chrome(&self) -> Option<&Segmentation> {
-        match &self.kind {
+    pub fn chrome(&self) -> Option<Segmentation> {
+        match self.kind {
             Kind::Chrome(seg) => Some(seg),
             _ => None,
         }
@@ -238,14 +221,15 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     // than the classification) bounds the number of groups. Past that, the vector grows as
     // needed: blank runs fold, and a huge page must not reserve for lines it will not keep.
     let newlines = memchr::memchr_iter(b'\n', &input.as_bytes()[start..]).count();
-    let mut out: Vec<Line<'_>> = Vec::with_capacity(newlines.min(PREALLOCATED_LINES) + 1);
+    let first_number = Lines::new(input, start).next().map_or(1, |line| line.number);
+    let mut out = LineStore::with_capacity(input, newlines.min(PREALLOCATED_LINES) + 1, first_number);
     classifier.memo = LineMemo::for_lines(newlines);
     let mut raw = Lines::new(input, start).peekable();
     while let Some(first) = raw.next() {
         let trimmed = trim_blank(first.text);
         // Half the lines of a dump are blank: they are not classified, only counted.
         if trimmed.is_empty() {
-            push_blank(&mut out, trimmed, first.number);
+            out.push_blank(trimmed, first.number);
             continue;
         }
         let mut group = Group { first, last: first, count: 1 };
@@ -290,24 +274,12 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
             None => (text, kind),
         };
         let count = u32::try_from(group.count).expect("a group is at most MAX_WRAPPED_LINES lines");
-        out.push(Line::new(text, first.number, count, kind));
+        out.push(Line::new(text, count, kind), first.number);
     }
     resolve_reply_markers(&mut out);
     // Give back what folding and growth left unused (in place, for a large vector).
-    if out.capacity() > out.len() + out.len() / 8 + PREALLOCATED_LINES {
-        out.shrink_to_fit();
-    }
+    out.shrink(PREALLOCATED_LINES);
     Classified { lines: out, dates: classifier.dates }
-}
-
-/// Adds blank line `number`: a run of blank lines is one entry (converter dumps can be
-/// mostly blank lines, BeautifulSoup's nineteen in twenty, and what matters is that they
-/// separate), a new one past `u32::MAX` lines.
-fn push_blank<'a>(out: &mut Vec<Line<'a>>, text: &'a str, number: usize) {
-    match out.last_mut() {
-        Some(last) if last.is_blank() && last.count < u32::MAX => last.count += 1,
-        _ => out.push(Line::new(text, number, 1, Kind::Blank)),
-    }
 }
 
 /// In languages whose `Reply to` is also the `Reply` button's word (zh `回复`, vi `Trả lời`),
@@ -315,44 +287,45 @@ fn push_blank<'a>(out: &mut Vec<Line<'a>>, text: &'a str, number: usize) {
 /// (BeautifulSoup's `get_text(strip=True)`). Such a line is the marker when it stands before
 /// a name and a date, after a role badge, or, on a page whose buttons follow vote numbers,
 /// after no number.
-fn resolve_reply_markers(lines: &mut [Line<'_>]) {
+fn resolve_reply_markers(lines: &mut LineStore<'_>) {
     let is_ambiguous =
-        |line: &Line<'_>| line.chrome().is_some_and(|seg| phrases::markers().is_ambiguous_reply_button(seg));
-    let after_votes = |lines: &[Line<'_>], i: usize| {
-        prev_solid(lines, i).is_some_and(|p| matches!(lines[p].kind, Kind::Number(_)))
+        |kind: Kind| matches!(kind, Kind::Chrome(seg) if phrases::markers().is_ambiguous_reply_button(&seg));
+    let after_votes = |lines: &LineStore<'_>, i: usize| {
+        prev_solid(lines, i).is_some_and(|p| matches!(lines.kind(p), Kind::Number(_)))
     };
     let mut votes_before_buttons = false;
     for i in 0..lines.len() {
-        if is_ambiguous(&lines[i]) && after_votes(lines, i) {
+        if is_ambiguous(lines.kind(i)) && after_votes(lines, i) {
             votes_before_buttons = true;
             break;
         }
     }
     for i in 0..lines.len() {
-        if !is_ambiguous(&lines[i]) {
+        if !is_ambiguous(lines.kind(i)) {
             continue;
         }
-        let after_badge = prev_solid(lines, i).is_some_and(|p| lines[p].is_chrome(Class::Role));
+        let after_badge = prev_solid(lines, i).is_some_and(|p| lines.at(p).is_chrome(Class::Role));
         let name_then_date = next_solid(lines, i).is_some_and(|name| {
-            matches!(lines[name].kind, Kind::Text)
-                && is_name_like(lines[name].text)
+            let line = lines.at(name);
+            matches!(line.kind, Kind::Text)
+                && is_name_like(line.text)
                 && next_solid(lines, name)
-                    .is_some_and(|date| matches!(lines[date].kind, Kind::Date { timed: true, .. }))
+                    .is_some_and(|date| matches!(lines.kind(date), Kind::Date { timed: true, .. }))
         });
         if name_then_date && (after_badge || (votes_before_buttons && !after_votes(lines, i))) {
-            lines[i].kind = Kind::ReplyTo { name: Name::NONE, date: None };
+            lines.set_kind(i, Kind::ReplyTo { name: Name::NONE, date: None });
         }
     }
 }
 
 /// The nearest line before `i` that is neither blank nor residue.
-fn prev_solid(lines: &[Line<'_>], i: usize) -> Option<usize> {
-    (0..i).rev().find(|&j| !matches!(lines[j].kind, Kind::Blank | Kind::Residue))
+fn prev_solid(lines: &LineStore<'_>, i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !matches!(lines.kind(j), Kind::Blank | Kind::Residue))
 }
 
 /// The nearest line after `i` that is neither blank nor residue.
-fn next_solid(lines: &[Line<'_>], i: usize) -> Option<usize> {
-    (i + 1..lines.len()).find(|&j| !matches!(lines[j].kind, Kind::Blank | Kind::Residue))
+fn next_solid(lines: &LineStore<'_>, i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&j| !matches!(lines.kind(j), Kind::Blank | Kind::Residue))
 }
 
 /// Physical lines read as one: markup that a converter wrapped.
@@ -976,11 +949,10 @@ mod tests {
 
     /// The non-blank lines of `page`: (first line number, physical lines, kind).
     fn solid_lines(page: &str) -> Vec<(usize, u32, Kind)> {
-        classify_all(page, 0)
-            .lines
-            .into_iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| (l.number(), l.count, l.kind))
+        let lines = classify_all(page, 0).lines;
+        (0..lines.len())
+            .filter(|&i| !lines.is_blank(i))
+            .map(|i| (lines.number(i), lines.at(i).count, lines.kind(i)))
             .collect()
     }
 
@@ -1075,13 +1047,13 @@ mod tests {
     fn names_are_offsets_into_their_line() {
         let line = "Reply to Frank";
         let name = Name::within(line, &line[9..]).expect("a part of the line");
-        assert_eq!(Line::new(line, 1, 1, Kind::Text).name(name), "Frank");
+        assert_eq!(Line::new(line, 1, Kind::Text).name(name), "Frank");
         assert_eq!(Name::within(line, ""), Some(Name::NONE), "an empty name from anywhere");
         assert!(Name::NONE.is_empty() && !name.is_empty());
         assert_eq!(Name::within(line, "Frank"), None, "text from elsewhere is no name");
         // A line with the same text reads the same offsets (what the line memo relies on).
         let again = String::from(line);
-        assert_eq!(Line::new(&again, 9, 1, Kind::Text).name(name), "Frank");
+        assert_eq!(Line::new(&again, 1, Kind::Text).name(name), "Frank");
     }
 
     #[test]
@@ -1113,7 +1085,7 @@ mod tests {
                 _ => None,
             }
         }
-        assert_eq!(named(&lines[0]), Some(("Nam Vũ", false)), "{lines:?}");
-        assert_eq!(named(&lines[1]), Some(("htl", true)), "{lines:?}");
+        assert_eq!(named(&lines.at(0)), Some(("Nam Vũ", false)), "{lines:?}");
+        assert_eq!(named(&lines.at(1)), Some(("htl", true)), "{lines:?}");
     }
 }

@@ -13,7 +13,7 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
     let mut article = Article { span: Span::new(content_start, content_start), ..Article::default() };
     let first = range.clone().find(|&i| page.roles[i].is_none());
     if let Some(i) = first {
-        if let Ok((_, (1, title))) = crate::lines::heading(page.lines[i].text) {
+        if let Ok((_, (1, title))) = crate::lines::heading(page.lines.text(i)) {
             article.title = Some(std::borrow::Cow::Borrowed(title));
             page.set_role(i, LineRole::Title);
         }
@@ -22,14 +22,14 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
     // Converter residue (`__` icon glyphs, empty form widgets) is no article text; other
     // markup-only lines (`{`, `:::`) may be code or structure and stay.
     for i in range.clone() {
-        if page.roles[i].is_none() && crate::lines::is_icon_residue(page.lines[i].text) {
+        if page.roles[i].is_none() && crate::lines::is_icon_residue(page.lines.text(i)) {
             page.set_role(i, LineRole::Chrome);
         }
     }
     let mut paragraphs = text::paragraphs(page, range.clone(), |_| true);
     let furniture = split_furniture(page, &mut paragraphs);
     if let Some(last) = paragraphs.last() {
-        if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines[last.start]) {
+        if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines.at(last.start)) {
             article.source = Some(page.paragraph(last.clone()));
             page.set_role(last.start, LineRole::Source);
             paragraphs.pop();
@@ -67,19 +67,19 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
     let mut tail = range.start;
     let mut words = 0;
     for i in range.clone().rev() {
-        if page.lines[i].is_blank() {
+        if page.lines.is_blank(i) {
             words = 0;
             continue;
         }
-        words += count_words(page.lines[i].text, PROSE_WORDS - words);
+        words += count_words(page.lines.text(i), PROSE_WORDS - words);
         if words >= PROSE_WORDS {
             // The paragraph this line belongs to is prose: the tail starts after it.
-            tail = (i..range.end).find(|&j| page.lines[j].is_blank()).unwrap_or(range.end);
+            tail = (i..range.end).find(|&j| page.lines.is_blank(j)).unwrap_or(range.end);
             break;
         }
     }
     for i in tail..range.end {
-        if page.roles[i].is_none() && page.lines[i].chrome().is_some() {
+        if page.roles[i].is_none() && page.lines.at(i).chrome().is_some() {
             page.set_role(i, LineRole::Chrome);
         }
     }
@@ -93,11 +93,10 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
 fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     // Prose: enough words, in lines of several words (not a list of links or titles).
     let is_prose = |p: &Range<usize>| {
-        let lines = &page.lines[p.clone()];
-        let enough = PROSE_WORDS.max(PROSE_LINE_WORDS * lines.len());
+        let enough = PROSE_WORDS.max(PROSE_LINE_WORDS * p.len());
         let mut words = 0;
-        for line in lines {
-            words += count_words(line.text, enough - words);
+        for i in p.clone() {
+            words += count_words(page.lines.text(i), enough - words);
             if words >= enough {
                 return true;
             }
@@ -105,8 +104,8 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
         false
     };
     let opens = |p: &Range<usize>| {
-        let opening = (p.start..p.end).find(|&i| !page.lines[i].text.starts_with(":::"));
-        opening.is_some_and(|i| opens_furniture(page.lines[i].text))
+        let opening = (p.start..p.end).find(|&i| !page.lines.text(i).starts_with(":::"));
+        opening.is_some_and(|i| opens_furniture(page.lines.text(i)))
     };
     // The first label with more prose before it than after it. Prose is counted only on a
     // page with a label (most have none), after the label to the end, and before it only as
@@ -144,7 +143,7 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
     loop {
         let several = paragraphs.len() > 1;
         let Some(last) = paragraphs.last_mut() else { break };
-        let keep = (last.start..last.end).rev().find(|&i| !closes_body(&page.lines[i]));
+        let keep = (last.start..last.end).rev().find(|&i| !closes_body(&page.lines.at(i)));
         let end = match keep {
             Some(i) => i + 1,
             None if several => last.start,
@@ -173,7 +172,7 @@ const MAX_CARD_PARAGRAPHS: usize = 4;
 /// spread over paragraphs (`[`, a heading or an image, `](url)`), as themes print the next
 /// or a related post. Never the first paragraph: a card is no whole article.
 fn trailing_link_card(page: &Page<'_, '_>, paragraphs: &[Range<usize>]) -> Option<usize> {
-    let one_line = |p: &Range<usize>| (p.len() == 1).then(|| page.lines[p.start].text);
+    let one_line = |p: &Range<usize>| (p.len() == 1).then(|| page.lines.text(p.start));
     let last = paragraphs.len().checked_sub(1)?;
     if !one_line(&paragraphs[last]).is_some_and(|text| text.starts_with("](") && text.ends_with(')')) {
         return None;
@@ -485,7 +484,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str) -> Line<'_> {
-        Line::new(text, 1, 1, Kind::Text)
+        Line::new(text, 1, Kind::Text)
     }
 
     proptest::proptest! {

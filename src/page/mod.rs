@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use crate::annotation::{LineInfo, LineRole};
 use crate::error::{Error, ErrorKind, Position, Warning, WarningKind};
 use crate::input::{check_size, content_start, Lines};
-use crate::lines::{self, Classified, DateEntry, DateId, Line};
+use crate::lines::{self, Classified, DateEntry, DateId, LineStore};
 use crate::model::{Dump, Span};
 use crate::options::Parser;
 use dates::Reading;
@@ -70,7 +70,7 @@ pub(crate) struct Page<'p, 'a> {
     pub input: &'a str,
     /// Where the content starts (after a byte-order mark).
     content_start: usize,
-    pub lines: &'p [Line<'a>],
+    pub lines: &'p LineStore<'a>,
     /// The dates of the lines, by [`DateId`].
     dates: &'p [DateEntry<'a>],
     /// One role per classified line, `None` until placed.
@@ -79,8 +79,13 @@ pub(crate) struct Page<'p, 'a> {
 }
 
 impl<'p, 'a> Page<'p, 'a> {
-    fn new(input: &'a str, content_start: usize, lines: &'p [Line<'a>], dates: &'p [DateEntry<'a>]) -> Self {
-        let roles = lines.iter().map(|l| l.is_blank().then_some(LineRole::Blank)).collect();
+    fn new(
+        input: &'a str,
+        content_start: usize,
+        lines: &'p LineStore<'a>,
+        dates: &'p [DateEntry<'a>],
+    ) -> Self {
+        let roles = (0..lines.len()).map(|i| lines.is_blank(i).then_some(LineRole::Blank)).collect();
         Page { input, content_start, lines, dates, roles, warnings: Vec::new() }
     }
 
@@ -117,8 +122,9 @@ impl<'p, 'a> Page<'p, 'a> {
     fn trailer(&mut self, from: usize) -> Vec<Cow<'a, str>> {
         // The comment bubble's close button, `x`, right after its invitation.
         for i in from + 1..self.lines.len() {
-            let after_bubble = self.lines[i - 1].phrase_key() == Some("wc_bubble_invite_message");
-            if after_bubble && self.lines[i].text.eq_ignore_ascii_case("x") {
+            if self.lines.text(i).eq_ignore_ascii_case("x")
+                && self.lines.at(i - 1).phrase_key() == Some("wc_bubble_invite_message")
+            {
                 self.set_role(i, LineRole::Chrome);
             }
         }
@@ -144,8 +150,8 @@ impl<'p, 'a> Page<'p, 'a> {
                 debug_assert!(
                     false,
                     "line {} was not placed: {:?}",
-                    self.lines[i].number(),
-                    self.lines[i].kind
+                    self.lines.number(i),
+                    self.lines.kind(i)
                 );
                 self.roles[i] = Some(LineRole::Chrome);
             }
@@ -159,9 +165,8 @@ impl<'p, 'a> Page<'p, 'a> {
 
     /// Bytes from the first line's text to the end of the last line's text.
     pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
-        let first = &self.lines[range.start];
-        let last = &self.lines[range.end - 1];
-        Span::new(self.offset_of(first.text), self.offset_of(last.text) + last.text.len())
+        let last = range.end - 1;
+        Span::new(self.lines.start(range.start), self.lines.start(last) + self.lines.text_len(last))
     }
 
     /// Offset of a slice of the input.
@@ -171,7 +176,7 @@ impl<'p, 'a> Page<'p, 'a> {
 
     pub fn set_roles(&mut self, range: std::ops::Range<usize>, role: LineRole) {
         for i in range {
-            if !self.lines[i].is_blank() {
+            if !self.lines.is_blank(i) {
                 self.roles[i] = Some(role);
             }
         }
@@ -180,7 +185,7 @@ impl<'p, 'a> Page<'p, 'a> {
     /// Takes lines back (a stage placed them too early): they are placed again later.
     pub fn clear_roles(&mut self, range: std::ops::Range<usize>) {
         for i in range {
-            if !self.lines[i].is_blank() {
+            if !self.lines.is_blank(i) {
                 self.roles[i] = None;
             }
         }
@@ -200,21 +205,20 @@ impl<'p, 'a> Page<'p, 'a> {
     pub fn warn_at(&mut self, i: usize, slice: &str, kind: WarningKind, message: String) {
         let offset = self.offset_of(slice);
         let column = self.column(offset);
-        self.warnings.push(Warning { line: self.lines[i].number(), column, message, kind, offset });
+        self.warnings.push(Warning { line: self.lines.number(i), column, message, kind, offset });
     }
 
     /// The position of line `i`'s text, from what stage 1 recorded (the column from a scan
     /// of the line's indentation only, so a page with a warning on every line stays
     /// linear).
     pub fn position(&self, i: usize) -> Position {
-        let line = &self.lines[i];
-        let offset = self.offset_of(line.text);
-        Position { line: line.number(), column: self.column(offset), offset }
+        let offset = self.offset_of(self.lines.text(i));
+        Position { line: self.lines.number(i), column: self.column(offset), offset }
     }
 
     /// The column, in characters, where line `i`'s text ends (its indentation counted).
     pub fn end_column(&self, i: usize) -> usize {
-        let text = self.lines[i].text;
+        let text = self.lines.text(i);
         // An ASCII line has as many characters as bytes.
         let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
         self.column(self.offset_of(text)) - 1 + chars
@@ -256,7 +260,7 @@ impl<'p, 'a> Page<'p, 'a> {
         let located = |role: LineRole, kind: WarningKind, what: &str| {
             let i = self.roles.iter().position(|r| *r == Some(role))?;
             let pos = self.position(i);
-            let message = format!("{what}: \"{}\"", excerpt(self.lines[i].text));
+            let message = format!("{what}: \"{}\"", excerpt(self.lines.text(i)));
             Some(Warning { line: pos.line, column: pos.column, message, kind, offset: pos.offset })
         };
         problems.extend(located(

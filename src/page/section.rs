@@ -11,7 +11,7 @@ use super::discussion::reads_as_name;
 use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{Kind, Line};
+use crate::lines::{Kind, Line, LineStore};
 use crate::model::Rating;
 use crate::phrases::Class;
 
@@ -51,8 +51,8 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     // (`displayRatingOnPost` = before), a theme's `2 comments` link in the byline.
     // (Only a page with two candidates or more compares them.)
     let has_comments = |a: usize, b: usize| {
-        lines[a..b].iter().any(|l| match &l.kind {
-            Kind::Date { timed, .. } => *timed,
+        (a..b).any(|i| match lines.kind(i) {
+            Kind::Date { timed, .. } => timed,
             Kind::ReplyTo { .. } => true,
             _ => false,
         })
@@ -60,11 +60,11 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     // wpDiscuz prints its `N Comments` after the form, so a count above the form with no
     // comment between them is a theme's count in the byline.
     let byline_count = |k: usize, c: usize| {
-        matches!(lines[c].kind, Kind::Count(_))
+        matches!(lines.kind(c), Kind::Count(_))
             && candidates[k + 1..]
                 .iter()
                 .map(|later| later.line)
-                .find(|&later| lines[later].chrome().is_some_and(|s| s.any(Class::Anchor)))
+                .find(|&later| lines.at(later).chrome().is_some_and(|s| s.any(Class::Anchor)))
                 .is_some_and(|form| !has_comments(c, form))
     };
     let opens_section = |k: usize, c: usize| match candidates.get(k + 1) {
@@ -115,13 +115,13 @@ struct Scan {
 
 /// Reads the page once for the rating widget, the section candidates and the first core
 /// comment (one pass instead of one per question: most lines are text, decided at a glance).
-fn scan(lines: &[Line<'_>]) -> Scan {
+fn scan(lines: &LineStore<'_>) -> Scan {
     let mut found = Scan { rating: None, candidates: Vec::new(), core_comment: None };
     let mut text_before = 0;
-    for (i, line) in lines.iter().enumerate() {
+    for i in 0..lines.len() {
         let before = text_before;
-        text_before += line.text.len();
-        if matches!(line.kind, Kind::Text | Kind::Blank) {
+        text_before += lines.text_len(i);
+        if lines.is_text(i) || lines.is_blank(i) {
             continue; // none of the questions below
         }
         if found.rating.is_none() {
@@ -145,40 +145,40 @@ fn scan(lines: &[Line<'_>]) -> Scan {
 
 /// A WordPress core comment header at `i`: a `Name says:` line, and a comment date on the
 /// next line that is not blank.
-fn is_core_comment(lines: &[Line<'_>], i: usize) -> bool {
-    matches!(lines[i].kind, Kind::Says { .. })
+fn is_core_comment(lines: &LineStore<'_>, i: usize) -> bool {
+    matches!(lines.kind(i), Kind::Says { .. })
         && (i + 1..lines.len())
-            .find(|&j| !lines[j].is_blank())
-            .is_some_and(|j| matches!(lines[j].kind, Kind::Date { timed: true, .. }))
+            .find(|&j| !lines.is_blank(j))
+            .is_some_and(|j| matches!(lines.kind(j), Kind::Date { timed: true, .. }))
 }
 
 /// True for a line that only a comment section prints.
-fn is_anchor(lines: &[Line<'_>], i: usize) -> bool {
-    match &lines[i].kind {
+fn is_anchor(lines: &LineStore<'_>, i: usize) -> bool {
+    match lines.kind(i) {
         Kind::SectionFence | Kind::Count(_) => true,
         // A count split over two lines: `14` / `Comments`.
-        Kind::Number(n) if *n >= 0 => {
-            (i + 1..lines.len()).find(|&j| !lines[j].is_blank()).is_some_and(|j| lines[j].is_count_words())
+        Kind::Number(n) if n >= 0 => {
+            (i + 1..lines.len()).find(|&j| !lines.is_blank(j)).is_some_and(|j| lines.at(j).is_count_words())
         }
         Kind::Chrome(seg) if seg.any(Class::Anchor) => true,
         // The sort buttons (`Oldest` / `Newest` / `Most Voted`), together, are the thread's
         // head when a page shows nothing else of the section.
         Kind::Chrome(seg) if seg.all(Class::Sort) => {
-            let next = (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
-            !seg.is_single() || next.is_some_and(|j| lines[j].is_chrome(Class::Sort))
+            let next = (i + 1..lines.len()).find(|&j| !lines.is_blank(j));
+            !seg.is_single() || next.is_some_and(|j| lines.at(j).is_chrome(Class::Sort))
         }
         _ => false,
     }
 }
 
 /// True when another section line follows within a few lines, or the page ends first.
-fn is_confirmed(lines: &[Line<'_>], i: usize) -> bool {
+fn is_confirmed(lines: &LineStore<'_>, i: usize) -> bool {
     let mut seen = 0;
-    for line in &lines[i + 1..] {
+    for line in (i + 1..lines.len()).map(|j| lines.at(j)) {
         if line.is_blank() || matches!(line.kind, Kind::Residue) {
             continue;
         }
-        if is_section_signal(line) {
+        if is_section_signal(&line) {
             return true;
         }
         seen += 1;
@@ -222,7 +222,7 @@ const BYLINE_LINES: usize = 5;
 /// comment starts, when enough comment dates are each followed by a footer (a `Reply`
 /// button, or a vote number) before the next date, or stand under a name in a thread that
 /// has a `Reply to` marker.
-fn first_bare_comment(lines: &[Line<'_>]) -> Option<usize> {
+fn first_bare_comment(lines: &LineStore<'_>) -> Option<usize> {
     let mut first = None;
     let (mut by_button, mut by_votes, mut headers, mut markers) = (0, 0, 0, 0);
     let mut open_date: Option<usize> = None;
@@ -231,16 +231,16 @@ fn first_bare_comment(lines: &[Line<'_>]) -> Option<usize> {
     // only headers close to each other count (a byline above the article is no comment).
     let mut last_header: Option<(usize, usize)> = None;
     let mut solid = 0;
-    for (i, line) in lines.iter().enumerate() {
-        let button = matches!(&line.kind, Kind::Chrome(seg) if seg.is_single() && seg.first().class == Class::ReplyButton)
-            || matches!(line.kind, Kind::LegacyFooter { .. });
-        let votes = matches!(line.kind, Kind::Number(_) | Kind::LegacyVotes(_));
-        match line.kind {
+    for (i, kind) in lines.kinds().enumerate() {
+        let button = matches!(kind, Kind::Chrome(seg) if seg.is_single() && seg.first().class == Class::ReplyButton)
+            || matches!(kind, Kind::LegacyFooter { .. });
+        let votes = matches!(kind, Kind::Number(_) | Kind::LegacyVotes(_));
+        match kind {
             Kind::Blank | Kind::Residue => continue,
             Kind::Date { timed: true, .. } | Kind::ReplyTo { date: Some(_), .. } => {
                 open_date = Some(i);
-                let named = previous.is_some_and(|p| match lines[p].kind {
-                    Kind::Text => lines[p].text.len() <= 200 && reads_as_name(lines[p].text),
+                let named = previous.is_some_and(|p| match lines.kind(p) {
+                    Kind::Text => lines.text(p).len() <= 200 && reads_as_name(lines.text(p)),
                     Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } => true,
                     _ => false,
                 });
@@ -262,7 +262,7 @@ fn first_bare_comment(lines: &[Line<'_>]) -> Option<usize> {
             }
             _ => {}
         }
-        markers += usize::from(matches!(line.kind, Kind::ReplyTo { .. }));
+        markers += usize::from(matches!(kind, Kind::ReplyTo { .. }));
         previous = Some(i);
         solid += 1;
         let closed = by_button >= BARE_THREAD_MIN || by_button + by_votes > BARE_THREAD_MIN;
@@ -276,11 +276,11 @@ fn first_bare_comment(lines: &[Line<'_>]) -> Option<usize> {
 /// The first line of the header that comment date `date` belongs to: the avatar, badge and
 /// name lines right above it (a name printed twice, as an avatar's alt text and as the name,
 /// counts once).
-fn header_start(lines: &[Line<'_>], date: usize) -> usize {
+fn header_start(lines: &LineStore<'_>, date: usize) -> usize {
     let mut start = date;
     let mut name: Option<&str> = None;
     for j in (0..date).rev() {
-        let line = &lines[j];
+        let line = &lines.at(j);
         let header = match &line.kind {
             Kind::Blank | Kind::Residue => continue,
             Kind::Avatar { .. }
@@ -313,17 +313,17 @@ fn header_start(lines: &[Line<'_>], date: usize) -> usize {
 }
 
 /// Walks back from anchor `i` over section furniture (`Subscribe`, `Login`, residue).
-fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
+fn extend_back(lines: &LineStore<'_>, i: usize) -> usize {
     let mut start = i;
     let mut j = i;
     while j > 0 {
         j -= 1;
-        let line = &lines[j];
-        match &line.kind {
+        let line = lines.at(j);
+        match line.kind {
             Kind::Blank => {}
             // Residue between the article and the form (the form avatar's `guest`, `__`),
             // unless it closes the paragraph right above it (a pandoc `:::`).
-            Kind::Residue if j > 0 && matches!(lines[j - 1].kind, Kind::Text | Kind::Heading) => break,
+            Kind::Residue if j > 0 && matches!(lines.kind(j - 1), Kind::Text | Kind::Heading) => break,
             Kind::Residue => start = j,
             Kind::Chrome(seg)
                 if seg.phrases().all(|p| matches!(p.class, Class::Form | Class::Anchor | Class::Sort)) =>
@@ -335,7 +335,9 @@ fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
             Kind::Count(_) => start = j,
             Kind::Chrome(seg) if seg.first().class == Class::ReplyButton && start == j + 1 => start = j,
             // wpDiscuz 5's count badge just before `Leave a Reply`.
-            Kind::Number(n) if *n >= 0 && lines[start].phrase_key() == Some("form_header_text") => start = j,
+            Kind::Number(n) if n >= 0 && lines.at(start).phrase_key() == Some("form_header_text") => {
+                start = j
+            }
             _ => break,
         }
     }
@@ -344,9 +346,9 @@ fn extend_back(lines: &[Line<'_>], i: usize) -> usize {
 
 /// The rating widget whose numbers start at line `i`: `4.5 2 votes` (or its parts on
 /// separate lines), then the title line.
-fn rating_at(lines: &[Line<'_>], i: usize) -> Option<RatingParts> {
-    let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].is_blank());
-    let (numbers, tenths, votes) = match lines[i].kind {
+fn rating_at(lines: &LineStore<'_>, i: usize) -> Option<RatingParts> {
+    let next = |from: usize| (from..lines.len()).find(|&j| !lines.is_blank(j));
+    let (numbers, tenths, votes) = match lines.kind(i) {
         Kind::RatingLine { tenths, votes } => (i..i + 1, tenths, votes),
         // Split widget: `5` / `3` / `votes`, or `4.5` / `2` / `votes`.
         Kind::Number(n) if (0..=5).contains(&n) => {
@@ -359,19 +361,19 @@ fn rating_at(lines: &[Line<'_>], i: usize) -> Option<RatingParts> {
         }
         _ => return None,
     };
-    let title = next(numbers.end).filter(|&t| is_rating_title(&lines[t]));
+    let title = next(numbers.end).filter(|&t| is_rating_title(&lines.at(t)));
     Some(RatingParts { numbers, tenths, votes, title })
 }
 
 /// The vote count and word after a split widget's average at `i`: (end of the parts, votes).
-fn split_rating(lines: &[Line<'_>], i: usize) -> Option<(usize, u64)> {
-    let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].is_blank());
+fn split_rating(lines: &LineStore<'_>, i: usize) -> Option<(usize, u64)> {
+    let next = |from: usize| (from..lines.len()).find(|&j| !lines.is_blank(j));
     let j = next(i + 1)?;
-    let Kind::Number(votes) = lines[j].kind else {
+    let Kind::Number(votes) = lines.kind(j) else {
         return None;
     };
     let k = next(j + 1)?;
-    (lines[k].is_chrome(Class::VoteWord) && votes >= 0).then_some((k + 1, votes as u64))
+    (lines.at(k).is_chrome(Class::VoteWord) && votes >= 0).then_some((k + 1, votes as u64))
 }
 
 /// The title under the rating numbers: `Article Rating`, a translation, or a custom title
@@ -388,13 +390,13 @@ fn is_rating_title(line: &Line<'_>) -> bool {
 pub(crate) fn rating<'a>(page: &mut Page<'_, 'a>, parts: &RatingParts) -> Rating<'a> {
     let end = parts.title.map_or(parts.numbers.end, |t| t + 1);
     for i in parts.numbers.start..end {
-        if !page.lines[i].is_blank() {
+        if !page.lines.is_blank(i) {
             page.set_role(i, LineRole::Rating);
         }
     }
     let span = page.span_of(parts.numbers.start..end);
     let title = match parts.title {
-        Some(t) => std::borrow::Cow::Borrowed(page.lines[t].text),
+        Some(t) => std::borrow::Cow::Borrowed(page.lines.text(t)),
         None => {
             page.warn(parts.numbers.end - 1, WarningKind::BadRating, "rating widget has no title".into());
             std::borrow::Cow::Borrowed("")
@@ -413,10 +415,10 @@ pub(crate) fn rating<'a>(page: &mut Page<'_, 'a>, parts: &RatingParts) -> Rating
 
 /// Where the trailing `wp_footer` leftovers start: the last run of `PageFooter` chrome
 /// (with blanks and residue) that reaches the end of the page.
-fn trailing_footer_start(lines: &[Line<'_>]) -> usize {
+fn trailing_footer_start(lines: &LineStore<'_>) -> usize {
     let mut start = lines.len();
-    for (i, line) in lines.iter().enumerate().rev() {
-        match &line.kind {
+    for (i, kind) in lines.kinds().enumerate().rev() {
+        match kind {
             Kind::Blank | Kind::Residue => {}
             Kind::Chrome(seg) if seg.all(Class::PageFooter) => start = i,
             _ => break,

@@ -28,7 +28,7 @@ pub(crate) fn paragraphs_into(
     out.clear();
     let mut open: Option<usize> = None;
     for i in range.clone() {
-        let text = page.roles[i].is_none() && is_text(&page.lines[i]);
+        let text = page.roles[i].is_none() && is_text(&page.lines.at(i));
         match (text, open) {
             (true, None) => open = Some(i),
             (false, Some(start)) => {

@@ -165,7 +165,7 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
     let key_of = |comment: &FlatComment<'_>| author_of(comment).map(NameKey::of);
     for k in 0..flat.len() {
         let (first, last) = (flat[k].first(), flat[k].last());
-        flat[k].line = index32(page.lines[first].number());
+        flat[k].line = index32(page.lines.number(first));
         let span = page.span_of(first..last + 1);
         flat[k].span = Piece::from_range(span.start, span.end);
         let Some((marker, name_piece)) = flat[k].to else {

@@ -64,6 +64,13 @@ impl Segmentation {
         Segmentation { ids: all }
     }
 
+    /// Phrase `id` alone.
+    pub fn single(id: u16) -> Self {
+        let mut ids = [NO_PHRASE; MAX_SEGMENTS];
+        ids[0] = id;
+        Segmentation { ids }
+    }
+
     /// The phrase numbers in line order.
     pub fn ids(&self) -> &[u16] {
         let len = self.ids.iter().position(|&id| id == NO_PHRASE).unwrap_or(MAX_SEGMENTS);

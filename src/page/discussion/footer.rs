@@ -21,7 +21,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             let ends_comment = match mode {
                 Mode::Footer => match self.parts[i] {
                     Part::DatedFooter => true,
-                    Part::Header { strong: true } => matches!(self.line(i).kind, Kind::Date { .. }),
+                    Part::Header { strong: true } => matches!(self.page.lines.kind(i), Kind::Date { .. }),
                     _ => false,
                 },
                 _ => self.is_reply_button(i),
@@ -52,7 +52,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 self.paragraphs = paragraphs;
                 for j in footer_first..=i {
-                    let line = *self.line(j);
+                    let line = self.line(j);
                     match line.kind {
                         Kind::Number(n) => comment.add_votes(n),
                         Kind::LegacyVotes(n) => comment.set_votes(n),
@@ -101,7 +101,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut name: Option<&'a str> = None;
         let mut wants_to = false;
         for (n, &i) in solid.iter().enumerate() {
-            let line = *self.line(i);
+            let line = self.line(i);
             let is_header = match line.kind {
                 // `Reply to` alone: a converter put the name on the next line.
                 Kind::Text if wants_to => {

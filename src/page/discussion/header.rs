@@ -34,11 +34,11 @@ impl<'a> Splitter<'_, '_, 'a> {
             }
             // Author lines above the header, unless the header names its author itself (an
             // avatar or a name line opens it, as in markdown crawls).
-            let named = run.clone().any(|j| match self.line(j).kind {
+            let named = run.clone().any(|j| match self.page.lines.kind(j) {
                 Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } => true,
                 // A text line is a name unless it is the one a `Reply to` line left out.
                 Kind::Text => !self.prev_solid(j, run.start).is_some_and(
-                    |p| matches!(self.line(p).kind, Kind::ReplyTo { name, .. } if name.is_empty()),
+                    |p| matches!(self.page.lines.kind(p), Kind::ReplyTo { name, .. } if name.is_empty()),
                 ),
                 _ => false,
             });
@@ -84,9 +84,9 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// between them before the date (an author named between badge and date).
     fn header_run(&self, i: usize) -> Range<usize> {
         let mut end = i + 1;
-        let mut has_date = is_dated(&self.line(i).kind);
-        let mut wants_name = matches!(self.line(i).kind, Kind::ReplyTo { name, .. } if name.is_empty());
-        let mut avatar = match self.line(i).kind {
+        let mut has_date = is_dated(&self.page.lines.kind(i));
+        let mut wants_name = matches!(self.page.lines.kind(i), Kind::ReplyTo { name, .. } if name.is_empty());
+        let mut avatar = match self.page.lines.kind(i) {
             Kind::Avatar { alt } => Some(self.line(i).name(alt)),
             _ => None,
         };
@@ -97,26 +97,32 @@ impl<'a> Splitter<'_, '_, 'a> {
                 // follows, starts the next comment (whose body may be missing).
                 Part::Header { .. }
                     if has_date
-                        && (is_dated(&self.line(k).kind)
-                            || matches!(self.line(k).kind, Kind::ReplyTo { .. })
-                                && self.next_solid(k + 1).is_some_and(|n| is_dated(&self.line(n).kind))) =>
+                        && (is_dated(&self.page.lines.kind(k))
+                            || matches!(self.page.lines.kind(k), Kind::ReplyTo { .. })
+                                && self
+                                    .next_solid(k + 1)
+                                    .is_some_and(|n| is_dated(&self.page.lines.kind(n)))) =>
                 {
                     break
                 }
                 Part::Header { .. } => {
-                    has_date |= is_dated(&self.line(k).kind);
-                    wants_name = matches!(self.line(k).kind, Kind::ReplyTo { name, .. } if name.is_empty());
-                    if let Kind::Avatar { alt } = self.line(k).kind {
+                    has_date |= is_dated(&self.page.lines.kind(k));
+                    wants_name =
+                        matches!(self.page.lines.kind(k), Kind::ReplyTo { name, .. } if name.is_empty());
+                    if let Kind::Avatar { alt } = self.page.lines.kind(k) {
                         avatar = Some(self.line(k).name(alt));
                     }
                 }
-                Part::Text if wants_name && is_name_like(self.line(k)) => wants_name = false,
+                Part::Text if wants_name && is_name_like(&self.line(k)) => wants_name = false,
                 // The author's name under their avatar image.
-                Part::Text if avatar.is_some_and(|alt| same_name(alt, self.line(k).text)) => avatar = None,
+                Part::Text if avatar.is_some_and(|alt| same_name(alt, self.page.lines.text(k))) => {
+                    avatar = None
+                }
                 // A name between header elements; a number can be a name (`11111`) there.
                 Part::Text | Part::Footer
                     if !has_date
-                        && (is_name_like(self.line(k)) || matches!(self.line(k).kind, Kind::Number(_))) =>
+                        && (is_name_like(&self.line(k))
+                            || matches!(self.page.lines.kind(k), Kind::Number(_))) =>
                 {
                     let k_end = self.wrapped_end(k);
                     let followed = self
@@ -140,8 +146,9 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// On pages without dates, an avatar or author link starts a comment when it follows a
     /// footer or the section's chrome (not when it is a link line inside a body).
     fn opens_dateless_comment(&self, run: Range<usize>, floor: usize) -> bool {
-        let has_avatar =
-            run.clone().any(|j| matches!(self.line(j).kind, Kind::Avatar { .. } | Kind::AuthorLink { .. }));
+        let has_avatar = run
+            .clone()
+            .any(|j| matches!(self.page.lines.kind(j), Kind::Avatar { .. } | Kind::AuthorLink { .. }));
         has_avatar
             && match self.prev_solid(run.start, floor.min(run.start)) {
                 None => true,
@@ -163,8 +170,8 @@ impl<'a> Splitter<'_, '_, 'a> {
         while let Some(p) = self.prev_solid(j, floor) {
             // The first line of a wrapped pair.
             let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
-            let is_number = matches!(self.line(p).kind, Kind::Number(_));
-            let is_text = self.parts[p] == Part::Text && is_name_like(self.line(p));
+            let is_number = matches!(self.page.lines.kind(p), Kind::Number(_));
+            let is_text = self.parts[p] == Part::Text && is_name_like(&self.line(p));
             // A line placed already (a rating widget's custom title) heads no comment.
             let placed = self.page.roles[p].is_some();
             if !(is_text || is_number) || placed || count == found.len() {
@@ -179,7 +186,9 @@ impl<'a> Splitter<'_, '_, 'a> {
         let after_button = before.is_some_and(|b| self.is_reply_button(b));
         if !after_button {
             // Numbers are names only after a `Reply` button; before it they are votes.
-            if let Some(n) = candidates.iter().position(|&c| matches!(self.line(c).kind, Kind::Number(_))) {
+            if let Some(n) =
+                candidates.iter().position(|&c| matches!(self.page.lines.kind(c), Kind::Number(_)))
+            {
                 candidates = &candidates[..n];
             }
         }
@@ -197,16 +206,15 @@ impl<'a> Splitter<'_, '_, 'a> {
         // Otherwise only the line directly above, with no blank line between, and the same
         // name directly above it (an avatar's alt text a converter printed).
         let adjacent = |upper: usize, lower: usize| {
-            let end = self.wrapped_end(upper);
-            self.line(end).next_number() == self.line(lower).number()
+            // Records cover the physical lines in order: the next record is the next line.
+            self.wrapped_end(upper) + 1 == lower
         };
         // A name printed twice (the avatar's alt text, then the name) is a header even with
         // blank lines below it: body text does not repeat a line.
-        let alt = candidates
-            .get(1)
-            .copied()
-            .filter(|&alt| adjacent(alt, nearest) && same_name(self.line(alt).text, self.line(nearest).text));
-        if !(adjacent(nearest, run_start) || alt.is_some()) || !reads_as_name(self.line(nearest).text) {
+        let alt = candidates.get(1).copied().filter(|&alt| {
+            adjacent(alt, nearest) && same_name(self.page.lines.text(alt), self.page.lines.text(nearest))
+        });
+        if !(adjacent(nearest, run_start) || alt.is_some()) || !reads_as_name(self.page.lines.text(nearest)) {
             return run_start;
         }
         match alt {
@@ -222,9 +230,9 @@ impl<'a> Splitter<'_, '_, 'a> {
         let Some(above) = self.prev_solid(run.start, floor) else { return run.start };
         let repeats = self.parts[above] == Part::Text
             && self.page.roles[above].is_none()
-            && run
-                .clone()
-                .any(|j| self.parts[j] == Part::Text && same_name(self.line(j).text, self.line(above).text));
+            && run.clone().any(|j| {
+                self.parts[j] == Part::Text && same_name(self.page.lines.text(j), self.page.lines.text(above))
+            });
         if repeats {
             above
         } else {
@@ -240,7 +248,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut avatar: Option<&'a str> = None;
         let mut wants_name: Option<usize> = None;
         for i in range {
-            let line = *self.line(i);
+            let line = self.line(i);
             if line.is_blank() {
                 continue;
             }
@@ -375,7 +383,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         }
         self.paragraphs = paragraphs;
         for i in footer_start..footer_end {
-            let line = *self.line(i);
+            let line = self.line(i);
             match (self.parts[i], line.kind) {
                 (Part::Footer, Kind::Number(n)) => comment.add_votes(n),
                 (Part::Footer, Kind::LegacyVotes(n)) => comment.set_votes(n),

@@ -112,14 +112,14 @@ pub(crate) fn build<'a>(
     page: &mut Page<'_, 'a>,
     start: usize,
 ) -> (Discussion<'a>, Vec<FlatComment<'a>>, usize) {
-    let parts: Vec<Part> = page.lines.iter().map(part).collect();
+    let parts: Vec<Part> = page.lines.kinds().map(part).collect();
     // A heading ends the section once the thread has begun (before it, headings are the
     // page's own, such as an author box between the rating widget and the form); the
     // `wp_footer` leftovers end it anywhere.
     let head =
-        (start..parts.len()).find(|&i| is_thread_head(&page.lines[i], parts[i])).unwrap_or(parts.len());
+        (start..parts.len()).find(|&i| is_thread_head(page.lines.kind(i), parts[i])).unwrap_or(parts.len());
     let limit = (start..parts.len())
-        .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines[i].kind, Kind::Heading)))
+        .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines.kind(i), Kind::Heading)))
         .unwrap_or(parts.len());
     // Comments follow the thread's head (`N Comments`, sort buttons, the inline bar): what
     // stands before it (the rating widget, an author box, the form) heads no comment. The
@@ -173,8 +173,8 @@ pub(super) struct Splitter<'s, 'p, 'a> {
 }
 
 impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
-    fn line(&self, i: usize) -> &Line<'a> {
-        &self.page.lines[i]
+    fn line(&self, i: usize) -> Line<'a> {
+        self.page.lines.at(i)
     }
 
     /// `text`, a part of the input, as a [`Piece`] of a comment.
@@ -205,14 +205,14 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         for i in self.start..self.limit {
             match self.parts[i] {
                 Part::DatedFooter => footer_dates += 1,
-                Part::Header { strong: true } if matches!(self.line(i).kind, Kind::Date { .. }) => {
+                Part::Header { strong: true } if matches!(self.page.lines.kind(i), Kind::Date { .. }) => {
                     // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
                     // lines of their own), maybe with the `Reply` button between.
                     let mut after_votes = false;
                     let mut j = i;
                     for _ in 0..5 {
                         let Some(p) = self.prev_solid(j, self.start) else { break };
-                        if matches!(self.line(p).kind, Kind::LegacyVotes(_))
+                        if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
                             || self.line(p).is_chrome(Class::VoteButton)
                         {
                             after_votes = true;
@@ -244,7 +244,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// True when the section shows no comment date at all (some crawls drop them).
     fn has_no_dates(&self) -> bool {
         !(self.start..self.limit)
-            .any(|i| matches!(self.line(i).kind, Kind::Date { .. }) && self.parts[i] != Part::Text)
+            .any(|i| matches!(self.page.lines.kind(i), Kind::Date { .. }) && self.parts[i] != Part::Text)
     }
 
     /// The last line of a name that starts at `k`: `k + 1` when `k` is a long line that a
@@ -258,7 +258,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // The rest of a long name can be a word the tables know (`Site`, a form label).
         let continues = match following.kind {
             Kind::Chrome(seg) => seg.is_single() && self.parts[next] == Part::Chrome,
-            _ => self.parts[next] == Part::Text && is_name_like(following),
+            _ => self.parts[next] == Part::Text && is_name_like(&following),
         };
         // The next line's first word did not fit after this line: the converter broke the
         // line there. A second half as long as the first is a line of its own.
@@ -267,10 +267,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             let first_word = following.text.split(char::is_whitespace).next().unwrap_or("");
             self.page.end_column(k) + 1 + first_word.chars().count() > width
         };
-        let joined = continues
-            && following.number() == line.next_number()
-            && following.text.len() < line.text.len()
-            && broken();
+        let joined = continues && following.text.len() < line.text.len() && broken();
         if joined {
             next
         } else {
@@ -280,7 +277,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
 
     /// The `Reply` button (or a legacy `N REPLY date` line) that closes a comment.
     fn is_reply_button(&self, i: usize) -> bool {
-        match &self.line(i).kind {
+        match &self.page.lines.kind(i) {
             Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
             Kind::LegacyFooter { .. } => true,
             _ => false,
@@ -322,7 +319,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 }
                 // Headings before the limit stand before the thread (an author box between
                 // the rating widget and the form): text like any other.
-                Part::Stop if !matches!(self.line(i).kind, Kind::Heading) => break,
+                Part::Stop if !matches!(self.page.lines.kind(i), Kind::Heading) => break,
                 // Before the thread's head (an author box or tags between the rating widget
                 // and the form), text does not end the section.
                 _ if comments.is_empty() && i < self.head && self.head < self.limit => {}
@@ -345,7 +342,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             if self.page.roles[i].is_some() {
                 continue;
             }
-            let line = *self.line(i);
+            let line = self.line(i);
             match line.kind {
                 Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
                 Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
@@ -388,8 +385,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 }
             }
         }
-        let last_line = (self.start..end).rev().find(|&i| !self.line(i).is_blank()).unwrap_or(self.start);
-        discussion.span = Span::new(self.page.offset_of(self.line(self.start).text), {
+        let last_line = (self.start..end).rev().find(|&i| !self.page.lines.is_blank(i)).unwrap_or(self.start);
+        discussion.span = Span::new(self.page.offset_of(self.page.lines.text(self.start)), {
             let l = self.line(last_line);
             self.page.offset_of(l.text) + l.text.len()
         });

@@ -25,8 +25,8 @@ pub(super) enum Part {
     Stop,
 }
 
-pub(super) fn part(line: &Line<'_>) -> Part {
-    match &line.kind {
+pub(super) fn part(kind: Kind) -> Part {
+    match kind {
         Kind::Blank | Kind::Residue => Part::Blank,
         Kind::Date { timed: true, .. } => Part::Header { strong: true },
         Kind::ReplyTo { .. } | Kind::ParentLink { .. } => Part::Header { strong: true },
@@ -55,8 +55,8 @@ pub(super) fn part(line: &Line<'_>) -> Part {
 
 /// Lines that begin the thread itself: the count header, sort buttons, the inline bar, a
 /// comment header.
-pub(super) fn is_thread_head(line: &Line<'_>, part: Part) -> bool {
-    match &line.kind {
+pub(super) fn is_thread_head(kind: Kind, part: Part) -> bool {
+    match kind {
         Kind::Count(_) => true,
         Kind::Chrome(seg) => seg.phrases().any(|p| {
             matches!(p.class, Class::Sort | Class::More)
