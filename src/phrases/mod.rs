@@ -12,6 +12,7 @@
 //! Rows are keyed by the plugin's phrase key (`wc_notify_of`, `wc_year_text`, ...).
 
 mod normalize;
+mod prefilter;
 mod trie;
 
 use std::collections::{HashMap, HashSet};
@@ -20,6 +21,7 @@ use std::sync::OnceLock;
 pub(crate) use normalize::{
     is_own_lowercase, link_reference_len, normalize, normalize_into, source_offset, Folded, Normalized,
 };
+use prefilter::Prefilter;
 pub(crate) use trie::{Phrase, PhraseSet, Segmentation};
 
 const TABLES: [&str; 4] = [
@@ -352,13 +354,21 @@ pub(crate) enum Opening {
 /// `Other`, only its start.
 pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
     out.text.clear();
+    if openings().prefilter.rules_out(line) {
+        return Opening::Other; // most prose, told from its first bytes
+    }
+    fold_opening(line, out)
+}
+
+/// [`opening_into`] the exact way: folding and walking the trie.
+fn fold_opening(line: &str, out: &mut Normalized) -> Opening {
     let mut folded = Folded::new(line);
     let Some((first, _)) = folded.next() else { return Opening::Empty };
     out.text.push(first);
     let opening = if first.is_ascii_digit() {
         Opening::Digit
     } else {
-        let set = openings();
+        let set = &openings().set;
         let mut node = set.step_char(0, first);
         loop {
             match node {
@@ -378,24 +388,29 @@ pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
     opening
 }
 
-/// Every text a phrase rule looks for at the start of a line: the chrome phrases and the
-/// `Last edited` prefixes, built once.
-fn openings() -> &'static PhraseSet {
-    static SET: OnceLock<PhraseSet> = OnceLock::new();
+/// Every text a phrase rule looks for at the start of a line (the chrome phrases and the
+/// `Last edited` prefixes), and a first look that rules most other lines out.
+struct Openings {
+    set: PhraseSet,
+    prefilter: Prefilter,
+}
+
+/// The [`Openings`], built once.
+fn openings() -> &'static Openings {
+    static SET: OnceLock<Openings> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = PhraseSet::default();
-        let any = Phrase { key: "", class: Class::Form };
+        let mut openings = Openings { set: PhraseSet::default(), prefilter: Prefilter::default() };
+        let mut add = |text: &str| {
+            openings.set.insert(text, Phrase { key: "", class: Class::Form });
+            openings.prefilter.add(&normalize(text));
+        };
         for (key, texts) in catalog().entries() {
             if class_of(key).is_some() {
-                for text in texts {
-                    set.insert(text, any);
-                }
+                texts.iter().for_each(|text| add(text));
             }
         }
-        for prefix in &markers().last_edited {
-            set.insert(prefix, any);
-        }
-        set
+        markers().last_edited.iter().for_each(|prefix| add(prefix));
+        openings
     })
 }
 
@@ -616,6 +631,45 @@ mod tests {
         normalize_into(line, &mut n);
         let seg = chrome().segment(&n.text)?;
         Some(seg.phrases().map(|p| p.class).collect())
+    }
+
+    /// The first look of [`opening_into`] never rules out a line the exact way would not:
+    /// every line of the test pages, and every phrase of the tables as a line's start.
+    #[test]
+    fn the_prefilter_rules_out_only_lines_that_open_with_no_phrase() {
+        let mut lines: Vec<String> = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    lines.extend(text.lines().map(|l| l.trim().to_owned()));
+                }
+            }
+        }
+        assert!(lines.len() > 10_000, "the test pages are there: {}", lines.len());
+        for (_, texts) in catalog().entries() {
+            for text in texts {
+                lines.extend([
+                    text.to_string(),
+                    format!("{text} and more"),
+                    format!("{text}s"),
+                    text.to_uppercase(),
+                ]);
+            }
+        }
+        let (mut ruled_out, mut exact) = (0, Normalized::default());
+        for line in &lines {
+            if openings().prefilter.rules_out(line) {
+                ruled_out += 1;
+                assert_eq!(fold_opening(line, &mut exact), Opening::Other, "{line:?}");
+            }
+        }
+        // Most prose lines of the pages (the phrase variants above are mostly kept).
+        assert!(ruled_out > 20_000, "the prefilter rules out {ruled_out} of {}", lines.len());
     }
 
     #[test]

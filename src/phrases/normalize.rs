@@ -31,7 +31,7 @@ pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
 
 /// True for an ASCII byte that folds to itself (lowercased) whatever surrounds it: letters,
 /// digits, and punctuation that is no markup. Runs of them are copied whole.
-fn is_plain_ascii(byte: u8) -> bool {
+pub(super) const fn is_plain_ascii(byte: u8) -> bool {
     byte.is_ascii_graphic()
         && !matches!(byte, b'[' | b']' | b'\\' | b'*' | b'_' | b'|' | b':' | b'!' | b'{' | b'(')
 }
