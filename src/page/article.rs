@@ -89,7 +89,7 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
 /// the first paragraph that opens with a furniture label ([`opens_furniture`]: `Tags:`,
 /// `Related Posts`, `Next Post`) on, when more prose stands before it than after it (a
 /// label early in a long article is the article's); then the share links, labels and
-/// pandoc fences that close the body with no blank line between.
+/// wordless markup that close the body with no blank line between ([`closes_body`]).
 fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     // Prose: enough words, in lines of several words (not a list of links or titles).
     let is_prose = |p: &Range<usize>| {
@@ -183,9 +183,59 @@ fn trailing_link_card(page: &Page<'_, '_>, paragraphs: &[Range<usize>]) -> Optio
 }
 
 /// A line that may close an article's body as furniture: share links, a furniture label
-/// (`### Share This Post!`), a pandoc fence.
+/// (`### Share This Post!`), markup with no words (pandoc fences and empty spans, a code
+/// block's closing fence): the body's last line is then its last line of content.
 fn closes_body(line: &Line<'_>) -> bool {
-    matches!(line.kind, Kind::Share) || line.text.starts_with(":::") || opens_furniture(line.text)
+    matches!(line.kind, Kind::Share)
+        || is_layout_residue(line.text)
+        || is_bare_code_fence(line.text)
+        || opens_furniture(line.text)
+}
+
+/// A line of pandoc layout residue, no words of its own: a fenced div's line (`:::`,
+/// `::: {.prevnext}`), or empty links and spans (`[](url){.nav-link}`, `[ ]{.icon}`), one or
+/// more. Images (`![](src)`) are content and no residue.
+fn is_layout_residue(text: &str) -> bool {
+    if text.starts_with(":::") {
+        return true;
+    }
+    let mut rest = text;
+    while let Some(inner) = rest.strip_prefix('[') {
+        let Some(after) = inner.trim_start().strip_prefix(']') else { return false };
+        // pandoc writes an empty span only with a target, attributes or both.
+        let target = skip_group(after, b'(', b')');
+        let attributes = skip_group(target.unwrap_or(after), b'{', b'}');
+        let Some(after) = attributes.or(target) else { return false };
+        rest = after.trim_start();
+    }
+    !text.is_empty() && rest.is_empty()
+}
+
+/// The rest of `text` after the bracketed group it starts with (`(url)`, `{.class}`), nested
+/// groups included; `None` when it starts with none or the group is left open.
+fn skip_group(text: &str, open: u8, close: u8) -> Option<&str> {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&open) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if byte == open {
+            depth += 1;
+        } else if byte == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(&text[at + 1..]);
+            }
+        }
+    }
+    None
+}
+
+/// A code fence with no info string (```` ``` ````, `~~~`): at the end of the body, the
+/// fence that closes its last code block (an opening fence there would open nothing).
+fn is_bare_code_fence(text: &str) -> bool {
+    text.len() >= 3 && (text.bytes().all(|b| b == b'`') || text.bytes().all(|b| b == b'~'))
 }
 
 /// Labels that open page furniture, lowercase: followed by anything but a lowercase letter
@@ -598,6 +648,80 @@ mod tests {
         let (paragraphs, _) = article_of(&format!("{PROSE}\n\n#### A heading\n\n](https://x/next)\n"));
         assert_eq!(paragraphs.len(), 3);
         let (paragraphs, furniture) = article_of("[\n\n#### Only a card\n\n](https://x/next)\n");
+        assert_eq!((paragraphs.len(), furniture.len()), (3, 0));
+    }
+
+    #[test]
+    fn layout_residue_lines() {
+        for text in [
+            ":::",
+            "::: {.prevnext}",
+            "::: wpd-rating-wrap",
+            "[](https://x/next/){.nav-link}",
+            "[](javascript:void(0)){.solution_link_show}",
+            "[]{.underline}",
+            "[ ]{#anchor .icon}",
+            "[](about:blank)",
+            "[](https://x/a) []{.b}",
+        ] {
+            assert!(is_layout_residue(text), "{text:?}");
+        }
+        for text in [
+            "",
+            "[]",
+            "[ ]",
+            "}",
+            "```",
+            "![](https://x/photo.png)",
+            "[Next lesson](https://x/next)",
+            "[16.3]{.nav-button-lesson-number}std::vector and the unsigned length",
+            "[](https://x/a) and some words",
+            "[](https://x/unclosed",
+            "[]{.unclosed",
+        ] {
+            assert!(!is_layout_residue(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bare_code_fences() {
+        for text in ["```", "````", "~~~"] {
+            assert!(is_bare_code_fence(text), "{text:?}");
+        }
+        for text in ["", "``", "``` {.language-cpp .line-numbers}", "```rust", "`x`", "~~~`", ":::"] {
+            assert!(!is_bare_code_fence(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn markup_without_words_closing_the_body_is_furniture() {
+        let page = format!(
+            "{PROSE}\n\n``` {{.language-cpp}}\nint main()\n{{\n    return 0;\n}}\n```\n:::\n\n\
+             ::: {{.prevnext}}\n::: {{.prevnext-inline}}\n[](https://x/next/){{.nav-link}}\n"
+        );
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs, [PROSE, "``` {.language-cpp}\nint main()\n{\n    return 0;\n}"]);
+        assert_eq!(
+            furniture,
+            ["```\n:::", "::: {.prevnext}\n::: {.prevnext-inline}\n[](https://x/next/){.nav-link}"]
+        );
+        // The lines taken off the body are the furniture's, each once.
+        let (_, lines) = crate::Parser::new().parse_annotated(&page).expect("a page");
+        let roles: Vec<_> =
+            lines.iter().filter(|l| l.role != LineRole::Blank).map(|l| (l.text, l.role)).collect();
+        assert_eq!(
+            roles[roles.len() - 5..],
+            [
+                ("```", LineRole::Furniture),
+                (":::", LineRole::Furniture),
+                ("::: {.prevnext}", LineRole::Furniture),
+                ("::: {.prevnext-inline}", LineRole::Furniture),
+                ("[](https://x/next/){.nav-link}", LineRole::Furniture),
+            ]
+        );
+        // A fenced div within the body is the body's.
+        let page = format!("{PROSE}\n\n::: {{.note}}\n[](https://x/a){{.anchor}}\n:::\n\n{PROSE}\n");
+        let (paragraphs, furniture) = article_of(&page);
         assert_eq!((paragraphs.len(), furniture.len()), (3, 0));
     }
 
