@@ -89,7 +89,8 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
 /// the first paragraph that opens with a furniture label ([`opens_furniture`]: `Tags:`,
 /// `Related Posts`, `Next Post`) on, when more prose stands before it than after it (a
 /// label early in a long article is the article's); then the share links, labels and
-/// wordless markup that close the body with no blank line between ([`closes_body`]).
+/// wordless markup that close the body with no blank line between ([`closes_body`]), and
+/// what a label heading within the last paragraph opens ([`label_heading`]).
 fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     // Prose: enough words, in lines of several words (not a list of links or titles).
     let is_prose = |p: &Range<usize>| {
@@ -151,19 +152,46 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
             None => last.start + 1,
         };
         if end == last.end {
-            break;
+            // Nothing closes the body: furniture may still start at a label heading within the
+            // last paragraph, and what closes the body before it goes too.
+            let Some(at) = label_heading(page, paragraphs, &is_prose) else { break };
+            let k = paragraphs.len() - 1;
+            closing.push(at..paragraphs[k].end);
+            paragraphs[k].end = at;
+            continue;
         }
         closing.push(end..last.end);
         last.end = end;
         if last.start == last.end {
             paragraphs.pop();
-        } else {
-            break;
         }
     }
     closing.reverse();
     closing.extend(labelled);
     closing
+}
+
+/// Where furniture that a label heading opens (`### About the Author`, `### Related Posts`)
+/// starts within the last of `paragraphs`: converters that keep no blank line between blocks
+/// glue an author box to the body. Not on the paragraph's first line ([`split_furniture`]
+/// weighs whole paragraphs), and only with more prose before the heading than after it, as
+/// for a label that opens a paragraph.
+fn label_heading(
+    page: &Page<'_, '_>,
+    paragraphs: &[Range<usize>],
+    is_prose: &impl Fn(&Range<usize>) -> bool,
+) -> Option<usize> {
+    let (last, earlier) = paragraphs.split_last()?;
+    let at = (last.start + 1..last.end).find(|&i| is_label_heading(page.lines[i].text))?;
+    let after = usize::from(is_prose(&(at..last.end)));
+    let head = last.start..at;
+    let before = earlier.iter().chain([&head]).filter(|p| is_prose(p)).take(after + 1).count();
+    (before > after).then_some(at)
+}
+
+/// A markdown heading that is a furniture label ([`opens_furniture`]): `### About the Author`.
+fn is_label_heading(text: &str) -> bool {
+    text.starts_with('#') && crate::lines::heading(text).is_ok() && opens_furniture(text)
 }
 
 /// The longest link card, in paragraphs.
@@ -723,6 +751,28 @@ mod tests {
         let page = format!("{PROSE}\n\n::: {{.note}}\n[](https://x/a){{.anchor}}\n:::\n\n{PROSE}\n");
         let (paragraphs, furniture) = article_of(&page);
         assert_eq!((paragraphs.len(), furniture.len()), (3, 0));
+    }
+
+    #[test]
+    fn label_headings() {
+        for text in ["### About the Author", "## Related Posts", "#### Tags:", "### Share This Post!"] {
+            assert!(is_label_heading(text), "{text:?}");
+        }
+        for text in ["About the Author", "### Related work", "### Conclusion", "#tags", "- Tags"] {
+            assert!(!is_label_heading(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_heading_within_the_last_paragraph_opens_furniture() {
+        let page = format!("{PROSE}\n\n{PROSE}\n### About the Author\nJane Doe writes about databases.\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs, [PROSE, PROSE]);
+        assert_eq!(furniture, ["### About the Author\nJane Doe writes about databases."]);
+        // With more prose after it than before it, the heading is the article's.
+        let page = format!("A short note.\n### Related posts\n{PROSE}\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!((paragraphs.len(), furniture.len()), (1, 0));
     }
 
     #[test]
