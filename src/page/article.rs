@@ -89,7 +89,8 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
 /// the first paragraph that opens with a furniture label ([`opens_furniture`]: `Tags:`,
 /// `Related Posts`, `Next Post`) on, when more prose stands before it than after it (a
 /// label early in a long article is the article's); then the share links, labels and
-/// pandoc fences that close the body with no blank line between.
+/// wordless markup that close the body with no blank line between ([`closes_body`]), and
+/// what a label heading within the last paragraph opens ([`label_heading`]).
 fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     // Prose: enough words, in lines of several words (not a list of links or titles).
     let is_prose = |p: &Range<usize>| {
@@ -150,19 +151,46 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
             None => last.start + 1,
         };
         if end == last.end {
-            break;
+            // Nothing closes the body: furniture may still start at a label heading within the
+            // last paragraph, and what closes the body before it goes too.
+            let Some(at) = label_heading(page, paragraphs, &is_prose) else { break };
+            let k = paragraphs.len() - 1;
+            closing.push(at..paragraphs[k].end);
+            paragraphs[k].end = at;
+            continue;
         }
         closing.push(end..last.end);
         last.end = end;
         if last.start == last.end {
             paragraphs.pop();
-        } else {
-            break;
         }
     }
     closing.reverse();
     closing.extend(labelled);
     closing
+}
+
+/// Where furniture that a label heading opens (`### About the Author`, `### Related Posts`)
+/// starts within the last of `paragraphs`: converters that keep no blank line between blocks
+/// glue an author box to the body. Not on the paragraph's first line ([`split_furniture`]
+/// weighs whole paragraphs), and only with more prose before the heading than after it, as
+/// for a label that opens a paragraph.
+fn label_heading(
+    page: &Page<'_, '_>,
+    paragraphs: &[Range<usize>],
+    is_prose: &impl Fn(&Range<usize>) -> bool,
+) -> Option<usize> {
+    let (last, earlier) = paragraphs.split_last()?;
+    let at = (last.start + 1..last.end).find(|&i| is_label_heading(page.lines.text(i)))?;
+    let after = usize::from(is_prose(&(at..last.end)));
+    let head = last.start..at;
+    let before = earlier.iter().chain([&head]).filter(|p| is_prose(p)).take(after + 1).count();
+    (before > after).then_some(at)
+}
+
+/// A markdown heading that is a furniture label ([`opens_furniture`]): `### About the Author`.
+fn is_label_heading(text: &str) -> bool {
+    text.starts_with('#') && crate::lines::heading(text).is_ok() && opens_furniture(text)
 }
 
 /// The longest link card, in paragraphs.
@@ -182,9 +210,59 @@ fn trailing_link_card(page: &Page<'_, '_>, paragraphs: &[Range<usize>]) -> Optio
 }
 
 /// A line that may close an article's body as furniture: share links, a furniture label
-/// (`### Share This Post!`), a pandoc fence.
+/// (`### Share This Post!`), markup with no words (pandoc fences and empty spans, a code
+/// block's closing fence): the body's last line is then its last line of content.
 fn closes_body(line: &Line<'_>) -> bool {
-    matches!(line.kind, Kind::Share) || line.text.starts_with(":::") || opens_furniture(line.text)
+    matches!(line.kind, Kind::Share)
+        || is_layout_residue(line.text)
+        || is_bare_code_fence(line.text)
+        || opens_furniture(line.text)
+}
+
+/// A line of pandoc layout residue, no words of its own: a fenced div's line (`:::`,
+/// `::: {.prevnext}`), or empty links and spans (`[](url){.nav-link}`, `[ ]{.icon}`), one or
+/// more. Images (`![](src)`) are content and no residue.
+fn is_layout_residue(text: &str) -> bool {
+    if text.starts_with(":::") {
+        return true;
+    }
+    let mut rest = text;
+    while let Some(inner) = rest.strip_prefix('[') {
+        let Some(after) = inner.trim_start().strip_prefix(']') else { return false };
+        // pandoc writes an empty span only with a target, attributes or both.
+        let target = skip_group(after, b'(', b')');
+        let attributes = skip_group(target.unwrap_or(after), b'{', b'}');
+        let Some(after) = attributes.or(target) else { return false };
+        rest = after.trim_start();
+    }
+    !text.is_empty() && rest.is_empty()
+}
+
+/// The rest of `text` after the bracketed group it starts with (`(url)`, `{.class}`), nested
+/// groups included; `None` when it starts with none or the group is left open.
+fn skip_group(text: &str, open: u8, close: u8) -> Option<&str> {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&open) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if byte == open {
+            depth += 1;
+        } else if byte == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(&text[at + 1..]);
+            }
+        }
+    }
+    None
+}
+
+/// A code fence with no info string (```` ``` ````, `~~~`): at the end of the body, the
+/// fence that closes its last code block (an opening fence there would open nothing).
+fn is_bare_code_fence(text: &str) -> bool {
+    text.len() >= 3 && (text.bytes().all(|b| b == b'`') || text.bytes().all(|b| b == b'~'))
 }
 
 /// Labels that open page furniture, lowercase: followed by anything but a lowercase letter
@@ -598,6 +676,102 @@ mod tests {
         assert_eq!(paragraphs.len(), 3);
         let (paragraphs, furniture) = article_of("[\n\n#### Only a card\n\n](https://x/next)\n");
         assert_eq!((paragraphs.len(), furniture.len()), (3, 0));
+    }
+
+    #[test]
+    fn layout_residue_lines() {
+        for text in [
+            ":::",
+            "::: {.prevnext}",
+            "::: wpd-rating-wrap",
+            "[](https://x/next/){.nav-link}",
+            "[](javascript:void(0)){.solution_link_show}",
+            "[]{.underline}",
+            "[ ]{#anchor .icon}",
+            "[](about:blank)",
+            "[](https://x/a) []{.b}",
+        ] {
+            assert!(is_layout_residue(text), "{text:?}");
+        }
+        for text in [
+            "",
+            "[]",
+            "[ ]",
+            "}",
+            "```",
+            "![](https://x/photo.png)",
+            "[Next lesson](https://x/next)",
+            "[16.3]{.nav-button-lesson-number}std::vector and the unsigned length",
+            "[](https://x/a) and some words",
+            "[](https://x/unclosed",
+            "[]{.unclosed",
+        ] {
+            assert!(!is_layout_residue(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bare_code_fences() {
+        for text in ["```", "````", "~~~"] {
+            assert!(is_bare_code_fence(text), "{text:?}");
+        }
+        for text in ["", "``", "``` {.language-cpp .line-numbers}", "```rust", "`x`", "~~~`", ":::"] {
+            assert!(!is_bare_code_fence(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn markup_without_words_closing_the_body_is_furniture() {
+        let page = format!(
+            "{PROSE}\n\n``` {{.language-cpp}}\nint main()\n{{\n    return 0;\n}}\n```\n:::\n\n\
+             ::: {{.prevnext}}\n::: {{.prevnext-inline}}\n[](https://x/next/){{.nav-link}}\n"
+        );
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs, [PROSE, "``` {.language-cpp}\nint main()\n{\n    return 0;\n}"]);
+        assert_eq!(
+            furniture,
+            ["```\n:::", "::: {.prevnext}\n::: {.prevnext-inline}\n[](https://x/next/){.nav-link}"]
+        );
+        // The lines taken off the body are the furniture's, each once.
+        let (_, lines) = crate::Parser::new().parse_annotated(&page).expect("a page");
+        let roles: Vec<_> =
+            lines.iter().filter(|l| l.role != LineRole::Blank).map(|l| (l.text, l.role)).collect();
+        assert_eq!(
+            roles[roles.len() - 5..],
+            [
+                ("```", LineRole::Furniture),
+                (":::", LineRole::Furniture),
+                ("::: {.prevnext}", LineRole::Furniture),
+                ("::: {.prevnext-inline}", LineRole::Furniture),
+                ("[](https://x/next/){.nav-link}", LineRole::Furniture),
+            ]
+        );
+        // A fenced div within the body is the body's.
+        let page = format!("{PROSE}\n\n::: {{.note}}\n[](https://x/a){{.anchor}}\n:::\n\n{PROSE}\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!((paragraphs.len(), furniture.len()), (3, 0));
+    }
+
+    #[test]
+    fn label_headings() {
+        for text in ["### About the Author", "## Related Posts", "#### Tags:", "### Share This Post!"] {
+            assert!(is_label_heading(text), "{text:?}");
+        }
+        for text in ["About the Author", "### Related work", "### Conclusion", "#tags", "- Tags"] {
+            assert!(!is_label_heading(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_heading_within_the_last_paragraph_opens_furniture() {
+        let page = format!("{PROSE}\n\n{PROSE}\n### About the Author\nJane Doe writes about databases.\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs, [PROSE, PROSE]);
+        assert_eq!(furniture, ["### About the Author\nJane Doe writes about databases."]);
+        // With more prose after it than before it, the heading is the article's.
+        let page = format!("A short note.\n### Related posts\n{PROSE}\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!((paragraphs.len(), furniture.len()), (1, 0));
     }
 
     #[test]
