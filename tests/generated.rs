@@ -10,6 +10,8 @@
 
 #[path = "support/generator.rs"]
 mod generator;
+#[path = "support/invariants.rs"]
+mod invariants;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -76,6 +78,7 @@ proptest! {
         if let Err(diff) = check(&dump, &page.truth) {
             return Err(failure("the parse differs from the truth", &diff, seed, &options, &page.text));
         }
+        invariants::check_dump(&page.text, &dump);
     }
 }
 
@@ -83,7 +86,8 @@ proptest! {
 // (b) nothing panics
 // ---------------------------------------------------------------------------------------
 
-/// Runs every entry point on `bytes`; only a panic fails.
+/// Runs every entry point on `bytes`: no panic, and a lenient parse keeps the invariants
+/// of `support/invariants.rs` (spans in the input, line numbers that agree with offsets).
 fn parse_everything(bytes: &[u8]) {
     let lenient = Parser::new();
     let strict = Parser::new().strict(true);
@@ -91,7 +95,9 @@ fn parse_everything(bytes: &[u8]) {
     let _ = strict.parse_bytes(bytes);
     let _ = article_dump::parse_bytes(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let _ = article_dump::parse(text);
+        if let Ok(dump) = article_dump::parse(text) {
+            invariants::check_dump(text, &dump);
+        }
         let _ = strict.parse(text);
         let _ = lenient.parse_annotated(text);
         let _ = strict.parse_annotated(text);
@@ -421,6 +427,8 @@ fn corpus_pages_annotate_every_line_and_span() {
         if let Err(problems) = check_annotations(&text) {
             failures.push(format!("{}: {problems}", file.display()));
         }
+        let dump = parse(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        invariants::check_dump(&text, &dump);
     }
     assert!(failures.is_empty(), "{} of {} pages:\n{}", failures.len(), files.len(), failures.join("\n"));
 }

@@ -25,11 +25,39 @@ pub fn check_dump(input: &str, dump: &Dump<'_>) -> usize {
             discussion.span.start
         );
     }
+    let starts = line_starts(input);
     for warning in &dump.warnings {
         assert!(warning.line >= 1 && warning.column >= 1, "warning at line 0 or column 0: {warning}");
         assert!(warning.offset <= input.len(), "warning offset {} past the end: {warning}", warning.offset);
+        assert_eq!(
+            warning.line,
+            line_of(&starts, warning.offset),
+            "warning line and offset disagree: {warning}"
+        );
+    }
+    for visit in dump.comments() {
+        let comment = visit.comment;
+        let line = line_of(&starts, comment.span.start);
+        assert_eq!(comment.line, line, "comment line {} starts at line {line}", comment.line);
     }
     check_walk(input, dump)
+}
+
+/// The offsets where the lines of `input` start (a line ends at `\n`, `\r\n` or a lone `\r`).
+fn line_starts(input: &str) -> Vec<usize> {
+    let bytes = input.as_bytes();
+    let mut starts = vec![0];
+    for (at, &byte) in bytes.iter().enumerate() {
+        if byte == b'\n' || (byte == b'\r' && bytes.get(at + 1) != Some(&b'\n')) {
+            starts.push(at + 1);
+        }
+    }
+    starts
+}
+
+/// The 1-based number of the line holding byte `offset`.
+fn line_of(starts: &[usize], offset: usize) -> usize {
+    starts.partition_point(|&start| start <= offset)
 }
 
 /// Checks that [`Dump::comments`] visits each comment once, agrees with the tree, and keeps
