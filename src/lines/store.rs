@@ -115,6 +115,7 @@ impl<'a> LineStore<'a> {
     /// Adds blank line `number`: a run of blank lines is one record (converter dumps can be
     /// mostly blank lines, BeautifulSoup's nineteen in twenty, and what matters is that they
     /// separate), a new one past `u32::MAX` lines.
+    #[inline]
     pub fn push_blank(&mut self, text: &'a str, number: usize) {
         match self.records.last_mut() {
             Some(last) if last.tag == Tag::Blank && last.word < u32::MAX => {

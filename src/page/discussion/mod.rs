@@ -173,6 +173,7 @@ pub(super) struct Splitter<'s, 'p, 'a> {
 }
 
 impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
+    #[inline]
     fn line(&self, i: usize) -> Line<'a> {
         self.page.lines.at(i)
     }
