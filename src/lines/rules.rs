@@ -277,8 +277,8 @@ pub(crate) fn avatar(i: &str) -> PResult<'_, &str> {
     Ok((rest, alt_text))
 }
 
-/// An image wrapped in a link, `[![alt](src)](href)`, spaces allowed around the image:
-/// the alt text.
+/// An image wrapped in a link, `[![alt](src)](href)`, spaces allowed around the image and
+/// pandoc attributes after the link (`](/author/x/){target="_blank"}`): the alt text.
 fn linked_image(i: &str) -> PResult<'_, &str> {
     let (rest, inner) = link_text(i)?;
     let (after, alt_text) = image(skip_spaces(inner))?;
@@ -287,6 +287,7 @@ fn linked_image(i: &str) -> PResult<'_, &str> {
         return fail(after, ErrorKind::Eof);
     }
     let (rest, _) = link_target(rest)?;
+    let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
     Ok((rest, alt_text))
 }
 
@@ -317,14 +318,15 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
 /// A line of nothing but links (`[__](url)[__](url)`, html2text's icon links, or a share
 /// block `[ __Share On\nTwitter](url)[ __Share On\nGoogle](url) ___`): their (text, url)
 /// pairs, at most [`LinkRow::MAX`] (kept inline: no allocation). Spaces and `_` icon
-/// residue may stand between and after them.
+/// residue may stand between and after them, and each link may carry pandoc attributes
+/// (`[](url "Share On Twitter"){.wc_tw rel="noreferrer"}`: pandoc's share row).
 pub(crate) fn link_row(i: &str) -> PResult<'_, LinkRow<'_>> {
     let mut row = LinkRow::default();
     let mut rest = i;
     while let Ok((after, text)) = link_text(skip_residue(rest)) {
         let Ok((after, url)) = link_target(after) else { break };
         row.push((text, url));
-        rest = after;
+        rest = attributes(after).map_or(after, |(after, _)| after);
     }
     if row.len == 0 {
         return fail(i, ErrorKind::Many1);
@@ -708,6 +710,7 @@ mod reference {
             let (rest, inner) = link_text(i)?;
             let (_, alt_text) = all_consuming(delimited(space0, image, space0)).parse(inner)?;
             let (rest, _) = link_target(rest)?;
+            let (rest, _) = opt(attributes).parse(rest)?;
             Ok((rest, alt_text))
         };
         all_consuming(delimited(space0, alt((image, linked)), space0)).parse(i)
@@ -740,6 +743,7 @@ mod reference {
             let (rest, _) = residue(i)?;
             let (rest, text) = link_text(rest)?;
             let (rest, url) = link_target(rest)?;
+            let (rest, _) = opt(attributes).parse(rest)?;
             Ok((rest, (text, url)))
         };
         let (rest, row) = nom::multi::fold_many1(item, LinkRow::default, |mut row, link| {
@@ -1067,6 +1071,23 @@ mod tests {
         assert_eq!(link_row(&nine[..48]).map(|(_, row)| row.links().len()), Ok(8));
         assert_eq!(link_row("_ [a](b) \u{a0}_[c](d)__ ").map(|(_, row)| row.links()[1]), Ok(("c", "d")));
         assert!(link_row("[a](b)[c]").is_err());
+    }
+
+    #[test]
+    fn link_rows_take_pandoc_attributes() {
+        // pandoc's share row, wrapped inside its attribute blocks.
+        let row = "[](https://t/x \"Share On Twitter\"){.wc_tw\nrel=\"noreferrer\"\ntarget=\"_blank\"}[](https://vk/y){.wc_vk}";
+        let links = link_row(row).map(|(_, r)| r.links().to_vec());
+        assert_eq!(links, Ok(vec![("", "https://t/x"), ("", "https://vk/y")]));
+        assert!(link_row("[a](b){.c} text").is_err());
+        assert!(link_row("[a](b){.c").is_err(), "an attribute block left open is not a row");
+    }
+
+    #[test]
+    fn linked_avatars_take_pandoc_attributes() {
+        let linked = "[![Nam\nVũ](https://g/a.png){.avatar\nheight=\"64\"}](/author/n/){target=\"_blank\" rel=\"ugc\"}";
+        assert_eq!(avatar(linked), Ok(("", "Nam\nVũ")));
+        assert!(avatar("[![a](b)](c){d} x").is_err());
     }
 
     #[test]
