@@ -651,6 +651,16 @@ impl<'a> Classifier<'a> {
                 return Some(Kind::Share);
             }
         }
+        // A number in a pandoc span on a line of its own: a part of the rating widget
+        // (`[5]{.wpdrv}`, `[1]{.wpdrc}`), which pandoc puts on three lines when it keeps
+        // the HTML's line breaks.
+        if let Ok((_, text)) = rules::span(core) {
+            let text = trim_blank(text);
+            let first = text.bytes().next()?;
+            if first.is_ascii_digit() || ((first == b'-' || first == b'+') && text.len() > 1) {
+                return self.classify_numeric(text);
+            }
+        }
         None
     }
 

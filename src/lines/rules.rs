@@ -374,6 +374,20 @@ impl<'a> LinkRow<'a> {
     }
 }
 
+/// A whole-line pandoc bracketed span, `[5]{.wpdrv}` (pandoc keeps a `<span>` with a class
+/// this way): its text. The attribute block is required: without it `[12]` is lynx's link
+/// number or a checkbox mark.
+pub(crate) fn span(i: &str) -> PResult<'_, &str> {
+    let line = skip_spaces(i);
+    let (rest, text) = link_text(line)?;
+    let (rest, _) = attributes(rest)?;
+    let rest = skip_spaces(rest);
+    if !rest.is_empty() {
+        return fail(rest, ErrorKind::Eof);
+    }
+    Ok((rest, text))
+}
+
 /// A pandoc fenced-div line, `::: {#wpdcom .wpd-default}` or a bare `:::`: its attributes.
 pub(crate) fn fence(i: &str) -> PResult<'_, &str> {
     let (rest, colons) = take_while1(|c| c == ':').parse(i)?;
@@ -1081,6 +1095,15 @@ mod tests {
         assert_eq!(links, Ok(vec![("", "https://t/x"), ("", "https://vk/y")]));
         assert!(link_row("[a](b){.c} text").is_err());
         assert!(link_row("[a](b){.c").is_err(), "an attribute block left open is not a row");
+    }
+
+    #[test]
+    fn spans_are_bracketed_text_with_attributes() {
+        assert_eq!(span("[5]{.wpdrv}"), Ok(("", "5")));
+        assert_eq!(span(" [4.5]{.wpdrv title=\"x\"} "), Ok(("", "4.5")));
+        for line in ["[12]", "[12]Nam", "[5]{.wpdrv} votes", "[5](url)", "[5]{.wpdrv"] {
+            assert!(span(line).is_err(), "{line:?}");
+        }
     }
 
     #[test]
