@@ -3,7 +3,8 @@
 //!
 //! `tests/data/NNN.txt` are real page dumps (the reference page is `000.txt`);
 //! `tests/data/html/<converter>/NN.txt` are real wpDiscuz pages turned into text by five
-//! HTML-to-text converters. Each has `*.gold.json` (hand-checked: authors, dates, reply
+//! HTML-to-text converters, and two of them by pandoc (`html/pandoc`, `pandoc -f html -t
+//! markdown`: fenced divs, attribute blocks, ASCII quotes). Each has `*.gold.json` (hand-checked: authors, dates, reply
 //! targets, body starts, rating, count, article end) and `*.json` (the parser's whole
 //! output, reviewed). After an intended change of output, rewrite the `*.json` files with
 //! `BLESS=1 cargo test --test golden` and review the diff.

@@ -627,29 +627,48 @@ impl<'a> Classifier<'a> {
             }
             return Some(self.named(name, |name| Kind::AuthorLink { name }));
         }
-        // Rows of links: html2text's icon links (no words: share buttons or residue), a
-        // share block a converter split over lines (`[ __Share On\nTwitter](...)`).
-        if let Ok((_, row)) = rules::link_row(core) {
-            let links = row.links();
-            // Per link: no words at all, or only share phrases.
-            let mut wordless = true;
-            let mut shares = true;
-            for (text, _) in links {
-                if phrases::Folded::new(text).next().is_none() {
-                    continue;
-                }
-                wordless = false;
-                let share =
-                    self.segment(text).is_some_and(|s| s.phrases().all(|p| p.key.starts_with("wc_share")));
-                shares &= share;
+        if let Some(kind) = self.classify_link_row(core) {
+            return Some(kind);
+        }
+        // A pandoc span alone on a line: the box around a share row (`[[Share On
+        // Twitter](url){.wc_tw} [Share On Google](url){.wc_go}]{.share_buttons_box}`), or a
+        // part of the rating widget (`[5]{.wpdrv}`, `[1]{.wpdrc}`), which pandoc puts on
+        // three lines when it keeps the HTML's line breaks.
+        let (_, inner) = rules::span(core).ok()?;
+        let inner = trim_blank(inner);
+        if let Some(kind) = self.classify_link_row(inner) {
+            return Some(kind);
+        }
+        let first = inner.bytes().next()?;
+        if first.is_ascii_digit() || ((first == b'-' || first == b'+') && inner.len() > 1) {
+            return self.classify_numeric(inner);
+        }
+        None
+    }
+
+    /// Rows of links: html2text's icon links (no words: share buttons or residue), a share
+    /// block a converter split over lines (`[ __Share On\nTwitter](...)`).
+    fn classify_link_row(&mut self, text: &'a str) -> Option<Kind> {
+        let (_, row) = rules::link_row(text).ok()?;
+        let links = row.links();
+        // Per link: no words at all, or only share phrases.
+        let mut wordless = true;
+        let mut shares = true;
+        for (text, _) in links {
+            if phrases::Folded::new(text).next().is_none() {
+                continue;
             }
-            if wordless {
-                let share = links.iter().any(|(_, url)| is_share_url(url));
-                return Some(if share { Kind::Share } else { Kind::Residue });
-            }
-            if shares {
-                return Some(Kind::Share);
-            }
+            wordless = false;
+            let share =
+                self.segment(text).is_some_and(|s| s.phrases().all(|p| p.key.starts_with("wc_share")));
+            shares &= share;
+        }
+        if wordless {
+            let share = links.iter().any(|(_, url)| is_share_url(url));
+            return Some(if share { Kind::Share } else { Kind::Residue });
+        }
+        if shares {
+            return Some(Kind::Share);
         }
         None
     }
@@ -985,6 +1004,21 @@ mod tests {
         // An open bracket in text takes no blank line with it.
         let lines = solid_lines("[Note: see\n\nbelow) and more\n");
         assert_eq!(lines.len(), 2, "{lines:?}");
+    }
+
+    #[test]
+    fn pandoc_shapes_read_as_their_content() {
+        // pandoc's share row (attributes wrapped inside), the same row boxed in a span, the
+        // rating widget's spans on lines of their own, a linked avatar with attributes.
+        let page = "[](https://twitter.com/intent/tweet?text=x \"Share On Twitter\"){.wc_tw\nrel=\"noreferrer\"\ntarget=\"_blank\"}[](https://vk.com/share.php?url=y){.wc_vk}\n\n\
+                    [[Share On\nTwitter](https://twitter.com/home?status=x){.wc_tw\ntarget=\"_blank\"} [Share On\nGoogle](https://plus.google.com/share?url=x){.wc_go}]{.share_buttons_box}\n\n\
+                    [5]{.wpdrv}\n[1]{.wpdrc}\n\n\
+                    [![Nam\nVũ](https://g/a.png){.avatar\nheight=\"64\"}](/author/n/){target=\"_blank\"}\n";
+        let lines = solid_lines(page);
+        assert!(matches!(lines[0], (1, 3, Kind::Share)), "{lines:?}");
+        assert!(matches!(lines[1], (5, 4, Kind::Share)), "{lines:?}");
+        assert!(matches!(lines[2..4], [(10, 1, Kind::Number(5)), (11, 1, Kind::Number(1))]), "{lines:?}");
+        assert!(matches!(lines[4], (13, 3, Kind::Avatar { .. })), "{lines:?}");
     }
 
     #[test]

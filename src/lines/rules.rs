@@ -277,8 +277,8 @@ pub(crate) fn avatar(i: &str) -> PResult<'_, &str> {
     Ok((rest, alt_text))
 }
 
-/// An image wrapped in a link, `[![alt](src)](href)`, spaces allowed around the image:
-/// the alt text.
+/// An image wrapped in a link, `[![alt](src)](href)`, spaces allowed around the image and
+/// pandoc attributes after the link (`](/author/x/){target="_blank"}`): the alt text.
 fn linked_image(i: &str) -> PResult<'_, &str> {
     let (rest, inner) = link_text(i)?;
     let (after, alt_text) = image(skip_spaces(inner))?;
@@ -287,6 +287,7 @@ fn linked_image(i: &str) -> PResult<'_, &str> {
         return fail(after, ErrorKind::Eof);
     }
     let (rest, _) = link_target(rest)?;
+    let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
     Ok((rest, alt_text))
 }
 
@@ -317,14 +318,15 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
 /// A line of nothing but links (`[__](url)[__](url)`, html2text's icon links, or a share
 /// block `[ __Share On\nTwitter](url)[ __Share On\nGoogle](url) ___`): their (text, url)
 /// pairs, at most [`LinkRow::MAX`] (kept inline: no allocation). Spaces and `_` icon
-/// residue may stand between and after them.
+/// residue may stand between and after them, and each link may carry pandoc attributes
+/// (`[](url "Share On Twitter"){.wc_tw rel="noreferrer"}`: pandoc's share row).
 pub(crate) fn link_row(i: &str) -> PResult<'_, LinkRow<'_>> {
     let mut row = LinkRow::default();
     let mut rest = i;
     while let Ok((after, text)) = link_text(skip_residue(rest)) {
         let Ok((after, url)) = link_target(after) else { break };
         row.push((text, url));
-        rest = after;
+        rest = attributes(after).map_or(after, |(after, _)| after);
     }
     if row.len == 0 {
         return fail(i, ErrorKind::Many1);
@@ -370,6 +372,20 @@ impl<'a> LinkRow<'a> {
     pub fn links(&self) -> &[(&'a str, &'a str)] {
         &self.links[..self.len]
     }
+}
+
+/// A whole-line pandoc bracketed span, `[5]{.wpdrv}` (pandoc keeps a `<span>` with a class
+/// this way): its text. The attribute block is required: without it `[12]` is lynx's link
+/// number or a checkbox mark.
+pub(crate) fn span(i: &str) -> PResult<'_, &str> {
+    let line = skip_spaces(i);
+    let (rest, text) = link_text(line)?;
+    let (rest, _) = attributes(rest)?;
+    let rest = skip_spaces(rest);
+    if !rest.is_empty() {
+        return fail(rest, ErrorKind::Eof);
+    }
+    Ok((rest, text))
 }
 
 /// A pandoc fenced-div line, `::: {#wpdcom .wpd-default}` or a bare `:::`: its attributes.
@@ -708,6 +724,7 @@ mod reference {
             let (rest, inner) = link_text(i)?;
             let (_, alt_text) = all_consuming(delimited(space0, image, space0)).parse(inner)?;
             let (rest, _) = link_target(rest)?;
+            let (rest, _) = opt(attributes).parse(rest)?;
             Ok((rest, alt_text))
         };
         all_consuming(delimited(space0, alt((image, linked)), space0)).parse(i)
@@ -740,6 +757,7 @@ mod reference {
             let (rest, _) = residue(i)?;
             let (rest, text) = link_text(rest)?;
             let (rest, url) = link_target(rest)?;
+            let (rest, _) = opt(attributes).parse(rest)?;
             Ok((rest, (text, url)))
         };
         let (rest, row) = nom::multi::fold_many1(item, LinkRow::default, |mut row, link| {
@@ -1067,6 +1085,32 @@ mod tests {
         assert_eq!(link_row(&nine[..48]).map(|(_, row)| row.links().len()), Ok(8));
         assert_eq!(link_row("_ [a](b) \u{a0}_[c](d)__ ").map(|(_, row)| row.links()[1]), Ok(("c", "d")));
         assert!(link_row("[a](b)[c]").is_err());
+    }
+
+    #[test]
+    fn link_rows_take_pandoc_attributes() {
+        // pandoc's share row, wrapped inside its attribute blocks.
+        let row = "[](https://t/x \"Share On Twitter\"){.wc_tw\nrel=\"noreferrer\"\ntarget=\"_blank\"}[](https://vk/y){.wc_vk}";
+        let links = link_row(row).map(|(_, r)| r.links().to_vec());
+        assert_eq!(links, Ok(vec![("", "https://t/x"), ("", "https://vk/y")]));
+        assert!(link_row("[a](b){.c} text").is_err());
+        assert!(link_row("[a](b){.c").is_err(), "an attribute block left open is not a row");
+    }
+
+    #[test]
+    fn spans_are_bracketed_text_with_attributes() {
+        assert_eq!(span("[5]{.wpdrv}"), Ok(("", "5")));
+        assert_eq!(span(" [4.5]{.wpdrv title=\"x\"} "), Ok(("", "4.5")));
+        for line in ["[12]", "[12]Nam", "[5]{.wpdrv} votes", "[5](url)", "[5]{.wpdrv"] {
+            assert!(span(line).is_err(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn linked_avatars_take_pandoc_attributes() {
+        let linked = "[![Nam\nVũ](https://g/a.png){.avatar\nheight=\"64\"}](/author/n/){target=\"_blank\" rel=\"ugc\"}";
+        assert_eq!(avatar(linked), Ok(("", "Nam\nVũ")));
+        assert!(avatar("[![a](b)](c){d} x").is_err());
     }
 
     #[test]

@@ -347,7 +347,7 @@ fn extend_back(lines: &LineStore<'_>, i: usize) -> usize {
 /// The rating widget whose numbers start at line `i`: `4.5 2 votes` (or its parts on
 /// separate lines), then the title line.
 fn rating_at(lines: &LineStore<'_>, i: usize) -> Option<RatingParts> {
-    let next = |from: usize| (from..lines.len()).find(|&j| !lines.is_blank(j));
+    let next = |from: usize| next_part(lines, from);
     let (numbers, tenths, votes) = match lines.kind(i) {
         Kind::RatingLine { tenths, votes } => (i..i + 1, tenths, votes),
         // Split widget: `5` / `3` / `votes`, or `4.5` / `2` / `votes`.
@@ -367,13 +367,20 @@ fn rating_at(lines: &LineStore<'_>, i: usize) -> Option<RatingParts> {
 
 /// The vote count and word after a split widget's average at `i`: (end of the parts, votes).
 fn split_rating(lines: &LineStore<'_>, i: usize) -> Option<(usize, u64)> {
-    let next = |from: usize| (from..lines.len()).find(|&j| !lines.is_blank(j));
+    let next = |from: usize| next_part(lines, from);
     let j = next(i + 1)?;
     let Kind::Number(votes) = lines.kind(j) else {
         return None;
     };
     let k = next(j + 1)?;
     (lines.at(k).is_chrome(Class::VoteWord) && votes >= 0).then_some((k + 1, votes as u64))
+}
+
+/// The next line of the rating widget at or after `from`: blank lines and residue skipped,
+/// as pandoc closes and opens a fenced div (`:::`, `::: wpd-rating-title`) between the
+/// numbers and the title.
+fn next_part(lines: &LineStore<'_>, from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&j| !matches!(lines.kind(j), Kind::Blank | Kind::Residue))
 }
 
 /// The title under the rating numbers: `Article Rating`, a translation, or a custom title
@@ -425,4 +432,17 @@ fn trailing_footer_start(lines: &LineStore<'_>) -> usize {
         }
     }
     start
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_rating_title_behind_pandoc_fences_is_the_title() {
+        let page = "The article.\n\n::: wpd-rating-value\n[4.5]{.wpdrv} [2]{.wpdrc} [votes]{.wpdrt}\n:::\n\n\
+                    ::: wpd-rating-title\nArticle Rating\n:::\n\nFrank\n20-08-21 17:27\n\nFirst comment.\n";
+        let dump = crate::parse(page).unwrap();
+        let rating = dump.rating.expect("a rating");
+        assert_eq!((rating.average, rating.votes, &*rating.title), (4.5, 2, "Article Rating"));
+        assert!(dump.warnings.is_empty(), "{:?}", dump.warnings);
+    }
 }
