@@ -897,7 +897,7 @@ def main(argv):
     dumps = load_module("make_dumps", os.path.join(DEVHTML, "make_dumps.py"))
     for d in ["raw", "gold"] + list(dumps.CONVERTERS):
         os.makedirs(os.path.join(a.out, d), exist_ok=True)
-    summary = ["nn\tlang\tpack\tlayout\tdates\tformat\torder\trating\tcomments\treplies\tmaxdepth\tmore"]
+    summary = ["nn\tlang\tpack\tlayout\tdates\tformat\trating\tcomments\treplies\tmaxdepth\tmore"]
     for k in range(a.n):
         nn = "%02d" % k
         rng = random.Random("%d-%d" % (a.seed, k))
@@ -923,7 +923,7 @@ def main(argv):
                 f.write("\n")
         summary.append("\t".join(str(x) for x in [
             nn, p.lang, int(p.use_pack), p.layout, p.date_mode, p.date_fmt if p.date_mode == "absolute" else p.rel_order,
-            "", p.rating or "-", len(flat), sum(1 for c in flat if c["depth"] > 1), max(c["depth"] for c in flat), int(p.more)]))
+            p.rating or "-", len(flat), sum(1 for c in flat if c["depth"] > 1), max(c["depth"] for c in flat), int(p.more)]))
     with open(os.path.join(a.out, "pages.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(summary) + "\n")
     print("wrote %d pages to %s" % (a.n, a.out))
