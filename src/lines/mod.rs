@@ -882,9 +882,10 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<ReplyMarke
     let strong_gap = gap >= 2 || nbsp;
     let name_fits = |name: &str| is_name_like(name) && (strong_gap || is_short_name(name));
     // The date may follow the name on the same line (layout 3): try each word boundary.
+    // html2text escapes it there as on a line of its own (`__9\. April 2024 4:00`).
     let dated = rest.char_indices().filter(|&(i, c)| i > 0 && is_blank(c)).find_map(|(i, _)| {
         let text = rules::strip_residue(&rest[i..]);
-        date::date_line(text).map(|token| (i, token, text))
+        date_line_unescaped(text).map(|token| (i, token, text))
     });
     match dated {
         Some((i, token, text)) => {
@@ -1105,6 +1106,19 @@ mod tests {
         assert_ne!(d1, d2, "each line has its own date entry");
         let offset = |text: &str| text.as_ptr() as usize - page.as_ptr() as usize;
         assert_eq!(offset(classified.dates[d2.index()].text), 43, "the second line's date text");
+    }
+
+    #[test]
+    fn a_dated_reply_marker_reads_an_escaped_date() {
+        // html2text, layout 3: icon residue around the date and `9\.` escaped as markdown.
+        let page = "__Antwort an   Anja  __9\\. April 2024 4:00\n";
+        let classified = classify_all(page, 0);
+        let line = classified.lines.at(0);
+        let Kind::ReplyTo { name, date: Some(d) } = line.kind else {
+            panic!("a dated reply marker: {line:?}");
+        };
+        assert_eq!(line.name(name), "Anja");
+        assert_eq!(classified.dates[d.index()].text, "9\\. April 2024 4:00");
     }
 
     #[test]

@@ -288,6 +288,13 @@ impl<'a> Splitter<'_, '_, 'a> {
                     comment.author = self.piece(line.name(name))
                 }
                 Kind::Avatar { alt } => avatar = avatar.or(Some(line.name(alt))),
+                // `Reply to` alone, then the parent's name, which is also a badge word (`Admin`).
+                Kind::Chrome(seg)
+                    if wants_name.is_some() && seg.is_single() && seg.first().class == Class::Role =>
+                {
+                    let at = index32(wants_name.take().expect("checked"));
+                    comment.to = self.piece(line.text).map(|name| (at, name));
+                }
                 Kind::Chrome(seg) if seg.first().class == Class::Role && comment.role.is_none() => {
                     comment.role = self.piece(line.text)
                 }
