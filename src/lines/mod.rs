@@ -170,6 +170,20 @@ pub(crate) fn author_url(text: &str) -> Option<&str> {
     rules::link(rules::strip_residue(text)).ok().map(|(_, (_, url))| url)
 }
 
+/// The name a line that is a badge word prints, without its markup: an image's alt text,
+/// a link's text, or the line itself; with the link's URL (`None` for an image, whose link
+/// leads to the same profile as the name's), and whether the line is an image (an avatar).
+pub(crate) fn shown_name(text: &str) -> (&str, Option<&str>, bool) {
+    let core = rules::strip_residue(text);
+    if let Ok((_, alt)) = rules::avatar(core) {
+        return (trim_blank(alt), None, true);
+    }
+    if let Ok((_, (name, url))) = rules::link(core) {
+        return (trim_blank(name), Some(url), false);
+    }
+    (core, None, false)
+}
+
 impl<'a> Line<'a> {
     /// A line of `count` physical lines.
     pub fn new(text: &'a str, count: u32, kind: Kind) -> Self {

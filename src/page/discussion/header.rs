@@ -11,6 +11,15 @@ use crate::lines::{self, Kind};
 use crate::page::{text, Page};
 use crate::phrases::{self, Class};
 
+/// How a page's comment headers are ordered (see [`Splitter::header_order`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct HeaderOrder {
+    /// Role badges stand above the name (layout 1), not below it (layouts 2 and 3).
+    badge_first: bool,
+    /// The converter printed the avatars' alt texts (the name shows twice).
+    alt_texts: bool,
+}
+
 impl<'a> Splitter<'_, '_, 'a> {
     /// `header_dates`: the dates found in comment headers, about one per comment.
     pub(super) fn header_mode(&mut self, header_dates: usize) -> Vec<FlatComment<'a>> {
@@ -247,6 +256,9 @@ impl<'a> Splitter<'_, '_, 'a> {
         names.clear();
         let mut avatar: Option<&'a str> = None;
         let mut wants_name: Option<usize> = None;
+        // Badge-word lines (one of them may be the author's name: `Admin`).
+        let mut badges = [0; 3];
+        let mut badge_count = 0;
         for i in range {
             let line = self.line(i);
             if line.is_blank() {
@@ -295,8 +307,14 @@ impl<'a> Splitter<'_, '_, 'a> {
                     let at = index32(wants_name.take().expect("checked"));
                     comment.to = self.piece(line.text).map(|name| (at, name));
                 }
-                Kind::Chrome(seg) if seg.first().class == Class::Role && comment.role.is_none() => {
-                    comment.role = self.piece(line.text)
+                Kind::Chrome(seg) if seg.first().class == Class::Role => {
+                    if seg.is_single() && badge_count < badges.len() {
+                        badges[badge_count] = i;
+                        badge_count += 1;
+                    }
+                    if comment.role.is_none() {
+                        comment.role = self.piece(line.text);
+                    }
                 }
                 Kind::Text if wants_name.is_some() => {
                     let at = index32(wants_name.take().expect("checked"));
@@ -319,6 +337,10 @@ impl<'a> Splitter<'_, '_, 'a> {
                 comment.author = Some(role);
                 comment.role = None;
             }
+        }
+        // No name line but badge words: the author's name is a badge word too.
+        if comment.author.is_none() && names.is_empty() && avatar.is_none() && badge_count > 0 {
+            self.read_badge_names(comment, &badges[..badge_count]);
         }
         if comment.author.is_none() {
             // The author line is the last name line; earlier ones repeat it (an avatar's alt
@@ -345,6 +367,115 @@ impl<'a> Splitter<'_, '_, 'a> {
             }
         }
         self.names = names;
+    }
+
+    /// The author and badge of a header whose only name lines are badge words, `lines`
+    /// (an author called `Admin`, `Redakteur`). The avatar's alt text repeats the name: a
+    /// line that repeats the alt (or, with two lines, the line above) is the name, and a
+    /// line with other text the badge. `Admin` three times is alt, name and badge. Where
+    /// nothing repeats (converters that drop alt texts), the page's layout tells which line
+    /// is the name: layout 1 prints the badge before the name, layouts 2 and 3 after it.
+    fn read_badge_names(&mut self, comment: &mut FlatComment<'a>, lines: &[usize]) {
+        let shown = |i: usize| lines::shown_name(self.page.lines.text(i));
+        let same = |a: usize, b: usize| same_name(shown(a).0, shown(b).0);
+        let (first, rest) = (lines[0], &lines[1..]);
+        // (the name's line, the badge's line)
+        let (name, badge) = if shown(first).2 || rest.len() >= 2 {
+            // The first line is the avatar's alt text.
+            match *rest {
+                [] => (first, None),
+                [one] if same(first, one) => (one, None),
+                [one] => (first, Some(one)),
+                [a, b, ..] => match (same(first, a), same(first, b)) {
+                    (true, false) => (a, Some(b)),
+                    (false, true) => (b, Some(a)),
+                    _ if self.header_order().badge_first => (b, Some(a)),
+                    _ => (a, Some(b)),
+                },
+            }
+        } else {
+            match *rest {
+                [] => (first, None),
+                // The alt text and the name, or a badge and a name that is the same word.
+                [one] if same(first, one) => (one, (!self.header_order().alt_texts).then_some(first)),
+                [one] if self.header_order().badge_first => (one, Some(first)),
+                [one] => (first, Some(one)),
+                _ => unreachable!("two or more lines take the first branch"),
+            }
+        };
+        let (text, url, image) = shown(name);
+        comment.author = self.piece(text);
+        if !image {
+            comment.author_url = url.and_then(|url| self.piece(url));
+        }
+        comment.role = badge.and_then(|b| self.piece(shown(b).0));
+    }
+
+    /// How the page's comment headers are ordered, from the headers that show it: a badge
+    /// above or below a name line, a `Reply to` line below or above the date (layout 1
+    /// prints the date first, layout 2 the marker, layout 3 both on one line).
+    fn header_order(&self) -> HeaderOrder {
+        *self.order.get_or_init(|| {
+            let kind = |i: usize| self.page.lines.kind(i);
+            let is_name = |i: usize| {
+                matches!(kind(i), Kind::AuthorLink { .. }) || is_name_like(&self.line(i))
+            };
+            let is_badge = |i: usize| {
+                matches!(kind(i), Kind::Chrome(seg) if seg.is_single() && seg.first().class == Class::Role)
+            };
+            let is_date = |i: usize| matches!(kind(i), Kind::Date { timed: true, .. });
+            let is_marker = |i: usize| matches!(kind(i), Kind::ReplyTo { date: None, .. });
+            // Votes for layout 1 and for layouts 2 and 3: from badges, then from markers.
+            let (mut badges, mut markers) = ([0usize; 2], [0usize; 2]);
+            let mut alt_texts = false;
+            for i in self.start..self.limit {
+                match kind(i) {
+                    Kind::Avatar { .. } => alt_texts = true,
+                    Kind::Text => {
+                        let next = self.next_solid(i + 1);
+                        alt_texts |= next.is_some_and(|n| {
+                            matches!(kind(n), Kind::Text)
+                                && same_name(self.page.lines.text(i), self.page.lines.text(n))
+                                && self.next_solid(n + 1).is_some_and(|h| matches!(self.parts[h], Part::Header { .. }))
+                        });
+                    }
+                    Kind::ReplyTo { date: Some(_), .. } => markers[1] += 1,
+                    _ if is_badge(i) => {
+                        let next = self.next_solid(i + 1);
+                        let prev = self.prev_solid(i, self.start);
+                        let name_below = next.is_some_and(|n| {
+                            is_name(n) && self.next_solid(n + 1).is_some_and(is_date)
+                        });
+                        let name_above = prev.is_some_and(is_name)
+                            && next.is_some_and(|n| is_date(n) || is_marker(n));
+                        if name_below {
+                            badges[0] += 1;
+                        } else if name_above {
+                            badges[1] += 1;
+                        }
+                    }
+                    _ if is_date(i) => {
+                        if self.next_solid(i + 1).is_some_and(is_marker) {
+                            markers[0] += 1;
+                        } else if self.prev_solid(i, self.start).is_some_and(|p| {
+                            // `Reply to` alone, then the parent's name (soup), which
+                            // can be a badge word too.
+                            is_marker(p)
+                                || (is_name(p) || is_badge(p))
+                                    && self.prev_solid(p, self.start).is_some_and(|m| {
+                                        matches!(kind(m), Kind::ReplyTo { name, date: None } if name.is_empty())
+                                    })
+                        }) {
+                            markers[1] += 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let votes = if badges != [0, 0] { badges } else { markers };
+            // wpDiscuz's default is layout 1.
+            HeaderOrder { badge_first: votes[0] >= votes[1], alt_texts }
+        })
     }
 
     /// Reads the body and footer of a comment from lines `range` (from the end of its

@@ -130,6 +130,7 @@ pub(crate) fn build<'a>(
         start,
         limit,
         wrap: OnceCell::new(),
+        order: OnceCell::new(),
         head,
         names: Vec::new(),
         solid: Vec::new(),
@@ -163,6 +164,9 @@ pub(super) struct Splitter<'s, 'p, 'a> {
     /// The column a text browser hard-wrapped the page's long lines at, if it did: found
     /// when first needed (most pages never ask).
     wrap: OnceCell<Option<usize>>,
+    /// How the page's comment headers order a role badge and the name: found when a
+    /// header's only name lines are badge words (rare).
+    order: OnceCell<header::HeaderOrder>,
     /// The first line of the thread's head, or the number of lines when there is none.
     head: usize,
     /// Buffers reused from comment to comment (`read_header`, `read_leading_header`, the
