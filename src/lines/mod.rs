@@ -247,7 +247,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
             continue;
         }
         let mut group = Group { first, last: first, count: 1 };
-        if opens_wrapped_markup(trimmed) {
+        if opens_wrapped_markup(trimmed, classifier.saw_fence) {
             group.extend_while_open(input, &mut raw);
         }
         let text = if group.count == 1 { trimmed } else { group.text(input) };
@@ -396,10 +396,13 @@ impl<'a> Group<'a> {
     }
 }
 
-/// A line that starts markdown or pandoc markup (`[`, `![`, `\[`) and leaves a bracket open.
-fn opens_wrapped_markup(trimmed: &str) -> bool {
+/// A line that starts markdown or pandoc markup (`[`, `![`, `\[`) and leaves a bracket open,
+/// or, on a page of pandoc markdown (`pandoc`: a fenced div was seen), that leaves a pandoc
+/// attribute block open wherever it starts.
+fn opens_wrapped_markup(trimmed: &str, pandoc: bool) -> bool {
     let core = trimmed.trim_start_matches(['_', ' ']);
-    (core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[")) && bracket_depth(trimmed) > 0
+    let markup = core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[");
+    (markup || (pandoc && rules::leaves_attributes_open(trimmed))) && bracket_depth(trimmed) > 0
 }
 
 /// The brackets of all kinds in the text read so far (escaped ones excepted): how many are
@@ -467,6 +470,9 @@ struct Classifier<'a> {
     dates: Vec<DateEntry<'a>>,
     /// The line just classified started with a phrase (and may be wrapped chrome).
     opened_with_phrase: bool,
+    /// A pandoc fenced div (`:::`) was seen: the page is pandoc markdown, whose attribute
+    /// blocks may wrap onto the next lines.
+    saw_fence: bool,
     /// The short lines seen so far and their kinds.
     memo: LineMemo<'a>,
     /// The text being classified: the [`Name`]s of its kind are offsets into it.
@@ -579,6 +585,7 @@ impl<'a> Classifier<'a> {
         match first {
             b':' if core.starts_with(":::") => {
                 if let Ok((_, attrs)) = rules::fence(core) {
+                    self.saw_fence = true;
                     if attrs.contains("#wpdcom") {
                         return Kind::SectionFence;
                     }
@@ -604,7 +611,9 @@ impl<'a> Classifier<'a> {
             }
             _ => {}
         }
-        if core.len() > MAX_SHORT_LINE {
+        // Link targets and pandoc's attribute blocks make a line of a few words long (a sort
+        // row with its classes, a button after an inline SVG's data URL): only words count.
+        if core.len() > MAX_SHORT_LINE && core.len() - rules::wordless_markup_bytes(core) > MAX_SHORT_LINE {
             return Kind::Text;
         }
         self.classify_short(core)
@@ -647,8 +656,9 @@ impl<'a> Classifier<'a> {
         // A pandoc span alone on a line: the box around a share row (`[[Share On
         // Twitter](url){.wc_tw} [Share On Google](url){.wc_go}]{.share_buttons_box}`), or a
         // part of the rating widget (`[5]{.wpdrv}`, `[1]{.wpdrc}`), which pandoc puts on
-        // three lines when it keeps the HTML's line breaks.
-        let (_, inner) = rules::span(core).ok()?;
+        // three lines when it keeps the HTML's line breaks. Two spans: layout 3's reply
+        // marker and date.
+        let Ok((_, inner)) = rules::span(core) else { return self.classify_dated_reply_spans(core) };
         let inner = trim_blank(inner);
         if let Some(kind) = self.classify_link_row(inner) {
             return Some(kind);
@@ -658,6 +668,24 @@ impl<'a> Classifier<'a> {
             return self.classify_numeric(inner);
         }
         None
+    }
+
+    /// Layout 3's reply marker and date in pandoc's two spans (`[ Reply to  [Andi](#comment-1)
+    /// ]{.wpd-reply-to} [ 1 year ago ]{.wpd-comment-date}`): a dated reply marker, as the
+    /// same line without the markup would be.
+    fn classify_dated_reply_spans(&mut self, core: &'a str) -> Option<Kind> {
+        let (_, (marker, date)) = rules::span_pair(core).ok()?;
+        let marker = trim_blank(marker);
+        let date = trim_blank(date);
+        if marker.len() > MAX_SHORT_LINE || date.len() > MAX_SHORT_LINE {
+            return None;
+        }
+        let token = date_line_unescaped(date)?;
+        phrases::normalize_into(marker, &mut self.normalized);
+        let (name, None) = reply_marker(marker, &self.normalized)? else { return None };
+        let name = Name::within(self.line, name)?;
+        let date = self.keep_date(token, date)?;
+        Some(Kind::ReplyTo { name, date: Some(date) })
     }
 
     /// Rows of links: html2text's icon links (no words: share buttons or residue), a share
@@ -1133,6 +1161,55 @@ mod tests {
         };
         assert_eq!(line.name(name), "Anja");
         assert_eq!(classified.dates[d.index()].text, "9\\. April 2024 4:00");
+    }
+
+    #[test]
+    fn wrapped_pandoc_attribute_blocks_are_one_line() {
+        // pandoc at 72 columns, legacy sort buttons: the second and third buttons' attribute
+        // blocks wrap, and the lines after start inside them.
+        let page = "::: wpdiscuz-front-actions\n\
+                    Sortiert nach:  [neuste]{.wpdiscuz-sort-button .wpdiscuz-date-sort-desc}\n\
+                    \\| [älteste]{.wpdiscuz-sort-button .wpdiscuz-date-sort-asc\n\
+                    .wpdiscuz-sort-button-active} \\| [beste Bewertung]{.wpdiscuz-sort-button\n\
+                    .wpdiscuz-vote-sort-up}\n:::\n";
+        let lines = solid_lines(page);
+        assert!(matches!(lines[1], (2, 1, Kind::Chrome(_))), "{lines:?}");
+        assert!(matches!(lines[2], (3, 3, Kind::Chrome(_))), "{lines:?}");
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        // Unwrapped, the row is long only by its attribute blocks: chrome all the same.
+        let row = format!(
+            "Sort by: [newest]{{{0}}} \\| [oldest]{{{0}}} \\| [most voted]{{{0}}}\n",
+            ".wpdiscuz-sort-button .wpdiscuz-date-sort-desc .wpdiscuz-sort-button-active"
+        );
+        assert!(row.len() > MAX_SHORT_LINE);
+        assert!(matches!(solid_lines(&row)[..], [(1, 1, Kind::Chrome(_))]), "{:?}", solid_lines(&row));
+        // A button after an inline SVG's long data URL.
+        let button = format!("![](data:image/svg+xml;base64,{}) Reply\n", "A".repeat(240));
+        assert!(matches!(solid_lines(&button)[..], [(1, 1, Kind::Chrome(_))]), "{:?}", solid_lines(&button));
+        // Without fences (no pandoc page) a line's open brace takes no lines with it.
+        let lines = solid_lines("see [this]{.x\nand that}\n");
+        assert_eq!(lines.len(), 2, "{lines:?}");
+    }
+
+    #[test]
+    fn pandoc_layout3_reply_spans_are_a_dated_reply_marker() {
+        // pandoc, layout 3: the marker and the date in two spans, on one line or wrapped.
+        let page = "[ Reply to  [Andi](#comment-9380) ]{.wpd-reply-to} [ 1 year ago ]{.wpd-comment-date title=\"x\"}\n\n\
+                    [ Reply to  [Nam Vũ](#comment-1) ]{.wpd-reply-to} [ 1 month ago\n]{.wpd-comment-date title=\"July 30, 2023 11:40 pm\"}\n\n\
+                    [ Reply to all ]{.x} [ nothing ]{.y}\n";
+        let classified = classify_all(page, 0);
+        let lines: Vec<_> = classified.lines.iter().filter(|l| !l.is_blank()).collect();
+        let dated = |line: &Line<'_>| match line.kind {
+            Kind::ReplyTo { name, date: Some(d) } => {
+                Some((line.name(name).to_owned(), classified.dates[d.index()].text.to_owned()))
+            }
+            _ => None,
+        };
+        let owned = |n: &str, d: &str| Some((n.to_owned(), d.to_owned()));
+        assert_eq!(dated(&lines[0]), owned("Andi", "1 year ago"), "{lines:?}");
+        assert_eq!(dated(&lines[1]), owned("Nam Vũ", "1 month ago"), "{lines:?}");
+        assert_eq!(lines[1].count, 2);
+        assert!(matches!(lines[2].kind, Kind::Text), "{lines:?}");
     }
 
     #[test]

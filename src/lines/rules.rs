@@ -388,6 +388,66 @@ pub(crate) fn span(i: &str) -> PResult<'_, &str> {
     Ok((rest, text))
 }
 
+/// Two pandoc bracketed spans that make up a line, as layout 3 prints a reply's marker and
+/// date in one block: `[ Reply to  [Andi](#comment-9380) ]{.wpd-reply-to} [ 1 year
+/// ago ]{.wpd-comment-date title="..."}` (pandoc may wrap anywhere between the brackets):
+/// the two texts.
+pub(crate) fn span_pair(i: &str) -> PResult<'_, (&str, &str)> {
+    let line = skip_spaces(i);
+    let (rest, first) = link_text(line)?;
+    let (rest, _) = attributes(rest)?;
+    let after_first = rest.trim_start_matches(is_blank);
+    if after_first.len() == rest.len() {
+        return fail(rest, ErrorKind::Space);
+    }
+    let (rest, second) = link_text(after_first)?;
+    let (rest, _) = attributes(rest)?;
+    if !rest.trim_start_matches(is_blank).is_empty() {
+        return fail(rest, ErrorKind::Eof);
+    }
+    Ok(("", (first, second)))
+}
+
+/// The bytes of `text` in markup that carries no words: markdown images (`![](data:...)`,
+/// all but their alt text) and pandoc attribute blocks (`{.wpdiscuz-sort-button .x}` after
+/// a span's or link's closing `]` or `)`), brackets included. An unclosed attribute block
+/// runs to the end. Links keep their targets: a long line of linked prose stays long.
+pub(crate) fn wordless_markup_bytes(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut total = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr2(b'{', b'!', &bytes[at..]) {
+        let open = at + found;
+        at = open + 1;
+        if bytes[open] == b'!' {
+            if let Ok((rest, alt)) = image(&text[open..]) {
+                let len = text.len() - open - rest.len();
+                total += len - alt.len();
+                at = open + len;
+            }
+            continue;
+        }
+        if open == 0 || !matches!(bytes[open - 1], b']' | b')') {
+            continue;
+        }
+        let len = balanced(&text[open..], b'{', b'}')
+            .map_or(text.len() - open, |(rest, _)| text.len() - open - rest.len());
+        total += len;
+        at = open + len;
+    }
+    total
+}
+
+/// True when `text` ends inside a pandoc attribute block (its last `{` follows a `]` or `)`
+/// and nothing closes it): pandoc wrapped the block, and the next lines hold the rest of it
+/// (`\| [oldest]{.wpdiscuz-sort-button` / `.wpdiscuz-sort-button-active} \| [most
+/// voted]{...}`).
+pub(crate) fn leaves_attributes_open(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(open) = memchr::memrchr(b'{', bytes) else { return false };
+    open > 0 && matches!(bytes[open - 1], b']' | b')') && memchr::memchr(b'}', &bytes[open..]).is_none()
+}
+
 /// A pandoc fenced-div line, `::: {#wpdcom .wpd-default}` or a bare `:::`: its attributes.
 pub(crate) fn fence(i: &str) -> PResult<'_, &str> {
     let (rest, colons) = take_while1(|c| c == ':').parse(i)?;
@@ -1103,6 +1163,37 @@ mod tests {
         assert_eq!(span(" [4.5]{.wpdrv title=\"x\"} "), Ok(("", "4.5")));
         for line in ["[12]", "[12]Nam", "[5]{.wpdrv} votes", "[5](url)", "[5]{.wpdrv"] {
             assert!(span(line).is_err(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn wordless_markup_is_measured_and_attribute_blocks_told_open() {
+        assert_eq!(wordless_markup_bytes("[newest]{.a .b} \\| [oldest]{.c}"), 11);
+        assert_eq!(wordless_markup_bytes("[a](u){.x}"), 4, "a link keeps its target");
+        assert_eq!(wordless_markup_bytes("![](data:image/svg+xml;base64,PHN2) Reply"), 35);
+        assert_eq!(wordless_markup_bytes("![alt](u){.x} Reply"), 10, "an image but its alt text");
+        assert_eq!(wordless_markup_bytes("{} [+] a {b} (c) d! ![x] e"), 0, "braces after no span or link");
+        assert_eq!(wordless_markup_bytes("[a]{.open"), 6, "an unclosed group runs to the end");
+        assert!(leaves_attributes_open("\\| [älteste]{.wpdiscuz-sort-button .asc"));
+        assert!(leaves_attributes_open("![x](y){.avatar"));
+        for line in ["[a]{.b}", "a {b", "{}", "x", ".active} \\| [b]{.c}"] {
+            assert!(!leaves_attributes_open(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn span_pairs_are_two_spans_and_nothing_else() {
+        let line = "[ Reply to  [Andi](#comment-9380) ]{.wpd-reply-to} [ 1 year ago ]{.wpd-comment-date}";
+        assert_eq!(span_pair(line), Ok(("", (" Reply to  [Andi](#comment-9380) ", " 1 year ago "))));
+        // Wrapped by pandoc inside the second span, or between the two.
+        let wrapped =
+            "[ Reply to  [A](#comment-1) ]{.wpd-reply-to} [ 1 year ago\n]{.wpd-comment-date\ntitle=\"x\"}";
+        assert_eq!(span_pair(wrapped), Ok(("", (" Reply to  [A](#comment-1) ", " 1 year ago\n"))));
+        assert_eq!(span_pair("[a]{.x}\n[b]{.y} "), Ok(("", ("a", "b"))));
+        for line in
+            ["[a]{.x}", "[a]{.x}[b]{.y}", "[a]{.x} [b]", "[a] [b]{.y}", "[a]{.x} [b]{.y} c", "[a](u) [b]{.y}"]
+        {
+            assert!(span_pair(line).is_err(), "{line:?}");
         }
     }
 

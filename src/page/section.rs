@@ -334,14 +334,19 @@ fn extend_back(lines: &LineStore<'_>, i: usize) -> usize {
             // it where a language words it as its `Reply` button (Armenian).
             Kind::Count(_) => start = j,
             Kind::Chrome(seg) if seg.first().class == Class::ReplyButton && start == j + 1 => start = j,
-            // wpDiscuz 5's count badge just before `Leave a Reply`.
-            Kind::Number(n) if n >= 0 && lines.at(start).phrase_key() == Some("form_header_text") => {
-                start = j
-            }
+            // wpDiscuz 5's count badge just before `Leave a Reply`, pandoc's fences between
+            // them (`[2]{.wpdtc}` / `:::` / `::: wpd-cc-arrow` / `:::` / `Leave a Reply`).
+            Kind::Number(n) if n >= 0 && is_form_header_next(lines, j) => start = j,
             _ => break,
         }
     }
     start
+}
+
+/// True when the next line after `i` that is neither blank nor residue is the legacy form's
+/// heading, `Leave a Reply` (wpDiscuz 5 prints its count badge right above it).
+fn is_form_header_next(lines: &LineStore<'_>, i: usize) -> bool {
+    next_part(lines, i + 1).is_some_and(|k| lines.at(k).phrase_key() == Some("form_header_text"))
 }
 
 /// The rating widget whose numbers start at line `i`: `4.5 2 votes` (or its parts on
@@ -436,6 +441,19 @@ fn trailing_footer_start(lines: &LineStore<'_>) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_count_badge_behind_pandoc_fences_counts() {
+        // pandoc, wpDiscuz 5: the badge's number, fences, then the form's heading.
+        let page = "The article.\n\n::: {#wpcomm .wpd-default}\n::: wpdiscuz-comment-count\n::: wpd-cc-value\n[2]{.wpdtc}\n:::\n\n\
+                    ::: wpd-cc-arrow\n:::\n:::\n\nLeave a Reply\n\nFrank\n20-08-21 17:27\n\nFirst comment.\n\n\
+                    Jane\n21-08-21 10:00\n\nSecond comment.\n";
+        let dump = crate::parse(page).unwrap();
+        let discussion = dump.discussion.expect("a discussion");
+        assert_eq!(discussion.count, Some(2));
+        assert_eq!(discussion.comments.len(), 2);
+        assert_eq!(dump.article.paragraphs.len(), 1, "{:?}", dump.article.paragraphs);
+    }
+
     #[test]
     fn a_rating_title_behind_pandoc_fences_is_the_title() {
         let page = "The article.\n\n::: wpd-rating-value\n[4.5]{.wpdrv} [2]{.wpdrc} [votes]{.wpdrt}\n:::\n\n\

@@ -2,14 +2,17 @@
 """Dump real and variant wpDiscuz pages with converter options other than dev-html's.
 
 Usage (from anywhere; needs what dev-html/make_dumps.py needs):
-  python3 tests/data/converter-options/make_options.py
+  python3 tests/data/converter-options/make_options.py [SETTING...]
 
 dev-html/make_dumps.py runs each converter one way. Crawl pipelines run them with other
 options, and each changes the text in a way of its own. For every setting below, this script
 converts the 11 pages of shared/corpus/dev-html/raw and a few variants of them
 (tests/data/variants/make_variants.py: legacy German and English markup, layout 3, roles and
 pingbacks), and writes <setting>/<source>/NN.txt beside NN.gold.json (gold from the markup,
-dev-html/gold_from_html.py). Output is deterministic; the script replaces what it wrote before.
+dev-html/gold_from_html.py). Output is deterministic; the script replaces what it wrote before
+(only the named settings' dirs, when settings are named). lynx-references prints the temporary
+HTML file's absolute path in its References list: rebuilt from another checkout, those lines
+change, so name the settings you mean to rebuild.
 
   w3m-cols60          w3m -dump -cols 60: narrow hard wrap (pingback titles on two lines)
   lynx-width80        lynx -dump -nolist -width=80: lynx's default width (wrapped share labels)
@@ -25,6 +28,11 @@ dev-html/gold_from_html.py). Output is deterministic; the script replaces what i
   soup-plain          BeautifulSoup get_text() with no separator
   soup-strip          BeautifulSoup get_text("\n", strip=True): the NBSP after `Reply to` is
                       stripped, so in zh/vi/uk the marker reads as the `Reply` button
+  pandoc              pandoc -f html -t markdown (wrap at 72, smart punctuation, as dev/019):
+                      fenced divs, `[text]{.class}` spans, attribute blocks after links,
+                      ASCII quotes and `--` for en dashes
+  pandoc-nowrap       pandoc -f html -t markdown --wrap=none: the same, each paragraph and
+                      each div's inline run on one line
 """
 import importlib.util
 import os
@@ -83,6 +91,14 @@ def inscriptis_links(path, html):
     return inscriptis.get_text(html, ParserConfig(display_links=True))
 
 
+def pandoc(*extra):
+    def convert(path, html):
+        r = subprocess.run(["pandoc", "-f", "html", "-t", "markdown", *extra, path],
+                           capture_output=True, env=ENV, timeout=120)
+        return r.stdout.decode("utf-8", "replace")
+    return convert
+
+
 def soup(**get_text):
     def convert(path, html):
         s = BeautifulSoup(html, "lxml")
@@ -103,6 +119,8 @@ SETTINGS = {
     "html-text": lambda path, html: html_text.extract_text(html),
     "soup-plain": soup(),
     "soup-strip": soup(separator="\n", strip=True),
+    "pandoc": pandoc(),
+    "pandoc-nowrap": pandoc("--wrap=none"),
 }
 
 
@@ -123,11 +141,15 @@ def sources(dev, variants_module):
             yield name, nn, variants_module.build_page(raws[nn], specs[name], tables)
 
 
-def main():
+def main(argv):
+    unknown = [a for a in argv if a not in SETTINGS]
+    if unknown:
+        sys.exit("unknown setting(s): %s (known: %s)" % (" ".join(unknown), " ".join(SETTINGS)))
+    settings = {name: SETTINGS[name] for name in (argv or SETTINGS)}
     variants_module = load_module("make_variants", VARIANTS_SCRIPT)
     dev = variants_module.find_dev_html()
     gold = load_module("gold_from_html", os.path.join(dev, "gold_from_html.py"))
-    for setting in SETTINGS:
+    for setting in settings:
         shutil.rmtree(os.path.join(HERE, setting), ignore_errors=True)
     tmp = os.path.join(HERE, ".tmp-html")
     os.makedirs(tmp, exist_ok=True)
@@ -137,7 +159,7 @@ def main():
             f.write(html)
         g = gold.gold_for(html.encode("utf-8"))
         g["_meta"]["note"] = "%s page %s (make_options.py); gold by gold_from_html.py" % (source, nn)
-        for setting, convert in SETTINGS.items():
+        for setting, convert in settings.items():
             variants_module.write_dump(os.path.join(HERE, setting, source), nn, convert(path, html), g)
         print(source, nn, flush=True)
     shutil.rmtree(tmp)
@@ -145,4 +167,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
