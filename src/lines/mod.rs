@@ -24,7 +24,7 @@ use crate::input::{Lines, RawLine};
 use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
 use memo::{LineMemo, Remembered};
-pub(crate) use rules::{heading, is_blank, trim_blank, without_link_reference};
+pub(crate) use rules::{empty_link, heading, is_blank, trim_blank, without_link_reference};
 pub(crate) use store::LineStore;
 
 /// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.

@@ -374,6 +374,21 @@ impl<'a> LinkRow<'a> {
     }
 }
 
+/// An empty pandoc link or span, `[](url){.nav-link}`, `[ ]{.icon}`, `[](url)`: pandoc writes
+/// one only with a target, attributes or both, so one of them is required.
+pub(crate) fn empty_link(i: &str) -> PResult<'_, ()> {
+    let (rest, text) = link_text(i)?;
+    if !text.trim().is_empty() {
+        return fail(i, ErrorKind::Verify);
+    }
+    let target = link_target(rest).map(|(rest, _)| rest).ok();
+    let attributes = attributes(target.unwrap_or(rest)).map(|(rest, _)| rest).ok();
+    match attributes.or(target) {
+        Some(rest) => Ok((rest, ())),
+        None => fail(i, ErrorKind::Verify),
+    }
+}
+
 /// A whole-line pandoc bracketed span, `[5]{.wpdrv}` (pandoc keeps a `<span>` with a class
 /// this way): its text. The attribute block is required: without it `[12]` is lynx's link
 /// number or a checkbox mark.
@@ -1155,6 +1170,18 @@ mod tests {
         assert_eq!(links, Ok(vec![("", "https://t/x"), ("", "https://vk/y")]));
         assert!(link_row("[a](b){.c} text").is_err());
         assert!(link_row("[a](b){.c").is_err(), "an attribute block left open is not a row");
+    }
+
+    #[test]
+    fn empty_links_need_a_target_or_attributes() {
+        for (line, rest) in
+            [("[](u){.a} x", " x"), ("[ ]{#a}", ""), ("[](javascript:void(0))", ""), ("[]{.a}[]", "[]")]
+        {
+            assert_eq!(empty_link(line), Ok((rest, ())), "{line:?}");
+        }
+        for line in ["[]", "[ ]", "[a](u)", "![](u)", "[](u", "[]{.a", "x[](u)"] {
+            assert!(empty_link(line).is_err(), "{line:?}");
+        }
     }
 
     #[test]

@@ -227,36 +227,10 @@ fn is_layout_residue(text: &str) -> bool {
         return true;
     }
     let mut rest = text;
-    while let Some(inner) = rest.strip_prefix('[') {
-        let Some(after) = inner.trim_start().strip_prefix(']') else { return false };
-        // pandoc writes an empty span only with a target, attributes or both.
-        let target = skip_group(after, b'(', b')');
-        let attributes = skip_group(target.unwrap_or(after), b'{', b'}');
-        let Some(after) = attributes.or(target) else { return false };
+    while let Ok((after, ())) = crate::lines::empty_link(rest) {
         rest = after.trim_start();
     }
     !text.is_empty() && rest.is_empty()
-}
-
-/// The rest of `text` after the bracketed group it starts with (`(url)`, `{.class}`), nested
-/// groups included; `None` when it starts with none or the group is left open.
-fn skip_group(text: &str, open: u8, close: u8) -> Option<&str> {
-    let bytes = text.as_bytes();
-    if bytes.first() != Some(&open) {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (at, &byte) in bytes.iter().enumerate() {
-        if byte == open {
-            depth += 1;
-        } else if byte == close {
-            depth -= 1;
-            if depth == 0 {
-                return Some(&text[at + 1..]);
-            }
-        }
-    }
-    None
 }
 
 /// A code fence with no info string (```` ``` ````, `~~~`): at the end of the body, the
