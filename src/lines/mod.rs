@@ -239,6 +239,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let mut out = LineStore::with_capacity(input, newlines.min(PREALLOCATED_LINES) + 1, first_number);
     classifier.memo = LineMemo::for_lines(newlines);
     let mut raw = Lines::new(input, start).peekable();
+    let mut saw_ambiguous_reply = false;
     while let Some(first) = raw.next() {
         let trimmed = trim_blank(first.text);
         // Half the lines of a dump are blank: they are not classified, only counted.
@@ -288,9 +289,13 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
             None => (text, kind),
         };
         let count = u32::try_from(group.count).expect("a group is at most MAX_WRAPPED_LINES lines");
+        saw_ambiguous_reply |= is_ambiguous_reply(kind);
         out.push(Line::new(text, count, kind), first.number);
     }
-    resolve_reply_markers(&mut out);
+    // Most pages have none (their language tells the two apart): two passes saved.
+    if saw_ambiguous_reply {
+        resolve_reply_markers(&mut out);
+    }
     // Give back what folding and growth left unused (in place, for a large vector).
     out.shrink(PREALLOCATED_LINES);
     Classified { lines: out, dates: classifier.dates }
@@ -302,20 +307,18 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
 /// a name and a date, after a role badge, or, on a page whose buttons follow vote numbers,
 /// after no number.
 fn resolve_reply_markers(lines: &mut LineStore<'_>) {
-    let is_ambiguous =
-        |kind: Kind| matches!(kind, Kind::Chrome(seg) if phrases::markers().is_ambiguous_reply_button(&seg));
     let after_votes = |lines: &LineStore<'_>, i: usize| {
         prev_solid(lines, i).is_some_and(|p| matches!(lines.kind(p), Kind::Number(_)))
     };
     let mut votes_before_buttons = false;
     for i in 0..lines.len() {
-        if is_ambiguous(lines.kind(i)) && after_votes(lines, i) {
+        if is_ambiguous_reply(lines.kind(i)) && after_votes(lines, i) {
             votes_before_buttons = true;
             break;
         }
     }
     for i in 0..lines.len() {
-        if !is_ambiguous(lines.kind(i)) {
+        if !is_ambiguous_reply(lines.kind(i)) {
             continue;
         }
         let after_badge = prev_solid(lines, i).is_some_and(|p| lines.at(p).is_chrome(Class::Role));
@@ -330,6 +333,11 @@ fn resolve_reply_markers(lines: &mut LineStore<'_>) {
             lines.set_kind(i, Kind::ReplyTo { name: Name::NONE, date: None });
         }
     }
+}
+
+/// A `Reply` button line that reads the same as the `Reply to` marker of its language.
+fn is_ambiguous_reply(kind: Kind) -> bool {
+    matches!(kind, Kind::Chrome(seg) if phrases::markers().is_ambiguous_reply_button(&seg))
 }
 
 /// The nearest line before `i` that is neither blank nor residue.
@@ -458,9 +466,21 @@ impl Brackets {
 
 /// Open minus closed brackets of all kinds (escaped ones excepted).
 fn bracket_depth(text: &str) -> i32 {
+    // Without a backslash nothing is escaped and the balance is a plain count, which the
+    // compiler turns into vector code (link lines carry long URLs).
+    if memchr::memchr(b'\\', text.as_bytes()).is_none() {
+        return unescaped_bracket_balance(text.as_bytes());
+    }
     let mut brackets = Brackets::default();
     brackets.read(text);
     brackets.balance
+}
+
+/// Open minus closed brackets of all kinds in `bytes`, none of them escaped.
+fn unescaped_bracket_balance(bytes: &[u8]) -> i32 {
+    let step =
+        |&b: &u8| i32::from(matches!(b, b'[' | b'(' | b'{')) - i32::from(matches!(b, b']' | b')' | b'}'));
+    bytes.iter().map(step).sum()
 }
 
 /// The per-parse state of stage 1: a reused buffer for normalized text, the dates found.
@@ -1023,6 +1043,25 @@ mod tests {
         let mut brackets = Brackets::default();
         lines.iter().for_each(|line| brackets.read(line));
         brackets.inside_link_url()
+    }
+
+    #[test]
+    fn bracket_depth_counts_unescaped_brackets_of_every_kind() {
+        for (text, depth) in [
+            ("[a](b", 1),
+            ("[a](b)", 0),
+            ("{.x} ] )", -2),
+            ("![x](https://a/b?c=[d]{", 2),
+            ("\\[x\\](y", 1),
+            ("\\\\[", 1),
+            ("no brackets", 0),
+            ("", 0),
+        ] {
+            assert_eq!(bracket_depth(text), depth, "{text}");
+            let mut exact = Brackets::default();
+            exact.read(text);
+            assert_eq!(exact.balance, depth, "{text}");
+        }
     }
 
     #[test]
