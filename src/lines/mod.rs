@@ -408,6 +408,11 @@ impl<'a> Group<'a> {
 /// or, on a page of pandoc markdown (`pandoc`: a fenced div was seen), that leaves a pandoc
 /// attribute block open wherever it starts.
 fn opens_wrapped_markup(trimmed: &str, pandoc: bool) -> bool {
+    // Most lines start with a letter: ruled out by their first byte.
+    let may_open = |b: u8| matches!(b, b'_' | b' ' | b'[' | b'!' | b'\\');
+    if !pandoc && !trimmed.as_bytes().first().copied().is_some_and(may_open) {
+        return false;
+    }
     let core = trimmed.trim_start_matches(['_', ' ']);
     let markup = core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[");
     (markup || (pandoc && rules::leaves_attributes_open(trimmed))) && bracket_depth(trimmed) > 0
