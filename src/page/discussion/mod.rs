@@ -18,7 +18,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 pub(super) use self::parts::reads_as_name;
-use self::parts::{is_name_like, is_thread_head, part, wrap_width, Part};
+use self::parts::{is_name_like, wrap_width, Part, SectionParts};
 use super::piece::Piece;
 use super::{text, Page};
 use crate::annotation::LineRole;
@@ -112,15 +112,14 @@ pub(crate) fn build<'a>(
     page: &mut Page<'_, 'a>,
     start: usize,
 ) -> (Discussion<'a>, Vec<FlatComment<'a>>, usize) {
-    let parts: Vec<Part> = page.lines.kinds().map(part).collect();
+    let (parts, head) = SectionParts::read(page.lines, start);
+    let lines = page.lines.len();
     // A heading ends the section once the thread has begun (before it, headings are the
     // page's own, such as an author box between the rating widget and the form); the
     // `wp_footer` leftovers end it anywhere.
-    let head =
-        (start..parts.len()).find(|&i| is_thread_head(page.lines.kind(i), parts[i])).unwrap_or(parts.len());
-    let limit = (start..parts.len())
+    let limit = (start..lines)
         .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines.kind(i), Kind::Heading)))
-        .unwrap_or(parts.len());
+        .unwrap_or(lines);
     // Comments follow the thread's head (`N Comments`, sort buttons, the inline bar): what
     // stands before it (the rating widget, an author box, the form) heads no comment. The
     // first comment's own header is a head too, for pages that show no chrome.
@@ -156,7 +155,7 @@ pub(crate) fn build<'a>(
 
 pub(super) struct Splitter<'s, 'p, 'a> {
     page: &'s mut Page<'p, 'a>,
-    parts: Vec<Part>,
+    parts: SectionParts,
     /// First line of the section.
     start: usize,
     /// First line after the section can possibly end (a heading, the page footer).
@@ -259,20 +258,25 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         if next >= self.limit || self.parts[k] != Part::Text {
             return k;
         }
-        let (line, following) = (self.line(k), self.line(next));
+        // A second half as long as the first is a line of its own: the cheapest test first
+        // (most lines are not wrapped).
+        if self.page.lines.text_len(next) >= self.page.lines.text_len(k) {
+            return k;
+        }
+        let following = self.line(next);
         // The rest of a long name can be a word the tables know (`Site`, a form label).
         let continues = match following.kind {
             Kind::Chrome(seg) => seg.is_single() && self.parts[next] == Part::Chrome,
             _ => self.parts[next] == Part::Text && is_name_like(&following),
         };
         // The next line's first word did not fit after this line: the converter broke the
-        // line there. A second half as long as the first is a line of its own.
+        // line there.
         let broken = || {
             let Some(width) = *self.wrap.get_or_init(|| wrap_width(self.page)) else { return false };
             let first_word = following.text.split(char::is_whitespace).next().unwrap_or("");
             self.page.end_column(k) + 1 + first_word.chars().count() > width
         };
-        let joined = continues && following.text.len() < line.text.len() && broken();
+        let joined = continues && broken();
         if joined {
             next
         } else {

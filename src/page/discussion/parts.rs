@@ -1,6 +1,6 @@
 //! What each line is for splitting a section into comments.
 
-use crate::lines::{Kind, Line};
+use crate::lines::{Kind, Line, LineStore};
 use crate::page::Page;
 use crate::phrases::Class;
 
@@ -25,7 +25,44 @@ pub(super) enum Part {
     Stop,
 }
 
-pub(super) fn part(kind: Kind) -> Part {
+/// The [`Part`]s of the lines from the section's first line on, indexed by line: the
+/// splitter never looks above the section (every scan back stops at its start), so the
+/// article's lines, most of a page, are not read again. Indexing a line above the section
+/// panics.
+pub(super) struct SectionParts {
+    /// The section's first line.
+    first: usize,
+    parts: Vec<Part>,
+}
+
+impl SectionParts {
+    /// The parts of the lines from `first` on, and the first line of the thread's head
+    /// ([`is_thread_head`]), or the number of lines when there is none: one read of the
+    /// kinds for both.
+    pub fn read(lines: &LineStore<'_>, first: usize) -> (SectionParts, usize) {
+        let mut parts = Vec::with_capacity(lines.len() - first);
+        let mut head = None;
+        for i in first..lines.len() {
+            let kind = lines.kind(i);
+            let part = part(kind);
+            if head.is_none() && is_thread_head(kind, part) {
+                head = Some(i);
+            }
+            parts.push(part);
+        }
+        (SectionParts { first, parts }, head.unwrap_or(lines.len()))
+    }
+}
+
+impl std::ops::Index<usize> for SectionParts {
+    type Output = Part;
+
+    fn index(&self, line: usize) -> &Part {
+        &self.parts[line - self.first]
+    }
+}
+
+fn part(kind: Kind) -> Part {
     match kind {
         Kind::Blank | Kind::Residue => Part::Blank,
         Kind::Date { timed: true, .. } => Part::Header { strong: true },
@@ -55,7 +92,7 @@ pub(super) fn part(kind: Kind) -> Part {
 
 /// Lines that begin the thread itself: the count header, sort buttons, the inline bar, a
 /// comment header.
-pub(super) fn is_thread_head(kind: Kind, part: Part) -> bool {
+fn is_thread_head(kind: Kind, part: Part) -> bool {
     match kind {
         Kind::Count(_) => true,
         Kind::Chrome(seg) => seg.phrases().any(|p| {
@@ -166,4 +203,33 @@ pub(super) fn wrap_width(page: &Page<'_, '_>) -> Option<usize> {
         let near_edge = ending_after[edge - WRAP_SLACK] - wider;
         edges[edge] > 0 && near_edge >= 3 && wider * 4 <= near_edge
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_parts_start_at_the_section_and_find_the_head() {
+        let input = "Title\n\nBody\n\n2 Comments\n\nA comment.\n";
+        let mut lines = LineStore::with_capacity(input, 8, 1);
+        let kinds =
+            [Kind::Heading, Kind::Blank, Kind::Text, Kind::Blank, Kind::Count(2), Kind::Blank, Kind::Text];
+        let mut at = 0;
+        for (number, kind) in kinds.into_iter().enumerate() {
+            let end = at + input[at..].find('\n').unwrap();
+            lines.push(Line::new(&input[at..end], 1, kind), number + 1);
+            at = end + 1;
+        }
+        let (parts, head) = SectionParts::read(&lines, 2);
+        assert_eq!(
+            (parts[2], parts[3], parts[4], parts[6]),
+            (Part::Text, Part::Blank, Part::Chrome, Part::Text)
+        );
+        assert_eq!(head, 4, "the count heads the thread");
+        let (_, head) = SectionParts::read(&lines, 5);
+        assert_eq!(head, lines.len(), "no head after it");
+        let result = std::panic::catch_unwind(|| parts[0]);
+        assert!(result.is_err(), "a line above the section has no part");
+    }
 }
