@@ -471,9 +471,14 @@ fn count_words(text: &str, most: usize) -> usize {
     let mut words = 0;
     let mut in_word = false;
     let mut at = 0;
-    while at < bytes.len() && words < most {
-        let (space, len) = match bytes[at] {
-            byte if byte.is_ascii() => ((byte as char).is_whitespace(), 1),
+    if most == 0 {
+        return 0;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        let (space, len) = match byte {
+            // `char::is_whitespace` for ASCII, spelled out (the common case, kept tight).
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            0..=0x7F => (false, 1),
             0xC2 | 0xE1 | 0xE2 | 0xE3 => match text.get(at..).and_then(|rest| rest.chars().next()) {
                 Some(c) => (c.is_whitespace(), c.len_utf8()),
                 None => (false, 1),
@@ -482,6 +487,9 @@ fn count_words(text: &str, most: usize) -> usize {
         };
         if !space && !in_word {
             words += 1;
+            if words == most {
+                break;
+            }
         }
         in_word = !space;
         at += len;
@@ -541,7 +549,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn words_are_counted_as_split_whitespace_counts_them(text in "[ a\u{a0}\u{85}\u{2003}\u{3000}é\u{2010}\t\n]{0,24}", most in 1usize..30) {
+        fn words_are_counted_as_split_whitespace_counts_them(text in "[ a\u{a0}\u{85}\u{2003}\u{3000}é\u{2010}\t\n\u{b}\u{c}\r\u{1c}\u{7f}]{0,24}", most in 1usize..30) {
             proptest::prop_assert_eq!(count_words(&text, most), text.split_whitespace().count().min(most));
         }
     }
