@@ -43,11 +43,20 @@ impl SectionParts {
         let mut parts = Vec::with_capacity(lines.len() - first);
         let mut head = None;
         for i in first..lines.len() {
-            let kind = lines.kind(i);
-            let part = part(kind);
-            if head.is_none() && is_thread_head(kind, part) {
-                head = Some(i);
-            }
+            // Most lines of a section are text or blank, told apart without building their
+            // kind (neither heads the thread).
+            let part = if lines.is_text(i) {
+                Part::Text
+            } else if lines.is_blank(i) {
+                Part::Blank
+            } else {
+                let kind = lines.kind(i);
+                let part = part(kind);
+                if head.is_none() && is_thread_head(kind, part) {
+                    head = Some(i);
+                }
+                part
+            };
             parts.push(part);
         }
         (SectionParts { first, parts }, head.unwrap_or(lines.len()))
@@ -184,13 +193,15 @@ fn is_breakable(text: &str) -> bool {
 pub(super) fn wrap_width(page: &Page<'_, '_>) -> Option<usize> {
     // How many lines end at each column; the last slot counts every wider line.
     let mut edges = [0u32; 2 * WRAP_WIDTH + 1];
-    for (i, line) in page.lines.iter().enumerate() {
-        if matches!(line.kind, Kind::Text) && line.text.len() >= WRAP_EVIDENCE_MIN && is_breakable(line.text)
-        {
-            // More bytes than four times the slots means more characters than the slots.
-            let edge = if line.text.len() >= 4 * edges.len() { usize::MAX } else { page.end_column(i) };
-            edges[edge.min(edges.len() - 1)] += 1;
+    let lines = page.lines;
+    for i in 0..lines.len() {
+        // Told from the record, before the text is read.
+        if !lines.is_text(i) || lines.text_len(i) < WRAP_EVIDENCE_MIN || !is_breakable(lines.text(i)) {
+            continue;
         }
+        // More bytes than four times the slots means more characters than the slots.
+        let edge = if lines.text_len(i) >= 4 * edges.len() { usize::MAX } else { page.end_column(i) };
+        edges[edge.min(edges.len() - 1)] += 1;
     }
     // ending_after[c]: lines that end after column c - 1.
     let mut ending_after = [0u32; 2 * WRAP_WIDTH + 2];
