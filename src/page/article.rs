@@ -526,13 +526,13 @@ fn ascii_spaces(chunk: u64) -> u64 {
 /// `Source: Reuters`, `© 2021 Example Media`. Short, one line, and shaped like a credit.
 fn is_credit_line(line: &Line<'_>) -> bool {
     let text = line.text;
+    // More than four bytes a character allowed is more than the characters allowed: a long
+    // paragraph is ruled out before it is read.
+    if line.count != 1 || text.len() > 4 * 100 || text.chars().count() > 100 {
+        return false;
+    }
     let words = text.split_whitespace().count();
-    if line.count != 1
-        || text.chars().count() > 100
-        || words < 2
-        || text.ends_with(':')
-        || text.contains("](")
-    {
+    if words < 2 || text.ends_with(':') || text.contains("](") {
         return false;
     }
     let lower = text.to_lowercase();

@@ -212,7 +212,10 @@ pub(crate) fn nest<'a>(
         let posted = comment.date.map(|(_, id)| dates::posted(dates[id.index()], reading));
         let mut node = to_model(input, comment, posted);
         let replies = pending.iter().rev().take_while(|&&(p, _)| p == k).count();
-        node.replies = pending.drain(pending.len() - replies..).rev().map(|(_, reply)| reply).collect();
+        // (Most comments have no reply: no draining for them.)
+        if replies > 0 {
+            node.replies = pending.drain(pending.len() - replies..).rev().map(|(_, reply)| reply).collect();
+        }
         match parent {
             Some(p) => pending.push((p, Reply { to: Cow::Borrowed(to), comment: node })),
             None => roots.push(node),

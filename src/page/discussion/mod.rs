@@ -286,6 +286,10 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
 
     /// The `Reply` button (or a legacy `N REPLY date` line) that closes a comment.
     fn is_reply_button(&self, i: usize) -> bool {
+        // Both are footer parts: most lines are ruled out without building their kind.
+        if !matches!(self.parts[i], Part::Footer | Part::DatedFooter) {
+            return false;
+        }
         match &self.page.lines.kind(i) {
             Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
             Kind::LegacyFooter { .. } => true,

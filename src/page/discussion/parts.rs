@@ -220,6 +220,17 @@ pub(super) fn wrap_width(page: &Page<'_, '_>) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// `Splitter::is_reply_button` rules out lines by their part first: every reply button
+    /// must be a footer part.
+    #[test]
+    fn reply_buttons_are_footer_parts() {
+        let seg = crate::phrases::chrome().segment("reply").expect("a phrase");
+        assert!(seg.is_single() && seg.first().class == Class::ReplyButton, "{seg:?}");
+        assert_eq!(part(Kind::Chrome(seg)), Part::Footer);
+        // (With a date, a legacy footer is a `DatedFooter`.)
+        assert_eq!(part(Kind::LegacyFooter { votes: 2, date: None }), Part::Footer);
+    }
+
     #[test]
     fn section_parts_start_at_the_section_and_find_the_head() {
         let input = "Title\n\nBody\n\n2 Comments\n\nA comment.\n";
