@@ -79,7 +79,7 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
         }
     }
     for i in tail..range.end {
-        if page.roles[i].is_none() && page.lines.at(i).chrome().is_some() {
+        if page.roles[i].is_none() && matches!(page.lines.kind(i), Kind::Chrome(_)) {
             page.set_role(i, LineRole::Chrome);
         }
     }

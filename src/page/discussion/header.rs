@@ -260,10 +260,10 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut badges = [0; 3];
         let mut badge_count = 0;
         for i in range {
-            let line = self.line(i);
-            if line.is_blank() {
+            if self.page.lines.is_blank(i) {
                 continue;
             }
+            let line = self.line(i);
             self.page.set_role(i, LineRole::Header);
             // The rest of a name a text browser wrapped (even when it reads as a form label:
             // `... Nam Vu Personal` / `Site`).
@@ -521,13 +521,15 @@ impl<'a> Splitter<'_, '_, 'a> {
         }
         self.paragraphs = paragraphs;
         for i in footer_start..footer_end {
-            let line = self.line(i);
-            match (self.parts[i], line.kind) {
+            let part = self.parts[i];
+            if !matches!(part, Part::Footer | Part::DatedFooter) {
+                continue;
+            }
+            match (part, self.page.lines.kind(i)) {
                 (Part::Footer, Kind::Number(n)) => comment.add_votes(n),
                 (Part::Footer, Kind::LegacyVotes(n)) => comment.set_votes(n),
-                (Part::Footer, Kind::Edited) => comment.edited = self.piece(line.text),
-                (Part::Footer, _) | (Part::DatedFooter, _) => {}
-                _ => continue,
+                (Part::Footer, Kind::Edited) => comment.edited = self.piece(self.page.lines.text(i)),
+                _ => {}
             }
             self.page.set_role(i, LineRole::Footer);
             comment.last = comment.last.max(index32(i));

@@ -285,6 +285,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     }
 
     /// The `Reply` button (or a legacy `N REPLY date` line) that closes a comment.
+    #[inline]
     fn is_reply_button(&self, i: usize) -> bool {
         // Both are footer parts: most lines are ruled out without building their kind.
         if !matches!(self.parts[i], Part::Footer | Part::DatedFooter) {
@@ -355,8 +356,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             if self.page.roles[i].is_some() {
                 continue;
             }
-            let line = self.line(i);
-            match line.kind {
+            let kind = self.page.lines.kind(i);
+            match kind {
                 Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
                 Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
                     // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
@@ -371,17 +372,17 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
                 _ => {}
             }
-            if matches!(line.kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
+            if matches!(kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
                 continue; // placed as `other` below
             }
-            if !line.is_blank() {
+            if !matches!(kind, Kind::Blank) {
                 self.page.set_role(i, LineRole::Chrome);
             }
         }
         // `Load More Comments` can also sit after the thread's end, among the trailer.
         if !discussion.more {
             discussion.more = (end..self.page.lines.len())
-                .any(|i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
+                .any(|i| matches!(self.page.lines.kind(i), Kind::Chrome(seg) if seg.any(Class::More)));
         }
         for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
             discussion.other.push(self.page.paragraph(paragraph.clone()));
