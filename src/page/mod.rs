@@ -85,7 +85,12 @@ impl<'p, 'a> Page<'p, 'a> {
         lines: &'p LineStore<'a>,
         dates: &'p [DateEntry<'a>],
     ) -> Self {
-        let roles = (0..lines.len()).map(|i| lines.is_blank(i).then_some(LineRole::Blank)).collect();
+        let mut roles = vec![None; lines.len()];
+        for (i, role) in roles.iter_mut().enumerate() {
+            if lines.is_blank(i) {
+                *role = Some(LineRole::Blank);
+            }
+        }
         Page { input, content_start, lines, dates, roles, warnings: Vec::new() }
     }
 
