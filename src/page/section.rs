@@ -124,19 +124,17 @@ fn scan(lines: &LineStore<'_>) -> Scan {
         if lines.is_text(i) || lines.is_blank(i) {
             continue; // none of the questions below
         }
-        // The kind is built once for the three questions.
-        let kind = lines.kind(i);
         if found.rating.is_none() {
-            found.rating = rating_at(lines, i, kind);
+            found.rating = rating_at(lines, i);
         }
-        if found.core_comment.is_none() && is_core_comment(lines, i, kind) {
+        if found.core_comment.is_none() && is_core_comment(lines, i) {
             found.core_comment = Some(i);
         }
         let is_candidate = match &found.rating {
             Some(r) if r.numbers.contains(&i) => {
                 r.numbers.start == i && is_confirmed(lines, r.title.unwrap_or(r.numbers.end - 1))
             }
-            _ => is_anchor(lines, i, kind) && is_confirmed(lines, i),
+            _ => is_anchor(lines, i) && is_confirmed(lines, i),
         };
         if is_candidate {
             found.candidates.push(Candidate { line: i, text_before: before });
@@ -146,17 +144,17 @@ fn scan(lines: &LineStore<'_>) -> Scan {
 }
 
 /// A WordPress core comment header at `i`: a `Name says:` line, and a comment date on the
-/// next line that is not blank (`kind`: line `i`'s).
-fn is_core_comment(lines: &LineStore<'_>, i: usize, kind: Kind) -> bool {
-    matches!(kind, Kind::Says { .. })
+/// next line that is not blank.
+fn is_core_comment(lines: &LineStore<'_>, i: usize) -> bool {
+    matches!(lines.kind(i), Kind::Says { .. })
         && (i + 1..lines.len())
             .find(|&j| !lines.is_blank(j))
             .is_some_and(|j| matches!(lines.kind(j), Kind::Date { timed: true, .. }))
 }
 
-/// True for line `i`, of `kind`, when only a comment section prints it.
-fn is_anchor(lines: &LineStore<'_>, i: usize, kind: Kind) -> bool {
-    match kind {
+/// True for a line that only a comment section prints.
+fn is_anchor(lines: &LineStore<'_>, i: usize) -> bool {
+    match lines.kind(i) {
         Kind::SectionFence | Kind::Count(_) => true,
         // A count split over two lines: `14` / `Comments`.
         Kind::Number(n) if n >= 0 => {
@@ -352,10 +350,10 @@ fn is_form_header_next(lines: &LineStore<'_>, i: usize) -> bool {
 }
 
 /// The rating widget whose numbers start at line `i`: `4.5 2 votes` (or its parts on
-/// separate lines), then the title line (`kind`: line `i`'s).
-fn rating_at(lines: &LineStore<'_>, i: usize, kind: Kind) -> Option<RatingParts> {
+/// separate lines), then the title line.
+fn rating_at(lines: &LineStore<'_>, i: usize) -> Option<RatingParts> {
     let next = |from: usize| next_part(lines, from);
-    let (numbers, tenths, votes) = match kind {
+    let (numbers, tenths, votes) = match lines.kind(i) {
         Kind::RatingLine { tenths, votes } => (i..i + 1, tenths, votes),
         // Split widget: `5` / `3` / `votes`, or `4.5` / `2` / `votes`.
         Kind::Number(n) if (0..=5).contains(&n) => {
