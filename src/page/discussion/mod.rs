@@ -216,13 +216,15 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     let mut j = i;
                     for _ in 0..5 {
                         let Some(p) = self.prev_solid(j, self.start) else { break };
-                        if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
-                            || self.line(p).is_chrome(Class::VoteButton)
-                        {
-                            after_votes = true;
-                        }
+                        // Vote lines are footer parts, as is the `Reply` button: any other line
+                        // ends the walk (most often the author's name, told by its part alone).
                         if self.parts[p] != Part::Footer {
                             break;
+                        }
+                        if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
+                            || matches!(self.page.lines.kind(p), Kind::Chrome(seg) if seg.all(Class::VoteButton))
+                        {
+                            after_votes = true;
                         }
                         j = p;
                     }

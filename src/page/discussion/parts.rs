@@ -139,9 +139,19 @@ pub(in crate::page) fn reads_as_name(text: &str) -> bool {
 
 /// Author lines are one line and not too long (pingback authors are page titles).
 pub(super) fn is_name_like(line: &Line<'_>) -> bool {
+    matches!(line.kind, Kind::Text) && is_one_short_line(line.count, line.text)
+}
+
+/// [`is_name_like`] for line `i`, read from its record (no line built: most loops ask it of
+/// lines they only look at).
+pub(super) fn is_name_like_at(lines: &LineStore<'_>, i: usize) -> bool {
+    lines.is_text(i) && is_one_short_line(lines.count(i), lines.text(i))
+}
+
+/// One line of no more than 200 characters.
+fn is_one_short_line(count: u32, text: &str) -> bool {
     // No more bytes than the limit means no more characters: counting only long lines.
-    let short = |text: &str| text.len() <= 200 || text.chars().count() <= 200;
-    matches!(line.kind, Kind::Text) && line.count == 1 && short(line.text)
+    count == 1 && (text.len() <= 200 || text.chars().count() <= 200)
 }
 
 /// The widest a hard-wrapping converter makes a line (w3m and lynx at `-cols 100`,
@@ -229,6 +239,43 @@ mod tests {
         assert_eq!(part(Kind::Chrome(seg)), Part::Footer);
         // (With a date, a legacy footer is a `DatedFooter`.)
         assert_eq!(part(Kind::LegacyFooter { votes: 2, date: None }), Part::Footer);
+    }
+
+    /// `Splitter::mode` walks back from a date over footer parts only: vote lines must be
+    /// footer parts.
+    #[test]
+    fn vote_lines_are_footer_parts() {
+        let seg = crate::phrases::chrome().segment("vote up").expect("a phrase");
+        assert!(seg.all(Class::VoteButton), "{seg:?}");
+        assert_eq!(part(Kind::Chrome(seg)), Part::Footer);
+        assert_eq!(part(Kind::LegacyVotes(-3)), Part::Footer);
+    }
+
+    #[test]
+    fn name_like_lines_read_alike_from_the_store() {
+        let long = "é".repeat(150); // 300 bytes, 150 characters
+        let longer = "é".repeat(201);
+        let input = format!("Frank\n{long}\n{longer}\nTwo\nlines\n12\n");
+        let mut lines = LineStore::with_capacity(&input, 8, 1);
+        // (length, lines, kind) of each record, in order.
+        let records = [
+            (5, 1, Kind::Text),
+            (long.len(), 1, Kind::Text),
+            (longer.len(), 1, Kind::Text),
+            (9, 2, Kind::Text),
+            (2, 1, Kind::Number(12)),
+        ];
+        let (mut at, mut number) = (0, 1);
+        for (len, count, kind) in records {
+            lines.push(Line::new(&input[at..at + len], count, kind), number);
+            at += len + 1;
+            number += count as usize;
+        }
+        let expected = [true, true, false, false, false];
+        for (i, expected) in expected.into_iter().enumerate() {
+            assert_eq!(is_name_like(&lines.at(i)), expected, "line {i}");
+            assert_eq!(is_name_like_at(&lines, i), expected, "line {i}");
+        }
     }
 
     #[test]
