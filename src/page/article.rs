@@ -79,7 +79,7 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
         }
     }
     for i in tail..range.end {
-        if page.roles[i].is_none() && page.lines.at(i).chrome().is_some() {
+        if page.roles[i].is_none() && matches!(page.lines.kind(i), Kind::Chrome(_)) {
             page.set_role(i, LineRole::Chrome);
         }
     }
@@ -464,14 +464,28 @@ fn after_caseless<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
 /// The number of words in `text` (as `split_whitespace` counts them), counting no further
 /// than `most`: a long line of prose is not read to its end.
 fn count_words(text: &str, most: usize) -> usize {
-    // A word starts at each character that is no whitespace after one that is. Bytes are
-    // read one by one; only the lead bytes of the few non-ASCII spaces (U+0085, U+00A0,
-    // U+1680, U+2000 to U+205F, U+3000) are decoded.
+    // A word starts at each character that is no whitespace after one that is. ASCII is
+    // read eight bytes at a time ([`ascii_spaces`]), other bytes one by one; only the lead
+    // bytes of the few non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000)
+    // are decoded.
     let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
     let mut at = 0;
     while at < bytes.len() && words < most {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if chunk & HIGH_BITS == 0 {
+                let spaces = ascii_spaces(chunk);
+                // Byte k follows byte k - 1 (little-endian: the lower one), the first byte the
+                // previous chunk's last.
+                let after_space = spaces << 8 | if in_word { 0 } else { 0x80 };
+                words += (!spaces & after_space & HIGH_BITS).count_ones() as usize;
+                in_word = spaces >> 63 == 0;
+                at += 8;
+                continue;
+            }
+        }
         let (space, len) = match bytes[at] {
             byte if byte.is_ascii() => ((byte as char).is_whitespace(), 1),
             0xC2 | 0xE1 | 0xE2 | 0xE3 => match text.get(at..).and_then(|rest| rest.chars().next()) {
@@ -486,20 +500,39 @@ fn count_words(text: &str, most: usize) -> usize {
         in_word = !space;
         at += len;
     }
-    words
+    // A chunk can count past the limit.
+    words.min(most)
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `chunk`, eight ASCII bytes, that are whitespace (`char::is_whitespace`:
+/// space, and tab to carriage return), as their high bits. No byte's sum below reaches
+/// 0x100, so none carries into the next byte.
+fn ascii_spaces(chunk: u64) -> u64 {
+    let each = |byte: u8| u64::from_ne_bytes([byte; 8]);
+    // A zero byte after XOR with spaces is a space: its low seven bits plus 0x7F stay
+    // below 0x80.
+    let not_space = chunk ^ each(b' ');
+    let space = !((not_space & each(0x7F)) + each(0x7F)) & HIGH_BITS;
+    // Bytes from tab (9) to carriage return (13): at least 9, and not at least 14.
+    let from_tab = (chunk + each(0x80 - b'\t')) & HIGH_BITS;
+    let past_return = (chunk + each(0x80 - b'\r' - 1)) & HIGH_BITS;
+    space | (from_tab & !past_return)
 }
 
 /// A credit line closing an article: `RT. com / ABC Flash Point News 2021.`,
 /// `Source: Reuters`, `© 2021 Example Media`. Short, one line, and shaped like a credit.
 fn is_credit_line(line: &Line<'_>) -> bool {
     let text = line.text;
+    // More than four bytes a character allowed is more than the characters allowed: a long
+    // paragraph is ruled out before it is read.
+    if line.count != 1 || text.len() > 4 * 100 || text.chars().count() > 100 {
+        return false;
+    }
     let words = text.split_whitespace().count();
-    if line.count != 1
-        || text.chars().count() > 100
-        || words < 2
-        || text.ends_with(':')
-        || text.contains("](")
-    {
+    if words < 2 || text.ends_with(':') || text.contains("](") {
         return false;
     }
     let lower = text.to_lowercase();
@@ -541,8 +574,28 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn words_are_counted_as_split_whitespace_counts_them(text in "[ a\u{a0}\u{85}\u{2003}\u{3000}é\u{2010}\t\n]{0,24}", most in 1usize..30) {
+        fn words_are_counted_as_split_whitespace_counts_them(text in "[ a\u{a0}\u{85}\u{2003}\u{3000}é\u{2010}\t\n\u{b}\u{c}\r\u{1c}\u{7f}]{0,40}", most in 1usize..30) {
             proptest::prop_assert_eq!(count_words(&text, most), text.split_whitespace().count().min(most));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_are_counted_as_split_whitespace_counts_them(text in "[ ab\t\n\u{b}\u{c}\r\u{1c}\u{7f}é]{0,70}", most in 1usize..40) {
+            proptest::prop_assert_eq!(count_words(&text, most), text.split_whitespace().count().min(most));
+        }
+    }
+
+    #[test]
+    fn ascii_spaces_are_chars_whitespace() {
+        for byte in 0..0x80u8 {
+            for position in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[position] = byte;
+                let spaces = ascii_spaces(u64::from_le_bytes(chunk));
+                let expected = if (byte as char).is_whitespace() { 0x80 << (8 * position) } else { 0 };
+                assert_eq!(spaces, expected, "byte {byte:#x} at {position}");
+            }
         }
     }
 

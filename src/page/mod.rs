@@ -85,7 +85,12 @@ impl<'p, 'a> Page<'p, 'a> {
         lines: &'p LineStore<'a>,
         dates: &'p [DateEntry<'a>],
     ) -> Self {
-        let roles = (0..lines.len()).map(|i| lines.is_blank(i).then_some(LineRole::Blank)).collect();
+        let mut roles = vec![None; lines.len()];
+        for (i, role) in roles.iter_mut().enumerate() {
+            if lines.is_blank(i) {
+                *role = Some(LineRole::Blank);
+            }
+        }
         Page { input, content_start, lines, dates, roles, warnings: Vec::new() }
     }
 
@@ -145,15 +150,15 @@ impl<'p, 'a> Page<'p, 'a> {
     /// Every stage places all of its lines; this only guards the invariant (a line left
     /// unplaced is a bug, caught by the tests in debug builds).
     fn place_rest(&mut self) {
-        for i in 0..self.lines.len() {
-            if self.roles[i].is_none() {
+        for (i, role) in self.roles.iter_mut().enumerate() {
+            if role.is_none() {
                 debug_assert!(
                     false,
                     "line {} was not placed: {:?}",
                     self.lines.number(i),
                     self.lines.kind(i)
                 );
-                self.roles[i] = Some(LineRole::Chrome);
+                *role = Some(LineRole::Chrome);
             }
         }
     }

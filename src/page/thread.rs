@@ -9,8 +9,6 @@
 //! a warning.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::dates::{self, Reading};
 use super::discussion::{display_name, index32, same_name, FlatComment};
@@ -25,75 +23,74 @@ use crate::model::{Comment, Posted, Reply};
 /// (WordPress allows at most 10 levels.)
 pub(crate) const MAX_DEPTH: usize = 48;
 
-/// The open comments: the previous comment and its ancestors, top-level first, indexed by
-/// author so that every lookup and every close is O(1), however deep the thread, and
-/// without an allocation per comment.
+/// The open comments: the previous comment and its ancestors, top-level first.
+///
+/// A thread is at most [`MAX_DEPTH`] + 1 comments deep here (`link` attaches deeper replies
+/// at that depth), so a lookup scans a bounded, and in practice very short, path: cheaper
+/// than an index by name. Authors' keys are computed only when a reply looks for them (most
+/// comments are never looked for).
 #[derive(Default)]
 struct OpenPath {
-    /// Comment indices; position = depth.
-    comments: Vec<usize>,
-    /// For each position, the key of its author's name (`None`: the author line was lost).
-    keys: Vec<Option<NameKey>>,
-    /// For each position, the next nearer open position with the same author, if any (the
-    /// map below holds only the nearest).
-    same_author_below: Vec<Option<usize>>,
-    /// The nearest open position by author name.
-    by_name: HashMap<NameKey, usize, BuildHasherDefault<KeyHasher>>,
-    /// Positions of open comments whose author line was lost, nearest last.
-    nameless: Vec<usize>,
+    /// Position = depth.
+    path: Vec<Open>,
+}
+
+/// An open comment and what is known of its author's key.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    comment: usize,
+    key: AuthorKey,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AuthorKey {
+    /// The author line was lost: no name yet.
+    Lost,
+    /// The comment has an author whose key no lookup has needed yet.
+    Unread,
+    Known(NameKey),
 }
 
 impl OpenPath {
+    /// The comment at `position`.
+    fn comment(&self, position: usize) -> usize {
+        self.path[position].comment
+    }
+
+    fn is_empty(&self) -> bool {
+        self.path.is_empty()
+    }
+
     /// Closes every comment deeper than `depth` (keeps positions `0..depth`).
     fn truncate(&mut self, depth: usize) {
-        while self.comments.len() > depth {
-            self.comments.pop();
-            let key = self.keys.pop().expect("one per comment");
-            let below = self.same_author_below.pop().expect("one per comment");
-            let position = self.comments.len();
-            match key {
-                Some(key) if self.by_name.get(&key) == Some(&position) => {
-                    match below {
-                        Some(p) => self.by_name.insert(key, p),
-                        None => self.by_name.remove(&key),
-                    };
-                }
-                Some(_) => {}
-                None => {
-                    if self.nameless.last() == Some(&position) {
-                        self.nameless.pop();
-                    }
-                }
+        self.path.truncate(depth);
+    }
+
+    /// Opens comment `k` at the next depth; `named`: its author is known.
+    fn push(&mut self, k: usize, named: bool) {
+        let key = if named { AuthorKey::Unread } else { AuthorKey::Lost };
+        self.path.push(Open { comment: k, key });
+    }
+
+    /// The position of the nearest open comment whose author has `key`; `key_of` gives the
+    /// key of a comment's author (asked once per open comment at most).
+    fn find(&mut self, key: NameKey, key_of: impl Fn(usize) -> Option<NameKey>) -> Option<usize> {
+        for (position, open) in self.path.iter_mut().enumerate().rev() {
+            if open.key == AuthorKey::Unread {
+                open.key = key_of(open.comment).map_or(AuthorKey::Lost, AuthorKey::Known);
+            }
+            if open.key == AuthorKey::Known(key) {
+                return Some(position);
             }
         }
-    }
-
-    /// Opens comment `k` at the next depth.
-    fn push(&mut self, k: usize, key: Option<NameKey>) {
-        let position = self.comments.len();
-        self.comments.push(k);
-        self.keys.push(key);
-        let below = match key {
-            Some(key) => self.by_name.insert(key, position),
-            None => {
-                self.nameless.push(position);
-                None
-            }
-        };
-        self.same_author_below.push(below);
-    }
-
-    /// The position of the nearest open comment whose author has `key`.
-    fn find(&self, key: NameKey) -> Option<usize> {
-        self.by_name.get(&key).copied()
+        None
     }
 
     /// Gives the nearest open comment without an author the name of `key` (no open comment
     /// has it): its position.
     fn infer(&mut self, key: NameKey) -> Option<usize> {
-        let position = self.nameless.pop()?;
-        self.keys[position] = Some(key);
-        self.same_author_below[position] = self.by_name.insert(key, position);
+        let position = self.path.iter().rposition(|open| open.key == AuthorKey::Lost)?;
+        self.path[position].key = AuthorKey::Known(key);
         Some(position)
     }
 }
@@ -101,7 +98,7 @@ impl OpenPath {
 /// A name's identity for the thread index: a 64-bit hash of the name with spacing and case
 /// folded ([`fold_name`](super::discussion::fold_name)), computed once per name. A match is
 /// checked against the names themselves, so a hash collision can only make a lookup miss.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct NameKey(u64);
 
 impl NameKey {
@@ -136,33 +133,12 @@ impl NameKey {
     }
 }
 
-/// The map of [`NameKey`]s, already hashes: no hashing again.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
 /// Finds each reply's parent and recovers lost author names, with the page's lines in view
 /// (for the warnings' positions); records in each comment what [`nest`] needs.
 pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
     let mut open = OpenPath::default();
     let input = page.input;
     let author_of = |comment: &FlatComment<'_>| comment.author.map(|a| a.text(input));
-    let key_of = |comment: &FlatComment<'_>| author_of(comment).map(NameKey::of);
     for k in 0..flat.len() {
         let (first, last) = (flat[k].first(), flat[k].last());
         flat[k].line = index32(page.lines.number(first));
@@ -170,25 +146,25 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
         flat[k].span = Piece::from_range(span.start, span.end);
         let Some((marker, name_piece)) = flat[k].to else {
             open.truncate(0);
-            open.push(k, key_of(&flat[k]));
+            open.push(k, flat[k].author.is_some());
             continue;
         };
         let (marker, name) = (marker as usize, name_piece.text(input));
         let key = NameKey::of(name);
         // The index finds by hash; the names decide.
         let found = open
-            .find(key)
-            .filter(|&p| author_of(&flat[open.comments[p]]).is_some_and(|a| same_name(a, name)));
+            .find(key, |c| author_of(&flat[c]).map(NameKey::of))
+            .filter(|&p| author_of(&flat[open.comment(p)]).is_some_and(|a| same_name(a, name)));
         let position = found.or_else(|| {
             let lost = open.infer(key)?;
-            let comment = &mut flat[open.comments[lost]];
+            let comment = &mut flat[open.comment(lost)];
             comment.author = Some(name_piece);
             comment.author_inferred = true;
             Some(lost)
         });
         let mut position = match position {
             Some(p) => p,
-            None if !open.comments.is_empty() => {
+            None if !open.is_empty() => {
                 let message = format!("reply to \"{name}\" matches no earlier comment in its thread");
                 page.warn(marker, WarningKind::UnmatchedReply, message);
                 0
@@ -199,7 +175,7 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
                     WarningKind::UnmatchedReply,
                     format!("reply to \"{name}\" has no comment before it"),
                 );
-                open.push(k, key_of(&flat[k]));
+                open.push(k, flat[k].author.is_some());
                 continue;
             }
         };
@@ -209,9 +185,9 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
                 format!("reply nested deeper than {MAX_DEPTH} levels; attached at level {MAX_DEPTH}");
             page.warn(marker, WarningKind::TooDeep, message);
         }
-        flat[k].parent = Some(index32(open.comments[position]));
+        flat[k].parent = Some(index32(open.comment(position)));
         open.truncate(position + 1);
-        open.push(k, key_of(&flat[k]));
+        open.push(k, flat[k].author.is_some());
     }
 }
 
@@ -236,7 +212,10 @@ pub(crate) fn nest<'a>(
         let posted = comment.date.map(|(_, id)| dates::posted(dates[id.index()], reading));
         let mut node = to_model(input, comment, posted);
         let replies = pending.iter().rev().take_while(|&&(p, _)| p == k).count();
-        node.replies = pending.drain(pending.len() - replies..).rev().map(|(_, reply)| reply).collect();
+        // (Most comments have no reply: no draining for them.)
+        if replies > 0 {
+            node.replies = pending.drain(pending.len() - replies..).rev().map(|(_, reply)| reply).collect();
+        }
         match parent {
             Some(p) => pending.push((p, Reply { to: Cow::Borrowed(to), comment: node })),
             None => roots.push(node),
@@ -285,6 +264,35 @@ mod tests {
             }
         }
         NameKey(hash)
+    }
+
+    #[test]
+    fn the_open_path_finds_the_nearest_author_and_the_nearest_lost_one() {
+        // Comments 0..5, depth = index; authors by comment (`None`: the line was lost).
+        let authors = [Some("Ann"), None, Some("Bob"), Some("ann"), None];
+        let asked = std::cell::Cell::new(0);
+        let key_of = |c: usize| {
+            asked.set(asked.get() + 1);
+            authors[c].map(NameKey::of)
+        };
+        let mut open = OpenPath::default();
+        for (k, author) in authors.iter().enumerate() {
+            open.push(k, author.is_some());
+        }
+        assert_eq!(open.find(NameKey::of("ANN"), key_of), Some(3), "the nearest, case folded");
+        assert_eq!(asked.get(), 1, "keys are read only as far as the match");
+        assert_eq!(open.find(NameKey::of("Bob"), key_of), Some(2));
+        assert_eq!(asked.get(), 2, "a key is read once");
+        assert_eq!(open.find(NameKey::of("Cy"), key_of), None);
+        assert_eq!(open.infer(NameKey::of("Cy")), Some(4), "the nearest lost author");
+        assert_eq!(open.find(NameKey::of("Cy"), key_of), Some(4));
+        open.truncate(3);
+        assert_eq!(open.find(NameKey::of("ann"), key_of), Some(0));
+        assert_eq!(open.infer(NameKey::of("Dee")), Some(1));
+        assert_eq!(open.infer(NameKey::of("Eve")), None, "no lost author left");
+        assert_eq!((open.comment(1), open.is_empty()), (1, false));
+        open.truncate(0);
+        assert!(open.is_empty());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 pub(super) use self::parts::reads_as_name;
-use self::parts::{is_name_like, is_thread_head, part, wrap_width, Part};
+use self::parts::{is_name_like, wrap_width, Part, SectionParts};
 use super::piece::Piece;
 use super::{text, Page};
 use crate::annotation::LineRole;
@@ -112,15 +112,14 @@ pub(crate) fn build<'a>(
     page: &mut Page<'_, 'a>,
     start: usize,
 ) -> (Discussion<'a>, Vec<FlatComment<'a>>, usize) {
-    let parts: Vec<Part> = page.lines.kinds().map(part).collect();
+    let (parts, head) = SectionParts::read(page.lines, start);
+    let lines = page.lines.len();
     // A heading ends the section once the thread has begun (before it, headings are the
     // page's own, such as an author box between the rating widget and the form); the
     // `wp_footer` leftovers end it anywhere.
-    let head =
-        (start..parts.len()).find(|&i| is_thread_head(page.lines.kind(i), parts[i])).unwrap_or(parts.len());
-    let limit = (start..parts.len())
+    let limit = (start..lines)
         .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines.kind(i), Kind::Heading)))
-        .unwrap_or(parts.len());
+        .unwrap_or(lines);
     // Comments follow the thread's head (`N Comments`, sort buttons, the inline bar): what
     // stands before it (the rating widget, an author box, the form) heads no comment. The
     // first comment's own header is a head too, for pages that show no chrome.
@@ -156,7 +155,7 @@ pub(crate) fn build<'a>(
 
 pub(super) struct Splitter<'s, 'p, 'a> {
     page: &'s mut Page<'p, 'a>,
-    parts: Vec<Part>,
+    parts: SectionParts,
     /// First line of the section.
     start: usize,
     /// First line after the section can possibly end (a heading, the page footer).
@@ -217,13 +216,15 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     let mut j = i;
                     for _ in 0..5 {
                         let Some(p) = self.prev_solid(j, self.start) else { break };
-                        if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
-                            || self.line(p).is_chrome(Class::VoteButton)
-                        {
-                            after_votes = true;
-                        }
+                        // Vote lines are footer parts, as is the `Reply` button: any other line
+                        // ends the walk (most often the author's name, told by its part alone).
                         if self.parts[p] != Part::Footer {
                             break;
+                        }
+                        if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
+                            || matches!(self.page.lines.kind(p), Kind::Chrome(seg) if seg.all(Class::VoteButton))
+                        {
+                            after_votes = true;
                         }
                         j = p;
                     }
@@ -259,20 +260,25 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         if next >= self.limit || self.parts[k] != Part::Text {
             return k;
         }
-        let (line, following) = (self.line(k), self.line(next));
+        // A second half as long as the first is a line of its own: the cheapest test first
+        // (most lines are not wrapped).
+        if self.page.lines.text_len(next) >= self.page.lines.text_len(k) {
+            return k;
+        }
+        let following = self.line(next);
         // The rest of a long name can be a word the tables know (`Site`, a form label).
         let continues = match following.kind {
             Kind::Chrome(seg) => seg.is_single() && self.parts[next] == Part::Chrome,
             _ => self.parts[next] == Part::Text && is_name_like(&following),
         };
         // The next line's first word did not fit after this line: the converter broke the
-        // line there. A second half as long as the first is a line of its own.
+        // line there.
         let broken = || {
             let Some(width) = *self.wrap.get_or_init(|| wrap_width(self.page)) else { return false };
             let first_word = following.text.split(char::is_whitespace).next().unwrap_or("");
             self.page.end_column(k) + 1 + first_word.chars().count() > width
         };
-        let joined = continues && following.text.len() < line.text.len() && broken();
+        let joined = continues && broken();
         if joined {
             next
         } else {
@@ -281,7 +287,12 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     }
 
     /// The `Reply` button (or a legacy `N REPLY date` line) that closes a comment.
+    #[inline]
     fn is_reply_button(&self, i: usize) -> bool {
+        // Both are footer parts: most lines are ruled out without building their kind.
+        if !matches!(self.parts[i], Part::Footer | Part::DatedFooter) {
+            return false;
+        }
         match &self.page.lines.kind(i) {
             Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
             Kind::LegacyFooter { .. } => true,
@@ -347,8 +358,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             if self.page.roles[i].is_some() {
                 continue;
             }
-            let line = self.line(i);
-            match line.kind {
+            let kind = self.page.lines.kind(i);
+            match kind {
                 Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
                 Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
                     // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
@@ -363,17 +374,17 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
                 _ => {}
             }
-            if matches!(line.kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
+            if matches!(kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
                 continue; // placed as `other` below
             }
-            if !line.is_blank() {
+            if !matches!(kind, Kind::Blank) {
                 self.page.set_role(i, LineRole::Chrome);
             }
         }
         // `Load More Comments` can also sit after the thread's end, among the trailer.
         if !discussion.more {
             discussion.more = (end..self.page.lines.len())
-                .any(|i| self.line(i).chrome().is_some_and(|s| s.any(Class::More)));
+                .any(|i| matches!(self.page.lines.kind(i), Kind::Chrome(seg) if seg.any(Class::More)));
         }
         for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
             discussion.other.push(self.page.paragraph(paragraph.clone()));

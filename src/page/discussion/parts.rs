@@ -1,6 +1,6 @@
 //! What each line is for splitting a section into comments.
 
-use crate::lines::{Kind, Line};
+use crate::lines::{Kind, Line, LineStore};
 use crate::page::Page;
 use crate::phrases::Class;
 
@@ -25,7 +25,53 @@ pub(super) enum Part {
     Stop,
 }
 
-pub(super) fn part(kind: Kind) -> Part {
+/// The [`Part`]s of the lines from the section's first line on, indexed by line: the
+/// splitter never looks above the section (every scan back stops at its start), so the
+/// article's lines, most of a page, are not read again. Indexing a line above the section
+/// panics.
+pub(super) struct SectionParts {
+    /// The section's first line.
+    first: usize,
+    parts: Vec<Part>,
+}
+
+impl SectionParts {
+    /// The parts of the lines from `first` on, and the first line of the thread's head
+    /// ([`is_thread_head`]), or the number of lines when there is none: one read of the
+    /// kinds for both.
+    pub fn read(lines: &LineStore<'_>, first: usize) -> (SectionParts, usize) {
+        let mut parts = Vec::with_capacity(lines.len() - first);
+        let mut head = None;
+        for i in first..lines.len() {
+            // Most lines of a section are text or blank, told apart without building their
+            // kind (neither heads the thread).
+            let part = if lines.is_text(i) {
+                Part::Text
+            } else if lines.is_blank(i) {
+                Part::Blank
+            } else {
+                let kind = lines.kind(i);
+                let part = part(kind);
+                if head.is_none() && is_thread_head(kind, part) {
+                    head = Some(i);
+                }
+                part
+            };
+            parts.push(part);
+        }
+        (SectionParts { first, parts }, head.unwrap_or(lines.len()))
+    }
+}
+
+impl std::ops::Index<usize> for SectionParts {
+    type Output = Part;
+
+    fn index(&self, line: usize) -> &Part {
+        &self.parts[line - self.first]
+    }
+}
+
+fn part(kind: Kind) -> Part {
     match kind {
         Kind::Blank | Kind::Residue => Part::Blank,
         Kind::Date { timed: true, .. } => Part::Header { strong: true },
@@ -55,7 +101,7 @@ pub(super) fn part(kind: Kind) -> Part {
 
 /// Lines that begin the thread itself: the count header, sort buttons, the inline bar, a
 /// comment header.
-pub(super) fn is_thread_head(kind: Kind, part: Part) -> bool {
+fn is_thread_head(kind: Kind, part: Part) -> bool {
     match kind {
         Kind::Count(_) => true,
         Kind::Chrome(seg) => seg.phrases().any(|p| {
@@ -93,9 +139,19 @@ pub(in crate::page) fn reads_as_name(text: &str) -> bool {
 
 /// Author lines are one line and not too long (pingback authors are page titles).
 pub(super) fn is_name_like(line: &Line<'_>) -> bool {
+    matches!(line.kind, Kind::Text) && is_one_short_line(line.count, line.text)
+}
+
+/// [`is_name_like`] for line `i`, read from its record (no line built: most loops ask it of
+/// lines they only look at).
+pub(super) fn is_name_like_at(lines: &LineStore<'_>, i: usize) -> bool {
+    lines.is_text(i) && is_one_short_line(lines.count(i), lines.text(i))
+}
+
+/// One line of no more than 200 characters.
+fn is_one_short_line(count: u32, text: &str) -> bool {
     // No more bytes than the limit means no more characters: counting only long lines.
-    let short = |text: &str| text.len() <= 200 || text.chars().count() <= 200;
-    matches!(line.kind, Kind::Text) && line.count == 1 && short(line.text)
+    count == 1 && (text.len() <= 200 || text.chars().count() <= 200)
 }
 
 /// The widest a hard-wrapping converter makes a line (w3m and lynx at `-cols 100`,
@@ -147,13 +203,15 @@ fn is_breakable(text: &str) -> bool {
 pub(super) fn wrap_width(page: &Page<'_, '_>) -> Option<usize> {
     // How many lines end at each column; the last slot counts every wider line.
     let mut edges = [0u32; 2 * WRAP_WIDTH + 1];
-    for (i, line) in page.lines.iter().enumerate() {
-        if matches!(line.kind, Kind::Text) && line.text.len() >= WRAP_EVIDENCE_MIN && is_breakable(line.text)
-        {
-            // More bytes than four times the slots means more characters than the slots.
-            let edge = if line.text.len() >= 4 * edges.len() { usize::MAX } else { page.end_column(i) };
-            edges[edge.min(edges.len() - 1)] += 1;
+    let lines = page.lines;
+    for i in 0..lines.len() {
+        // Told from the record, before the text is read.
+        if !lines.is_text(i) || lines.text_len(i) < WRAP_EVIDENCE_MIN || !is_breakable(lines.text(i)) {
+            continue;
         }
+        // More bytes than four times the slots means more characters than the slots.
+        let edge = if lines.text_len(i) >= 4 * edges.len() { usize::MAX } else { page.end_column(i) };
+        edges[edge.min(edges.len() - 1)] += 1;
     }
     // ending_after[c]: lines that end after column c - 1.
     let mut ending_after = [0u32; 2 * WRAP_WIDTH + 2];
@@ -166,4 +224,81 @@ pub(super) fn wrap_width(page: &Page<'_, '_>) -> Option<usize> {
         let near_edge = ending_after[edge - WRAP_SLACK] - wider;
         edges[edge] > 0 && near_edge >= 3 && wider * 4 <= near_edge
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Splitter::is_reply_button` rules out lines by their part first: every reply button
+    /// must be a footer part.
+    #[test]
+    fn reply_buttons_are_footer_parts() {
+        let seg = crate::phrases::chrome().segment("reply").expect("a phrase");
+        assert!(seg.is_single() && seg.first().class == Class::ReplyButton, "{seg:?}");
+        assert_eq!(part(Kind::Chrome(seg)), Part::Footer);
+        // (With a date, a legacy footer is a `DatedFooter`.)
+        assert_eq!(part(Kind::LegacyFooter { votes: 2, date: None }), Part::Footer);
+    }
+
+    /// `Splitter::mode` walks back from a date over footer parts only: vote lines must be
+    /// footer parts.
+    #[test]
+    fn vote_lines_are_footer_parts() {
+        let seg = crate::phrases::chrome().segment("vote up").expect("a phrase");
+        assert!(seg.all(Class::VoteButton), "{seg:?}");
+        assert_eq!(part(Kind::Chrome(seg)), Part::Footer);
+        assert_eq!(part(Kind::LegacyVotes(-3)), Part::Footer);
+    }
+
+    #[test]
+    fn name_like_lines_read_alike_from_the_store() {
+        let long = "é".repeat(150); // 300 bytes, 150 characters
+        let longer = "é".repeat(201);
+        let input = format!("Frank\n{long}\n{longer}\nTwo\nlines\n12\n");
+        let mut lines = LineStore::with_capacity(&input, 8, 1);
+        // (length, lines, kind) of each record, in order.
+        let records = [
+            (5, 1, Kind::Text),
+            (long.len(), 1, Kind::Text),
+            (longer.len(), 1, Kind::Text),
+            (9, 2, Kind::Text),
+            (2, 1, Kind::Number(12)),
+        ];
+        let (mut at, mut number) = (0, 1);
+        for (len, count, kind) in records {
+            lines.push(Line::new(&input[at..at + len], count, kind), number);
+            at += len + 1;
+            number += count as usize;
+        }
+        let expected = [true, true, false, false, false];
+        for (i, expected) in expected.into_iter().enumerate() {
+            assert_eq!(is_name_like(&lines.at(i)), expected, "line {i}");
+            assert_eq!(is_name_like_at(&lines, i), expected, "line {i}");
+        }
+    }
+
+    #[test]
+    fn section_parts_start_at_the_section_and_find_the_head() {
+        let input = "Title\n\nBody\n\n2 Comments\n\nA comment.\n";
+        let mut lines = LineStore::with_capacity(input, 8, 1);
+        let kinds =
+            [Kind::Heading, Kind::Blank, Kind::Text, Kind::Blank, Kind::Count(2), Kind::Blank, Kind::Text];
+        let mut at = 0;
+        for (number, kind) in kinds.into_iter().enumerate() {
+            let end = at + input[at..].find('\n').unwrap();
+            lines.push(Line::new(&input[at..end], 1, kind), number + 1);
+            at = end + 1;
+        }
+        let (parts, head) = SectionParts::read(&lines, 2);
+        assert_eq!(
+            (parts[2], parts[3], parts[4], parts[6]),
+            (Part::Text, Part::Blank, Part::Chrome, Part::Text)
+        );
+        assert_eq!(head, 4, "the count heads the thread");
+        let (_, head) = SectionParts::read(&lines, 5);
+        assert_eq!(head, lines.len(), "no head after it");
+        let result = std::panic::catch_unwind(|| parts[0]);
+        assert!(result.is_err(), "a line above the section has no part");
+    }
 }
