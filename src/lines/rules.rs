@@ -568,11 +568,7 @@ pub(crate) fn trim_blank(text: &str) -> &str {
 #[inline(never)]
 fn trim_blank_ends(text: &str) -> &str {
     let is_ascii_blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    // Text browsers indent with runs of spaces: eight at a time.
-    let mut start = 0;
-    while text.as_bytes().get(start..start + 8) == Some(b"        ") {
-        start += 8;
-    }
+    let mut start = leading_spaces(text.as_bytes());
     start += text[start..].bytes().take_while(is_ascii_blank).count();
     let mut text = &text[start..];
     if text.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
@@ -584,6 +580,24 @@ fn trim_blank_ends(text: &str) -> &str {
         text = text.trim_end_matches(is_blank);
     }
     text
+}
+
+/// The number of ASCII spaces `bytes` starts with. Text browsers indent with long runs of
+/// them: eight bytes are compared at a time, and the first other byte found by its bit
+/// position.
+fn leading_spaces(bytes: &[u8]) -> usize {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let others = word ^ SPACES;
+        if others != 0 {
+            // Little-endian: the lowest non-zero byte is the first that is no space.
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().take_while(|&&b| b == b' ').count()
 }
 
 /// Whitespace as dumps print it, NBSP and zero-width characters included.
@@ -1255,6 +1269,12 @@ mod tests {
             assert_eq!(strip_residue(line), stripped, "{line:?}");
         }
         assert_eq!(trim_blank(&format!("{}text \t", " ".repeat(21))), "text");
+        for spaces in 0..20 {
+            for tail in ["", "x", "xxxxxxxxxx", "\tx", "\u{a0}"] {
+                let line = format!("{}{tail}", " ".repeat(spaces));
+                assert_eq!(leading_spaces(line.as_bytes()), spaces, "{line:?}");
+            }
+        }
         assert_eq!(trim_blank(" \u{a0} \u{200e}text\u{3000}\u{202c} "), "text");
         assert_eq!(trim_blank("   "), "");
         assert_eq!(trim_blank("Vũ"), "Vũ");
