@@ -36,6 +36,27 @@ pub(super) const fn is_plain_ascii(byte: u8) -> bool {
         && !matches!(byte, b'[' | b']' | b'\\' | b'*' | b'_' | b'|' | b':' | b'!' | b'{' | b'(')
 }
 
+/// Every byte's fold when it is plain ASCII ([`is_plain_ascii`]), else 0 (no plain byte
+/// folds to it): one load per byte in the loops that fold most text.
+const PLAIN_FOLDS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        if is_plain_ascii(byte as u8) {
+            table[byte] = (byte as u8).to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
+
+/// What `byte` folds to when it is plain ASCII ([`is_plain_ascii`]): itself, lowercased.
+#[inline(always)]
+pub(super) fn plain_fold(byte: u8) -> Option<u8> {
+    let folded = PLAIN_FOLDS[usize::from(byte)];
+    (folded != 0).then_some(folded)
+}
+
 /// The length of the numbered reference lynx prints before a link's text (`[36]` in
 /// `[36]Nam Vũ`, `[12]Login`) at the start of `text`, if there is one. A bracketed number
 /// followed by whitespace, `(`, `[`, `{`, `:` or nothing is text or markup (`[1] see`,
@@ -139,23 +160,26 @@ impl<'s> Folded<'s> {
     }
 
     /// Appends the rest of the normal form to `out`: what [`Iterator::collect`] would give,
-    /// without the per-character work for runs of plain ASCII (most of a line), which are
-    /// copied and lowercased whole.
+    /// without the per-character work for runs of plain ASCII (most of a line), which take
+    /// one table load per byte ([`plain_fold`]).
     pub fn fold_rest_into(mut self, out: &mut String) {
         while self.ready_next < self.ready_len {
             out.push(self.ready[usize::from(self.ready_next)].0);
             self.ready_next += 1;
         }
         let bytes = self.source.as_bytes();
+        out.reserve(bytes.len() - self.pos.min(bytes.len()));
         while let Some(&byte) = bytes.get(self.pos) {
-            let run = bytes[self.pos..].iter().take_while(|&&b| is_plain_ascii(b)).count();
-            if run > 0 {
+            if let Some(folded) = plain_fold(byte) {
                 self.push_pending_space(out);
-                let start = out.len();
-                out.push_str(&self.source[self.pos..self.pos + run]);
-                out[start..].make_ascii_lowercase();
-                self.pos += run;
                 self.started = true;
+                out.push(char::from(folded));
+                self.pos += 1;
+                // The rest of the run, without the bookkeeping above.
+                while let Some(folded) = bytes.get(self.pos).and_then(|&b| plain_fold(b)) {
+                    out.push(char::from(folded));
+                    self.pos += 1;
+                }
             } else if byte == b' ' {
                 self.pos += 1;
                 self.separator();
@@ -332,6 +356,20 @@ mod tests {
         assert_eq!(normalize("![guest](https://x/a.png)"), "guest");
         assert_eq!(normalize("[54]Share On Twitter [55]Share On Google"), "share on twitter share on google");
         assert_eq!(normalize("[12]Login"), "login");
+    }
+
+    #[test]
+    fn plain_bytes_fold_to_their_lowercase() {
+        assert_eq!(plain_fold(b'A'), Some(b'a'));
+        assert_eq!(plain_fold(b'z'), Some(b'z'));
+        assert_eq!(plain_fold(b'7'), Some(b'7'));
+        assert_eq!(plain_fold(b'\''), Some(b'\''));
+        for byte in [b' ', b'\t', b'*', b'[', b'(', b'{', b':', 0, 0x7f, 0xc3] {
+            assert_eq!(plain_fold(byte), None, "{byte}");
+        }
+        for byte in 0..=u8::MAX {
+            assert_eq!(plain_fold(byte).is_some(), is_plain_ascii(byte), "{byte}");
+        }
     }
 
     #[test]
