@@ -354,10 +354,58 @@ pub(crate) enum Opening {
 /// `Other`, only its start.
 pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
     out.text.clear();
-    if openings().prefilter.rules_out(line) {
+    let openings = openings();
+    if openings.prefilter.rules_out(line) {
         return Opening::Other; // most prose, told from its first bytes
     }
-    fold_opening(line, out)
+    match plain_opening(&openings.set, line) {
+        Some(Opening::Other) => Opening::Other,
+        // `out` must hold the whole normal form: fold it in one pass.
+        Some(opening) => {
+            normalize_into(line, out);
+            opening
+        }
+        None => fold_opening(line, out),
+    }
+}
+
+/// The [`Opening`] of `line` told from its bytes alone, when the start of the normal form
+/// is the start of the line, lowercased: plain ASCII ([`normalize::plain_fold`]) with
+/// runs of spaces between words. Walks `set` on those bytes until a phrase ends, none can,
+/// or a byte that folds otherwise (markup, tabs, non-ASCII) leaves it undecided (`None`).
+/// Most lines, prose and names, are decided in a few bytes without folding.
+fn plain_opening(set: &PhraseSet, line: &str) -> Option<Opening> {
+    let bytes = line.as_bytes();
+    // Spaces before the first character fold to nothing.
+    let mut pos = bytes.iter().position(|&b| b != b' ')?;
+    if bytes[pos].is_ascii_digit() {
+        return Some(Opening::Digit);
+    }
+    let mut node = 0;
+    while let Some(&byte) = bytes.get(pos) {
+        let folded = if let Some(folded) = normalize::plain_fold(byte) {
+            pos += 1;
+            folded
+        } else if byte == b' ' {
+            // A run of spaces is one space of the normal form if a plain byte follows, and
+            // nothing at the end of the line.
+            pos += bytes[pos..].iter().take_while(|&&b| b == b' ').count();
+            match bytes.get(pos) {
+                None => break,
+                Some(&next) if normalize::plain_fold(next).is_some() => b' ',
+                Some(_) => return None,
+            }
+        } else {
+            return None;
+        };
+        match set.step(node, folded) {
+            None => return Some(Opening::Other),
+            Some(next) if set.is_terminal(next) => return Some(Opening::Phrase),
+            Some(next) => node = next,
+        }
+    }
+    // The normal form ended before any phrase did.
+    Some(Opening::Other)
 }
 
 /// [`opening_into`] the exact way: folding and walking the trie.
@@ -633,10 +681,9 @@ mod tests {
         Some(seg.phrases().map(|p| p.class).collect())
     }
 
-    /// The first look of [`opening_into`] never rules out a line the exact way would not:
-    /// every line of the test pages, and every phrase of the tables as a line's start.
-    #[test]
-    fn the_prefilter_rules_out_only_lines_that_open_with_no_phrase() {
+    /// Every line of the test pages, and every phrase of the tables as a line's start, in
+    /// the shapes pages print them (cased, spaced, continued, marked up).
+    fn test_lines() -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
         while let Some(dir) = dirs.pop() {
@@ -657,10 +704,24 @@ mod tests {
                     text.to_string(),
                     format!("{text} and more"),
                     format!("{text}s"),
+                    format!("  {text}  "),
+                    format!("{text}*"),
+                    format!("[{text}]"),
+                    text.replace(' ', "  "),
+                    text.replace(' ', "\t"),
                     text.to_uppercase(),
                 ]);
+                // Every start of a phrase, which walks the trie and stops inside it.
+                lines.extend(text.char_indices().map(|(i, _)| text[..i].to_string()));
             }
         }
+        lines
+    }
+
+    /// The first look of [`opening_into`] never rules out a line the exact way would not.
+    #[test]
+    fn the_prefilter_rules_out_only_lines_that_open_with_no_phrase() {
+        let lines = test_lines();
         let (mut ruled_out, mut exact) = (0, Normalized::default());
         for line in &lines {
             if openings().prefilter.rules_out(line) {
@@ -670,6 +731,47 @@ mod tests {
         }
         // Most prose lines of the pages (the phrase variants above are mostly kept).
         assert!(ruled_out > 20_000, "the prefilter rules out {ruled_out} of {}", lines.len());
+    }
+
+    /// The walk on plain bytes tells the opening the exact way does, whenever it tells one.
+    #[test]
+    fn plain_openings_are_the_exact_openings() {
+        let lines = test_lines();
+        let (mut told, mut exact) = (0, Normalized::default());
+        for line in &lines {
+            if let Some(opening) = plain_opening(&openings().set, line) {
+                told += 1;
+                assert_eq!(opening, fold_opening(line, &mut exact), "{line:?}");
+            }
+        }
+        // Most lines of the pages start with plain ASCII.
+        assert!(told > 100_000, "the walk tells {told} of {}", lines.len());
+    }
+
+    #[test]
+    fn plain_openings_of_shapes() {
+        let set = &openings().set;
+        assert_eq!(plain_opening(set, "Notify of"), Some(Opening::Phrase));
+        assert_eq!(plain_opening(set, "  Reply   to Bob"), Some(Opening::Phrase));
+        assert_eq!(plain_opening(set, "14 Comments"), Some(Opening::Digit));
+        assert_eq!(plain_opening(set, "Xylophones are loud"), Some(Opening::Other));
+        assert_eq!(plain_opening(set, "Notify  "), Some(Opening::Other), "a phrase's start, then the end");
+        // Markup, tabs and non-ASCII before the walk ends leave it to the exact way.
+        for line in ["\\*Name", "Na\\me", "[Reply]", "Notify\tof", "Notify \u{a0}of", "Δ", "{}", "   ", ""] {
+            assert_eq!(plain_opening(set, line), None, "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Also on lines made of phrase pieces, spaces and markup in any order.
+        #[test]
+        fn plain_openings_agree_on_any_line(
+            line in "((Reply|Notify|of|to|Most|Voted|New|Log|in|[a-zA-Z0-9' .,-]|[ ]+|\\[|\\]|\\*|\\\\|\t|\u{a0}|é|É|\\{\\}|\\(BUTTON\\)){0,12})",
+        ) {
+            if let Some(opening) = plain_opening(&openings().set, &line) {
+                proptest::prop_assert_eq!(opening, fold_opening(&line, &mut Normalized::default()));
+            }
+        }
     }
 
     #[test]

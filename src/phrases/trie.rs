@@ -122,8 +122,9 @@ impl PhraseSet {
         seg.ids().iter().map(|&id| self.phrases[usize::from(id)])
     }
 
+    /// The node reached from `node` by `byte` (the root is node 0).
     #[inline(always)]
-    fn step(&self, node: usize, byte: u8) -> Option<usize> {
+    pub fn step(&self, node: usize, byte: u8) -> Option<usize> {
         if node == 0 {
             let next = self.root[usize::from(byte)];
             return (next != 0).then_some(next as usize);
