@@ -481,6 +481,11 @@ pub(crate) struct Markers {
     says: Vec<String>,
     /// WordPress core's `Pingback:` before a linking page's title.
     pingback: Vec<String>,
+    /// The last byte of every [`Self::says`] and the first byte of every [`Self::pingback`],
+    /// ASCII lowercase: a line that ends and starts with none of them (most lines) is no
+    /// WordPress core header, told from two bytes.
+    says_last_bytes: Vec<u8>,
+    pingback_first_bytes: Vec<u8>,
     /// Theme heading nouns that are chrome phrases too (`Replies`), normalized.
     heading_nouns: Vec<String>,
     /// The number one in words, as theme headings print it (`One`), normalized.
@@ -540,6 +545,8 @@ impl Markers {
             .collect(),
             says: catalog.texts("wp_says").iter().map(|t| t.to_string()).collect(),
             pingback: catalog.texts("wp_pingback").iter().map(|t| t.to_string()).collect(),
+            says_last_bytes: edge_bytes(catalog.texts("wp_says"), |t| t.last()),
+            pingback_first_bytes: edge_bytes(catalog.texts("wp_pingback"), |t| t.first()),
             heading_nouns: catalog.texts("wp_heading_noun").iter().map(|t| normalize::normalize(t)).collect(),
             heading_one: catalog.texts("wp_heading_one").iter().map(|t| normalize::normalize(t)).collect(),
             ambiguous_reply_buttons,
@@ -570,20 +577,20 @@ impl Markers {
                 && line.is_char_boundary(prefix.len())
                 && line[..prefix.len()].eq_ignore_ascii_case(prefix)
         };
-        // Every `says:` ends with a colon and every `Pingback:` starts with a Latin letter:
-        // most lines are neither, and one byte says so.
         let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
             return None;
         };
-        if last != b':' && !matches!(first.to_ascii_lowercase(), b'p' | b't') {
-            return None;
+        if self.says_last_bytes.contains(&last.to_ascii_lowercase()) {
+            if let Some(says) = self.says.iter().find(|s| ends(s)) {
+                // A name, not a sentence that ends in "says:" (`..., the app says:`).
+                let name = line[..line.len() - says.len()].trim();
+                let words = name.split_whitespace().count();
+                let sentence = name.contains([',', ';', '.', '!', '?', ':']) && words > 2;
+                return (words > 0 && words <= 6 && !sentence).then_some(name);
+            }
         }
-        if let Some(says) = self.says.iter().find(|s| ends(s)) {
-            // A name, not a sentence that ends in "says:" (`..., the app says:`).
-            let name = line[..line.len() - says.len()].trim();
-            let words = name.split_whitespace().count();
-            let sentence = name.contains([',', ';', '.', '!', '?', ':']) && words > 2;
-            return (words > 0 && words <= 6 && !sentence).then_some(name);
+        if !self.pingback_first_bytes.contains(&first.to_ascii_lowercase()) {
+            return None;
         }
         let ping = self.pingback.iter().find(|p| starts(p))?;
         let title = line[ping.len()..].trim();
@@ -662,6 +669,16 @@ impl Markers {
                     && after.as_bytes()[on.len()] == b' '
             })
     }
+}
+
+/// The distinct bytes that `edge` picks from each of `texts` (its first or last), ASCII
+/// lowercase.
+fn edge_bytes(texts: &[&str], edge: impl Fn(&[u8]) -> Option<&u8>) -> Vec<u8> {
+    let mut bytes: Vec<u8> =
+        texts.iter().filter_map(|t| edge(t.as_bytes())).map(u8::to_ascii_lowercase).collect();
+    bytes.sort_unstable();
+    bytes.dedup();
+    bytes
 }
 
 /// The markers, built once.
@@ -805,6 +822,16 @@ mod tests {
         assert_eq!(markers().core_author("Pingback: Weekend guide"), Some("Weekend guide"));
         assert_eq!(markers().core_author("when I print, the app says:"), None);
         assert_eq!(markers().core_author("says:"), None);
+        assert_eq!(markers().core_author("ANNA SAYS:"), Some("ANNA"));
+        assert_eq!(markers().core_author("trackback: Some Page"), Some("Some Page"));
+        assert_eq!(markers().core_author("The app says: hi"), None);
+    }
+
+    #[test]
+    fn core_headers_are_told_from_their_edge_bytes() {
+        assert_eq!(markers().says_last_bytes, b":");
+        assert_eq!(markers().pingback_first_bytes, b"pt");
+        assert_eq!(edge_bytes(&["Ab", "cB", "x"], |t| t.last()), b"bx");
     }
 
     #[test]
