@@ -580,7 +580,7 @@ impl Markers {
         let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
             return None;
         };
-        if self.says_last_bytes.contains(&last.to_ascii_lowercase()) {
+        if self.says_last_bytes.iter().any(|&b| b == last.to_ascii_lowercase()) {
             if let Some(says) = self.says.iter().find(|s| ends(s)) {
                 // A name, not a sentence that ends in "says:" (`..., the app says:`).
                 let name = line[..line.len() - says.len()].trim();
@@ -589,7 +589,7 @@ impl Markers {
                 return (words > 0 && words <= 6 && !sentence).then_some(name);
             }
         }
-        if !self.pingback_first_bytes.contains(&first.to_ascii_lowercase()) {
+        if !self.pingback_first_bytes.iter().any(|&b| b == first.to_ascii_lowercase()) {
             return None;
         }
         let ping = self.pingback.iter().find(|p| starts(p))?;
