@@ -2,6 +2,9 @@
 //! line into glued phrases (`wpDiscuzInsert`, `Newest Most Voted`), in time linear in the
 //! line and independent of the number of phrases.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::normalize::normalize;
 use super::Class;
 
@@ -28,11 +31,57 @@ pub(crate) struct PhraseSet {
     /// looked up, is one load.
     root: [u32; 256],
     phrases: Vec<Phrase>,
+    /// Every phrase's number by its whole text: a whole line is looked up with one hash of
+    /// it, not a trie step per byte.
+    exact: HashMap<Box<str>, u16, BuildHasherDefault<WordHasher>>,
 }
 
 impl Default for PhraseSet {
     fn default() -> Self {
-        PhraseSet { nodes: vec![Node::default()], root: [0; 256], phrases: Vec::new() }
+        PhraseSet {
+            nodes: vec![Node::default()],
+            root: [0; 256],
+            phrases: Vec::new(),
+            exact: HashMap::default(),
+        }
+    }
+}
+
+/// A hasher for short keys built into the program (the phrase tables, not input: no
+/// flooding to resist), eight bytes per multiplication (the `FxHash` of rustc).
+#[derive(Debug, Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline(always)]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.add(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut last = [0; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -108,6 +157,7 @@ impl PhraseSet {
         if self.nodes[node].terminal.is_none() {
             assert!(self.phrases.len() < usize::from(NO_PHRASE), "phrase numbers fit a u16");
             self.nodes[node].terminal = Some(self.phrases.len() as u32);
+            self.exact.insert(text.into_boxed_str(), self.phrases.len() as u16);
             self.phrases.push(phrase);
         }
     }
@@ -172,8 +222,7 @@ impl PhraseSet {
 
     /// The number of the phrase that is exactly `text` (normalized), if any.
     pub fn exact_id(&self, text: &str) -> Option<u16> {
-        let node = text.bytes().try_fold(0, |node, byte| self.step(node, byte))?;
-        self.nodes[node].terminal.map(|t| t as u16)
+        self.exact.get(text).copied()
     }
 
     /// The phrase that is exactly `text`, if any.
@@ -265,6 +314,41 @@ mod tests {
         assert!(s.get("reply t").is_none());
         let ends: Vec<_> = s.prefixes("reply to bob", 0).map(|(e, p)| (e, p.key)).collect();
         assert_eq!(ends, [(5, "Reply"), (8, "Reply to")]);
+    }
+
+    /// The hashed whole-text lookup finds what walking the trie to a phrase's end finds.
+    #[test]
+    fn exact_lookup_agrees_with_the_trie() {
+        let set = super::super::chrome();
+        let walked =
+            |text: &str| set.prefix_ids(text, 0).find(|&(end, _)| end == text.len()).map(|(_, id)| id);
+        let mut texts = 0;
+        for (_, phrases) in super::super::catalog().entries() {
+            for phrase in phrases {
+                let text = normalize(phrase);
+                let starts = text.char_indices().map(|(i, _)| &text[..i]);
+                for candidate in starts.chain([text.as_str(), &format!("{text} "), &format!("{text}x")]) {
+                    assert_eq!(set.exact_id(candidate), walked(candidate), "{candidate:?}");
+                    texts += usize::from(set.exact_id(candidate).is_some());
+                }
+            }
+        }
+        assert!(texts > 1_000, "{texts} phrases found");
+    }
+
+    #[test]
+    fn word_hashes_tell_short_keys_apart() {
+        let hash = |bytes: &[u8]| {
+            let mut hasher = WordHasher::default();
+            hasher.write(bytes);
+            hasher.finish()
+        };
+        let keys: [&[u8]; 6] = [b"", b"a", b"b", b"reply", b"reply to", b"reply to bob"];
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(hash(a), hash(b), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
