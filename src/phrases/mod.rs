@@ -481,11 +481,11 @@ pub(crate) struct Markers {
     says: Vec<String>,
     /// WordPress core's `Pingback:` before a linking page's title.
     pingback: Vec<String>,
-    /// The last byte of every [`Self::says`] and the first byte of every [`Self::pingback`],
-    /// ASCII lowercase: a line that ends and starts with none of them (most lines) is no
-    /// WordPress core header, told from two bytes.
-    says_last_bytes: Vec<u8>,
-    pingback_first_bytes: Vec<u8>,
+    /// By byte: [`SAYS_END`] when some [`Self::says`] ends with it, [`PINGBACK_START`] when
+    /// some [`Self::pingback`] starts with it (either ASCII case). A line that ends and
+    /// starts with no such byte (most lines) is no WordPress core header, told from two
+    /// loads.
+    core_header_edges: [u8; 256],
     /// Theme heading nouns that are chrome phrases too (`Replies`), normalized.
     heading_nouns: Vec<String>,
     /// The number one in words, as theme headings print it (`One`), normalized.
@@ -545,8 +545,7 @@ impl Markers {
             .collect(),
             says: catalog.texts("wp_says").iter().map(|t| t.to_string()).collect(),
             pingback: catalog.texts("wp_pingback").iter().map(|t| t.to_string()).collect(),
-            says_last_bytes: edge_bytes(catalog.texts("wp_says"), |t| t.last()),
-            pingback_first_bytes: edge_bytes(catalog.texts("wp_pingback"), |t| t.first()),
+            core_header_edges: core_header_edges(catalog.texts("wp_says"), catalog.texts("wp_pingback")),
             heading_nouns: catalog.texts("wp_heading_noun").iter().map(|t| normalize::normalize(t)).collect(),
             heading_one: catalog.texts("wp_heading_one").iter().map(|t| normalize::normalize(t)).collect(),
             ambiguous_reply_buttons,
@@ -566,7 +565,22 @@ impl Markers {
 
     /// The author of a WordPress core header line: `Frank says:` gives `Frank`, and
     /// `Pingback: Some Page` gives `Some Page`.
+    #[inline]
     pub fn core_author<'t>(&self, line: &'t str) -> Option<&'t str> {
+        let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
+            return None;
+        };
+        let says = self.core_header_edges[usize::from(last)] & SAYS_END != 0;
+        let pingback = self.core_header_edges[usize::from(first)] & PINGBACK_START != 0;
+        if !says && !pingback {
+            return None; // most lines, told here where the caller inlines it
+        }
+        self.core_author_of(line, says, pingback)
+    }
+
+    /// [`Self::core_author`] of a line that may end with a `says:` (`says`) or start with a
+    /// `Pingback:` (`pingback`).
+    fn core_author_of<'t>(&self, line: &'t str, says: bool, pingback: bool) -> Option<&'t str> {
         let ends = |suffix: &str| {
             line.len() > suffix.len()
                 && line.is_char_boundary(line.len() - suffix.len())
@@ -577,10 +591,7 @@ impl Markers {
                 && line.is_char_boundary(prefix.len())
                 && line[..prefix.len()].eq_ignore_ascii_case(prefix)
         };
-        let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
-            return None;
-        };
-        if self.says_last_bytes.iter().any(|&b| b == last.to_ascii_lowercase()) {
+        if says {
             if let Some(says) = self.says.iter().find(|s| ends(s)) {
                 // A name, not a sentence that ends in "says:" (`..., the app says:`).
                 let name = line[..line.len() - says.len()].trim();
@@ -589,7 +600,7 @@ impl Markers {
                 return (words > 0 && words <= 6 && !sentence).then_some(name);
             }
         }
-        if !self.pingback_first_bytes.iter().any(|&b| b == first.to_ascii_lowercase()) {
+        if !pingback {
             return None;
         }
         let ping = self.pingback.iter().find(|p| starts(p))?;
@@ -671,14 +682,24 @@ impl Markers {
     }
 }
 
-/// The distinct bytes that `edge` picks from each of `texts` (its first or last), ASCII
-/// lowercase.
-fn edge_bytes(texts: &[&str], edge: impl Fn(&[u8]) -> Option<&u8>) -> Vec<u8> {
-    let mut bytes: Vec<u8> =
-        texts.iter().filter_map(|t| edge(t.as_bytes())).map(u8::to_ascii_lowercase).collect();
-    bytes.sort_unstable();
-    bytes.dedup();
-    bytes
+/// [`Markers::core_header_edges`]: a byte ends a `says:`.
+const SAYS_END: u8 = 1;
+/// [`Markers::core_header_edges`]: a byte starts a `Pingback:`.
+const PINGBACK_START: u8 = 2;
+
+/// The last bytes of `says` and the first bytes of `pingback`, in either ASCII case, as
+/// [`SAYS_END`] and [`PINGBACK_START`] flags by byte.
+fn core_header_edges(says: &[&str], pingback: &[&str]) -> [u8; 256] {
+    let mut edges = [0; 256];
+    let mut mark = |byte: Option<&u8>, flag: u8| {
+        if let Some(&byte) = byte {
+            edges[usize::from(byte.to_ascii_lowercase())] |= flag;
+            edges[usize::from(byte.to_ascii_uppercase())] |= flag;
+        }
+    };
+    says.iter().for_each(|text| mark(text.as_bytes().last(), SAYS_END));
+    pingback.iter().for_each(|text| mark(text.as_bytes().first(), PINGBACK_START));
+    edges
 }
 
 /// The markers, built once.
@@ -829,9 +850,11 @@ mod tests {
 
     #[test]
     fn core_headers_are_told_from_their_edge_bytes() {
-        assert_eq!(markers().says_last_bytes, b":");
-        assert_eq!(markers().pingback_first_bytes, b"pt");
-        assert_eq!(edge_bytes(&["Ab", "cB", "x"], |t| t.last()), b"bx");
+        let edges = core_header_edges(&["says:", "dit :", "X"], &["Pingback:"]);
+        let flagged =
+            |flag: u8| (0..=u8::MAX).filter(|&b| edges[usize::from(b)] & flag != 0).collect::<Vec<_>>();
+        assert_eq!(flagged(SAYS_END), b":Xx");
+        assert_eq!(flagged(PINGBACK_START), b"Pp");
     }
 
     #[test]
