@@ -26,7 +26,29 @@ const LYNX_WIDGETS: [&str; 4] = ["(BUTTON)", "(ordered)", "(bullet)", "(submit)"
 /// - the typographic apostrophe `’` becomes `'`.
 pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
     out.text.clear();
+    if is_plain_text(source) {
+        // Most chrome lines (`Notify of`, `Leave a Reply`): the line itself, lowercased.
+        out.text.push_str(source);
+        out.text.make_ascii_lowercase();
+        return;
+    }
     Folded::new(source).fold_rest_into(&mut out.text);
+}
+
+/// True when `source` is its own normal form but for case: plain ASCII words
+/// ([`is_plain_ascii`]) with single spaces between them, and something in it.
+fn is_plain_text(source: &str) -> bool {
+    let mut after_plain = false;
+    for &byte in source.as_bytes() {
+        if plain_fold(byte).is_some() {
+            after_plain = true;
+        } else if byte == b' ' && after_plain {
+            after_plain = false;
+        } else {
+            return false;
+        }
+    }
+    after_plain
 }
 
 /// True for an ASCII byte that folds to itself (lowercased) whatever surrounds it: letters,
@@ -373,6 +395,16 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_is_single_spaced_plain_ascii() {
+        for text in ["Notify of", "Leave a Reply", "x", "it's 4.5 -- ok"] {
+            assert!(is_plain_text(text), "{text}");
+        }
+        for text in ["", " a", "a ", "a  b", "a\tb", "Name*", "[x]", "Zoë", "a\u{a0}b", "(BUTTON)", "{}"] {
+            assert!(!is_plain_text(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn link_references_are_lynx_link_numbers() {
         assert_eq!(link_reference_len("[36]Nam Vũ"), Some(4));
         assert_eq!(link_reference_len("[7]x"), Some(3));
@@ -467,6 +499,19 @@ mod tests {
             one_by_one.clone().fold_rest_into(&mut fast);
             expected.extend(one_by_one.map(|(c, _)| c));
             proptest::prop_assert_eq!(fast, expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// `normalize_into`, with its shortcut for plain text, is the character fold.
+        #[test]
+        fn normalize_into_is_the_character_fold(
+            sample in "([a-zA-Z0-9 .,'\\[\\](){}!*_|:\\\\\t\u{a0}éÉ’]|\\PC){0,24}",
+        ) {
+            let mut out = Normalized::default();
+            normalize_into(&sample, &mut out);
+            let folded: String = Folded::new(&sample).map(|(c, _)| c).collect();
+            proptest::prop_assert_eq!(out.text, folded);
         }
     }
 
