@@ -249,7 +249,13 @@ impl PhraseSet {
         let mut reached = [0u32; MAX_SEGMENTED_LEN + 1];
         let bytes = text.as_bytes();
         reached[0] = REACHED;
+        // The furthest position reached: past it, nothing is (most lines that open with a
+        // phrase are prose, and stop here after a word or two).
+        let mut furthest = 0;
         for i in 0..len {
+            if i > furthest {
+                return None;
+            }
             if reached[i] == 0 {
                 continue;
             }
@@ -258,12 +264,14 @@ impl PhraseSet {
                 if reached[i + 1] == 0 {
                     reached[i + 1] = from;
                 }
+                furthest = furthest.max(i + 1);
                 continue;
             }
             for (end, id) in self.prefix_ids(text, i) {
                 if reached[end] == 0 {
                     reached[end] = from | (u32::from(id) + 1);
                 }
+                furthest = furthest.max(end);
             }
         }
         // Walk back from the end, collecting phrases (in reverse).
@@ -359,6 +367,8 @@ mod tests {
         assert_eq!(keys("newest most voted"), Some(vec!["Newest", "Most Voted"]));
         assert_eq!(keys("newest most"), Some(vec!["Newest", "Most"]));
         assert_eq!(keys("newest mostly"), None);
+        assert_eq!(keys("newest most people agree that the old one was better"), None);
+        assert_eq!(keys("newest most voted insert"), Some(vec!["Newest", "Most Voted", "Insert"]));
         assert_eq!(keys(""), None);
         assert_eq!(keys(&"newest ".repeat(9)), None, "more than eight phrases");
         assert_eq!(keys(&"x".repeat(500)), None);
