@@ -354,10 +354,58 @@ pub(crate) enum Opening {
 /// `Other`, only its start.
 pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
     out.text.clear();
-    if openings().prefilter.rules_out(line) {
+    let openings = openings();
+    if openings.prefilter.rules_out(line) {
         return Opening::Other; // most prose, told from its first bytes
     }
-    fold_opening(line, out)
+    match plain_opening(&openings.set, line) {
+        Some(Opening::Other) => Opening::Other,
+        // `out` must hold the whole normal form: fold it in one pass.
+        Some(opening) => {
+            normalize_into(line, out);
+            opening
+        }
+        None => fold_opening(line, out),
+    }
+}
+
+/// The [`Opening`] of `line` told from its bytes alone, when the start of the normal form
+/// is the start of the line, lowercased: plain ASCII ([`normalize::plain_fold`]) with
+/// runs of spaces between words. Walks `set` on those bytes until a phrase ends, none can,
+/// or a byte that folds otherwise (markup, tabs, non-ASCII) leaves it undecided (`None`).
+/// Most lines, prose and names, are decided in a few bytes without folding.
+fn plain_opening(set: &PhraseSet, line: &str) -> Option<Opening> {
+    let bytes = line.as_bytes();
+    // Spaces before the first character fold to nothing.
+    let mut pos = bytes.iter().position(|&b| b != b' ')?;
+    if bytes[pos].is_ascii_digit() {
+        return Some(Opening::Digit);
+    }
+    let mut node = 0;
+    while let Some(&byte) = bytes.get(pos) {
+        let folded = if let Some(folded) = normalize::plain_fold(byte) {
+            pos += 1;
+            folded
+        } else if byte == b' ' {
+            // A run of spaces is one space of the normal form if a plain byte follows, and
+            // nothing at the end of the line.
+            pos += bytes[pos..].iter().take_while(|&&b| b == b' ').count();
+            match bytes.get(pos) {
+                None => break,
+                Some(&next) if normalize::plain_fold(next).is_some() => b' ',
+                Some(_) => return None,
+            }
+        } else {
+            return None;
+        };
+        match set.step(node, folded) {
+            None => return Some(Opening::Other),
+            Some(next) if set.is_terminal(next) => return Some(Opening::Phrase),
+            Some(next) => node = next,
+        }
+    }
+    // The normal form ended before any phrase did.
+    Some(Opening::Other)
 }
 
 /// [`opening_into`] the exact way: folding and walking the trie.
@@ -433,6 +481,11 @@ pub(crate) struct Markers {
     says: Vec<String>,
     /// WordPress core's `Pingback:` before a linking page's title.
     pingback: Vec<String>,
+    /// By byte: [`SAYS_END`] when some [`Self::says`] ends with it, [`PINGBACK_START`] when
+    /// some [`Self::pingback`] starts with it (either ASCII case). A line that ends and
+    /// starts with no such byte (most lines) is no WordPress core header, told from two
+    /// loads.
+    core_header_edges: [u8; 256],
     /// Theme heading nouns that are chrome phrases too (`Replies`), normalized.
     heading_nouns: Vec<String>,
     /// The number one in words, as theme headings print it (`One`), normalized.
@@ -492,6 +545,7 @@ impl Markers {
             .collect(),
             says: catalog.texts("wp_says").iter().map(|t| t.to_string()).collect(),
             pingback: catalog.texts("wp_pingback").iter().map(|t| t.to_string()).collect(),
+            core_header_edges: core_header_edges(catalog.texts("wp_says"), catalog.texts("wp_pingback")),
             heading_nouns: catalog.texts("wp_heading_noun").iter().map(|t| normalize::normalize(t)).collect(),
             heading_one: catalog.texts("wp_heading_one").iter().map(|t| normalize::normalize(t)).collect(),
             ambiguous_reply_buttons,
@@ -511,7 +565,22 @@ impl Markers {
 
     /// The author of a WordPress core header line: `Frank says:` gives `Frank`, and
     /// `Pingback: Some Page` gives `Some Page`.
+    #[inline]
     pub fn core_author<'t>(&self, line: &'t str) -> Option<&'t str> {
+        let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
+            return None;
+        };
+        let says = self.core_header_edges[usize::from(last)] & SAYS_END != 0;
+        let pingback = self.core_header_edges[usize::from(first)] & PINGBACK_START != 0;
+        if !says && !pingback {
+            return None; // most lines, told here where the caller inlines it
+        }
+        self.core_author_of(line, says, pingback)
+    }
+
+    /// [`Self::core_author`] of a line that may end with a `says:` (`says`) or start with a
+    /// `Pingback:` (`pingback`).
+    fn core_author_of<'t>(&self, line: &'t str, says: bool, pingback: bool) -> Option<&'t str> {
         let ends = |suffix: &str| {
             line.len() > suffix.len()
                 && line.is_char_boundary(line.len() - suffix.len())
@@ -522,20 +591,17 @@ impl Markers {
                 && line.is_char_boundary(prefix.len())
                 && line[..prefix.len()].eq_ignore_ascii_case(prefix)
         };
-        // Every `says:` ends with a colon and every `Pingback:` starts with a Latin letter:
-        // most lines are neither, and one byte says so.
-        let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
-            return None;
-        };
-        if last != b':' && !matches!(first.to_ascii_lowercase(), b'p' | b't') {
-            return None;
+        if says {
+            if let Some(says) = self.says.iter().find(|s| ends(s)) {
+                // A name, not a sentence that ends in "says:" (`..., the app says:`).
+                let name = line[..line.len() - says.len()].trim();
+                let words = name.split_whitespace().count();
+                let sentence = name.contains([',', ';', '.', '!', '?', ':']) && words > 2;
+                return (words > 0 && words <= 6 && !sentence).then_some(name);
+            }
         }
-        if let Some(says) = self.says.iter().find(|s| ends(s)) {
-            // A name, not a sentence that ends in "says:" (`..., the app says:`).
-            let name = line[..line.len() - says.len()].trim();
-            let words = name.split_whitespace().count();
-            let sentence = name.contains([',', ';', '.', '!', '?', ':']) && words > 2;
-            return (words > 0 && words <= 6 && !sentence).then_some(name);
+        if !pingback {
+            return None;
         }
         let ping = self.pingback.iter().find(|p| starts(p))?;
         let title = line[ping.len()..].trim();
@@ -616,6 +682,26 @@ impl Markers {
     }
 }
 
+/// [`Markers::core_header_edges`]: a byte ends a `says:`.
+const SAYS_END: u8 = 1;
+/// [`Markers::core_header_edges`]: a byte starts a `Pingback:`.
+const PINGBACK_START: u8 = 2;
+
+/// The last bytes of `says` and the first bytes of `pingback`, in either ASCII case, as
+/// [`SAYS_END`] and [`PINGBACK_START`] flags by byte.
+fn core_header_edges(says: &[&str], pingback: &[&str]) -> [u8; 256] {
+    let mut edges = [0; 256];
+    let mut mark = |byte: Option<&u8>, flag: u8| {
+        if let Some(&byte) = byte {
+            edges[usize::from(byte.to_ascii_lowercase())] |= flag;
+            edges[usize::from(byte.to_ascii_uppercase())] |= flag;
+        }
+    };
+    says.iter().for_each(|text| mark(text.as_bytes().last(), SAYS_END));
+    pingback.iter().for_each(|text| mark(text.as_bytes().first(), PINGBACK_START));
+    edges
+}
+
 /// The markers, built once.
 pub(crate) fn markers() -> &'static Markers {
     static MARKERS: OnceLock<Markers> = OnceLock::new();
@@ -633,10 +719,9 @@ mod tests {
         Some(seg.phrases().map(|p| p.class).collect())
     }
 
-    /// The first look of [`opening_into`] never rules out a line the exact way would not:
-    /// every line of the test pages, and every phrase of the tables as a line's start.
-    #[test]
-    fn the_prefilter_rules_out_only_lines_that_open_with_no_phrase() {
+    /// Every line of the test pages, and every phrase of the tables as a line's start, in
+    /// the shapes pages print them (cased, spaced, continued, marked up).
+    fn test_lines() -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
         while let Some(dir) = dirs.pop() {
@@ -657,10 +742,24 @@ mod tests {
                     text.to_string(),
                     format!("{text} and more"),
                     format!("{text}s"),
+                    format!("  {text}  "),
+                    format!("{text}*"),
+                    format!("[{text}]"),
+                    text.replace(' ', "  "),
+                    text.replace(' ', "\t"),
                     text.to_uppercase(),
                 ]);
+                // Every start of a phrase, which walks the trie and stops inside it.
+                lines.extend(text.char_indices().map(|(i, _)| text[..i].to_string()));
             }
         }
+        lines
+    }
+
+    /// The first look of [`opening_into`] never rules out a line the exact way would not.
+    #[test]
+    fn the_prefilter_rules_out_only_lines_that_open_with_no_phrase() {
+        let lines = test_lines();
         let (mut ruled_out, mut exact) = (0, Normalized::default());
         for line in &lines {
             if openings().prefilter.rules_out(line) {
@@ -670,6 +769,47 @@ mod tests {
         }
         // Most prose lines of the pages (the phrase variants above are mostly kept).
         assert!(ruled_out > 20_000, "the prefilter rules out {ruled_out} of {}", lines.len());
+    }
+
+    /// The walk on plain bytes tells the opening the exact way does, whenever it tells one.
+    #[test]
+    fn plain_openings_are_the_exact_openings() {
+        let lines = test_lines();
+        let (mut told, mut exact) = (0, Normalized::default());
+        for line in &lines {
+            if let Some(opening) = plain_opening(&openings().set, line) {
+                told += 1;
+                assert_eq!(opening, fold_opening(line, &mut exact), "{line:?}");
+            }
+        }
+        // Most lines of the pages start with plain ASCII.
+        assert!(told > 100_000, "the walk tells {told} of {}", lines.len());
+    }
+
+    #[test]
+    fn plain_openings_of_shapes() {
+        let set = &openings().set;
+        assert_eq!(plain_opening(set, "Notify of"), Some(Opening::Phrase));
+        assert_eq!(plain_opening(set, "  Reply   to Bob"), Some(Opening::Phrase));
+        assert_eq!(plain_opening(set, "14 Comments"), Some(Opening::Digit));
+        assert_eq!(plain_opening(set, "Xylophones are loud"), Some(Opening::Other));
+        assert_eq!(plain_opening(set, "Notify  "), Some(Opening::Other), "a phrase's start, then the end");
+        // Markup, tabs and non-ASCII before the walk ends leave it to the exact way.
+        for line in ["\\*Name", "Na\\me", "[Reply]", "Notify\tof", "Notify \u{a0}of", "Δ", "{}", "   ", ""] {
+            assert_eq!(plain_opening(set, line), None, "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Also on lines made of phrase pieces, spaces and markup in any order.
+        #[test]
+        fn plain_openings_agree_on_any_line(
+            line in "((Reply|Notify|of|to|Most|Voted|New|Log|in|[a-zA-Z0-9' .,-]|[ ]+|\\[|\\]|\\*|\\\\|\t|\u{a0}|é|É|\\{\\}|\\(BUTTON\\)){0,12})",
+        ) {
+            if let Some(opening) = plain_opening(&openings().set, &line) {
+                proptest::prop_assert_eq!(opening, fold_opening(&line, &mut Normalized::default()));
+            }
+        }
     }
 
     #[test]
@@ -703,6 +843,18 @@ mod tests {
         assert_eq!(markers().core_author("Pingback: Weekend guide"), Some("Weekend guide"));
         assert_eq!(markers().core_author("when I print, the app says:"), None);
         assert_eq!(markers().core_author("says:"), None);
+        assert_eq!(markers().core_author("ANNA SAYS:"), Some("ANNA"));
+        assert_eq!(markers().core_author("trackback: Some Page"), Some("Some Page"));
+        assert_eq!(markers().core_author("The app says: hi"), None);
+    }
+
+    #[test]
+    fn core_headers_are_told_from_their_edge_bytes() {
+        let edges = core_header_edges(&["says:", "dit :", "X"], &["Pingback:"]);
+        let flagged =
+            |flag: u8| (0..=u8::MAX).filter(|&b| edges[usize::from(b)] & flag != 0).collect::<Vec<_>>();
+        assert_eq!(flagged(SAYS_END), b":Xx");
+        assert_eq!(flagged(PINGBACK_START), b"Pp");
     }
 
     #[test]

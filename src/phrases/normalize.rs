@@ -26,7 +26,29 @@ const LYNX_WIDGETS: [&str; 4] = ["(BUTTON)", "(ordered)", "(bullet)", "(submit)"
 /// - the typographic apostrophe `’` becomes `'`.
 pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
     out.text.clear();
+    if is_plain_text(source) {
+        // Most chrome lines (`Notify of`, `Leave a Reply`): the line itself, lowercased.
+        out.text.push_str(source);
+        out.text.make_ascii_lowercase();
+        return;
+    }
     Folded::new(source).fold_rest_into(&mut out.text);
+}
+
+/// True when `source` is its own normal form but for case: plain ASCII words
+/// ([`is_plain_ascii`]) with single spaces between them, and something in it.
+fn is_plain_text(source: &str) -> bool {
+    let mut after_plain = false;
+    for &byte in source.as_bytes() {
+        if plain_fold(byte).is_some() {
+            after_plain = true;
+        } else if byte == b' ' && after_plain {
+            after_plain = false;
+        } else {
+            return false;
+        }
+    }
+    after_plain
 }
 
 /// True for an ASCII byte that folds to itself (lowercased) whatever surrounds it: letters,
@@ -34,6 +56,27 @@ pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
 pub(super) const fn is_plain_ascii(byte: u8) -> bool {
     byte.is_ascii_graphic()
         && !matches!(byte, b'[' | b']' | b'\\' | b'*' | b'_' | b'|' | b':' | b'!' | b'{' | b'(')
+}
+
+/// Every byte's fold when it is plain ASCII ([`is_plain_ascii`]), else 0 (no plain byte
+/// folds to it): one load per byte in the loops that fold most text.
+const PLAIN_FOLDS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        if is_plain_ascii(byte as u8) {
+            table[byte] = (byte as u8).to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
+
+/// What `byte` folds to when it is plain ASCII ([`is_plain_ascii`]): itself, lowercased.
+#[inline(always)]
+pub(super) fn plain_fold(byte: u8) -> Option<u8> {
+    let folded = PLAIN_FOLDS[usize::from(byte)];
+    (folded != 0).then_some(folded)
 }
 
 /// The length of the numbered reference lynx prints before a link's text (`[36]` in
@@ -139,23 +182,26 @@ impl<'s> Folded<'s> {
     }
 
     /// Appends the rest of the normal form to `out`: what [`Iterator::collect`] would give,
-    /// without the per-character work for runs of plain ASCII (most of a line), which are
-    /// copied and lowercased whole.
+    /// without the per-character work for runs of plain ASCII (most of a line), which take
+    /// one table load per byte ([`plain_fold`]).
     pub fn fold_rest_into(mut self, out: &mut String) {
         while self.ready_next < self.ready_len {
             out.push(self.ready[usize::from(self.ready_next)].0);
             self.ready_next += 1;
         }
         let bytes = self.source.as_bytes();
+        out.reserve(bytes.len() - self.pos.min(bytes.len()));
         while let Some(&byte) = bytes.get(self.pos) {
-            let run = bytes[self.pos..].iter().take_while(|&&b| is_plain_ascii(b)).count();
-            if run > 0 {
+            if let Some(folded) = plain_fold(byte) {
                 self.push_pending_space(out);
-                let start = out.len();
-                out.push_str(&self.source[self.pos..self.pos + run]);
-                out[start..].make_ascii_lowercase();
-                self.pos += run;
                 self.started = true;
+                out.push(char::from(folded));
+                self.pos += 1;
+                // The rest of the run, without the bookkeeping above.
+                while let Some(folded) = bytes.get(self.pos).and_then(|&b| plain_fold(b)) {
+                    out.push(char::from(folded));
+                    self.pos += 1;
+                }
             } else if byte == b' ' {
                 self.pos += 1;
                 self.separator();
@@ -335,6 +381,30 @@ mod tests {
     }
 
     #[test]
+    fn plain_bytes_fold_to_their_lowercase() {
+        assert_eq!(plain_fold(b'A'), Some(b'a'));
+        assert_eq!(plain_fold(b'z'), Some(b'z'));
+        assert_eq!(plain_fold(b'7'), Some(b'7'));
+        assert_eq!(plain_fold(b'\''), Some(b'\''));
+        for byte in [b' ', b'\t', b'*', b'[', b'(', b'{', b':', 0, 0x7f, 0xc3] {
+            assert_eq!(plain_fold(byte), None, "{byte}");
+        }
+        for byte in 0..=u8::MAX {
+            assert_eq!(plain_fold(byte).is_some(), is_plain_ascii(byte), "{byte}");
+        }
+    }
+
+    #[test]
+    fn plain_text_is_single_spaced_plain_ascii() {
+        for text in ["Notify of", "Leave a Reply", "x", "it's 4.5 -- ok"] {
+            assert!(is_plain_text(text), "{text}");
+        }
+        for text in ["", " a", "a ", "a  b", "a\tb", "Name*", "[x]", "Zoë", "a\u{a0}b", "(BUTTON)", "{}"] {
+            assert!(!is_plain_text(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn link_references_are_lynx_link_numbers() {
         assert_eq!(link_reference_len("[36]Nam Vũ"), Some(4));
         assert_eq!(link_reference_len("[7]x"), Some(3));
@@ -429,6 +499,19 @@ mod tests {
             one_by_one.clone().fold_rest_into(&mut fast);
             expected.extend(one_by_one.map(|(c, _)| c));
             proptest::prop_assert_eq!(fast, expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// `normalize_into`, with its shortcut for plain text, is the character fold.
+        #[test]
+        fn normalize_into_is_the_character_fold(
+            sample in "([a-zA-Z0-9 .,'\\[\\](){}!*_|:\\\\\t\u{a0}éÉ’]|\\PC){0,24}",
+        ) {
+            let mut out = Normalized::default();
+            normalize_into(&sample, &mut out);
+            let folded: String = Folded::new(&sample).map(|(c, _)| c).collect();
+            proptest::prop_assert_eq!(out.text, folded);
         }
     }
 

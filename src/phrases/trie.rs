@@ -2,6 +2,9 @@
 //! line into glued phrases (`wpDiscuzInsert`, `Newest Most Voted`), in time linear in the
 //! line and independent of the number of phrases.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::normalize::normalize;
 use super::Class;
 
@@ -28,11 +31,57 @@ pub(crate) struct PhraseSet {
     /// looked up, is one load.
     root: [u32; 256],
     phrases: Vec<Phrase>,
+    /// Every phrase's number by its whole text: a whole line is looked up with one hash of
+    /// it, not a trie step per byte.
+    exact: HashMap<Box<str>, u16, BuildHasherDefault<WordHasher>>,
 }
 
 impl Default for PhraseSet {
     fn default() -> Self {
-        PhraseSet { nodes: vec![Node::default()], root: [0; 256], phrases: Vec::new() }
+        PhraseSet {
+            nodes: vec![Node::default()],
+            root: [0; 256],
+            phrases: Vec::new(),
+            exact: HashMap::default(),
+        }
+    }
+}
+
+/// A hasher for short keys built into the program (the phrase tables, not input: no
+/// flooding to resist), eight bytes per multiplication (the `FxHash` of rustc).
+#[derive(Debug, Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline(always)]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.add(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut last = [0; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -108,6 +157,7 @@ impl PhraseSet {
         if self.nodes[node].terminal.is_none() {
             assert!(self.phrases.len() < usize::from(NO_PHRASE), "phrase numbers fit a u16");
             self.nodes[node].terminal = Some(self.phrases.len() as u32);
+            self.exact.insert(text.into_boxed_str(), self.phrases.len() as u16);
             self.phrases.push(phrase);
         }
     }
@@ -122,8 +172,9 @@ impl PhraseSet {
         seg.ids().iter().map(|&id| self.phrases[usize::from(id)])
     }
 
+    /// The node reached from `node` by `byte` (the root is node 0).
     #[inline(always)]
-    fn step(&self, node: usize, byte: u8) -> Option<usize> {
+    pub fn step(&self, node: usize, byte: u8) -> Option<usize> {
         if node == 0 {
             let next = self.root[usize::from(byte)];
             return (next != 0).then_some(next as usize);
@@ -171,8 +222,7 @@ impl PhraseSet {
 
     /// The number of the phrase that is exactly `text` (normalized), if any.
     pub fn exact_id(&self, text: &str) -> Option<u16> {
-        let node = text.bytes().try_fold(0, |node, byte| self.step(node, byte))?;
-        self.nodes[node].terminal.map(|t| t as u16)
+        self.exact.get(text).copied()
     }
 
     /// The phrase that is exactly `text`, if any.
@@ -199,7 +249,13 @@ impl PhraseSet {
         let mut reached = [0u32; MAX_SEGMENTED_LEN + 1];
         let bytes = text.as_bytes();
         reached[0] = REACHED;
+        // The furthest position reached: past it, nothing is (most lines that open with a
+        // phrase are prose, and stop here after a word or two).
+        let mut furthest = 0;
         for i in 0..len {
+            if i > furthest {
+                return None;
+            }
             if reached[i] == 0 {
                 continue;
             }
@@ -208,12 +264,14 @@ impl PhraseSet {
                 if reached[i + 1] == 0 {
                     reached[i + 1] = from;
                 }
+                furthest = furthest.max(i + 1);
                 continue;
             }
             for (end, id) in self.prefix_ids(text, i) {
                 if reached[end] == 0 {
                     reached[end] = from | (u32::from(id) + 1);
                 }
+                furthest = furthest.max(end);
             }
         }
         // Walk back from the end, collecting phrases (in reverse).
@@ -266,6 +324,41 @@ mod tests {
         assert_eq!(ends, [(5, "Reply"), (8, "Reply to")]);
     }
 
+    /// The hashed whole-text lookup finds what walking the trie to a phrase's end finds.
+    #[test]
+    fn exact_lookup_agrees_with_the_trie() {
+        let set = super::super::chrome();
+        let walked =
+            |text: &str| set.prefix_ids(text, 0).find(|&(end, _)| end == text.len()).map(|(_, id)| id);
+        let mut texts = 0;
+        for (_, phrases) in super::super::catalog().entries() {
+            for phrase in phrases {
+                let text = normalize(phrase);
+                let starts = text.char_indices().map(|(i, _)| &text[..i]);
+                for candidate in starts.chain([text.as_str(), &format!("{text} "), &format!("{text}x")]) {
+                    assert_eq!(set.exact_id(candidate), walked(candidate), "{candidate:?}");
+                    texts += usize::from(set.exact_id(candidate).is_some());
+                }
+            }
+        }
+        assert!(texts > 1_000, "{texts} phrases found");
+    }
+
+    #[test]
+    fn word_hashes_tell_short_keys_apart() {
+        let hash = |bytes: &[u8]| {
+            let mut hasher = WordHasher::default();
+            hasher.write(bytes);
+            hasher.finish()
+        };
+        let keys: [&[u8]; 6] = [b"", b"a", b"b", b"reply", b"reply to", b"reply to bob"];
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(hash(a), hash(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
     #[test]
     fn segments_glued_and_spaced_phrases() {
         let s = set(&["wpDiscuz", "Insert", "Newest", "Most Voted", "Most"]);
@@ -274,6 +367,8 @@ mod tests {
         assert_eq!(keys("newest most voted"), Some(vec!["Newest", "Most Voted"]));
         assert_eq!(keys("newest most"), Some(vec!["Newest", "Most"]));
         assert_eq!(keys("newest mostly"), None);
+        assert_eq!(keys("newest most people agree that the old one was better"), None);
+        assert_eq!(keys("newest most voted insert"), Some(vec!["Newest", "Most Voted", "Insert"]));
         assert_eq!(keys(""), None);
         assert_eq!(keys(&"newest ".repeat(9)), None, "more than eight phrases");
         assert_eq!(keys(&"x".repeat(500)), None);
