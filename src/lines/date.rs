@@ -30,9 +30,9 @@ use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::bytes::complete::tag;
 use nom::character::complete::{char, one_of};
-use nom::combinator::{all_consuming, eof, map_res, opt, value, verify};
+use nom::combinator::{all_consuming, eof, map_res, opt, value};
 use nom::error::{Error as NomError, ErrorKind};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -119,9 +119,11 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
         return None;
     }
     if first.is_ascii_digit() {
+        let after_number = &text.as_bytes()[digits_len(text)..];
         // `d-m-y`, `Y/m/d`, `d.m.Y`: a separator right after the first number.
-        let numeric = matches!(text.as_bytes().get(digits_len(text)), Some(b'-' | b'/' | b'.'));
-        let named = has_two_numbers(text);
+        let numeric = matches!(after_number.first(), Some(b'-' | b'/' | b'.'));
+        // A named date has a second number ([`has_two_numbers`]).
+        let named = after_number.iter().any(u8::is_ascii_digit);
         return first_match(text, [(numeric, numeric_line), (named, named_line), (true, relative_line)]);
     }
     if !words().may_start(first) {
@@ -164,11 +166,13 @@ type Rule = for<'a> fn(&'a str) -> PResult<'a, DateToken>;
 /// (`August 20, 2021`, `20. August 2021`, `2021年8月20日`; a month name may have a digit
 /// too, `Tháng 8`, but never stands for the day or the year).
 fn has_two_numbers(text: &str) -> bool {
-    let Some(start) = text.bytes().position(|b| b.is_ascii_digit()) else {
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(u8::is_ascii_digit) else {
         return false;
     };
-    let after = &text[start..];
-    after[digits_len(after)..].bytes().any(|b| b.is_ascii_digit())
+    let number = &bytes[start..];
+    let end = number.iter().position(|b| !b.is_ascii_digit()).unwrap_or(number.len());
+    number[end..].iter().any(u8::is_ascii_digit)
 }
 
 /// Longest line that can be a date, in bytes. The longest real forms (`20 de septiembre de
@@ -489,22 +493,23 @@ impl<T: Copy> Lexicon<T> {
     /// An ASCII input byte steps without decoding a character or folding case.
     #[inline]
     fn each_prefix<'a>(&self, input: &'a str, mut found: impl FnMut(T, &'a str)) {
+        let bytes = input.as_bytes();
         let mut node = 0;
         let mut at = 0;
         loop {
-            let rest = &input[at..];
             if let Some((value, ends_cjk)) = self.nodes[node].word {
+                let rest = &input[at..];
                 if at_boundary(ends_cjk, rest) {
                     found(value, rest);
                 }
             }
-            let child = match *rest.as_bytes() {
-                [] => return,
-                [b, ..] if b.is_ascii() => {
+            let child = match bytes.get(at) {
+                None => return,
+                Some(&b) if b.is_ascii() => {
                     at += 1;
                     self.step(node, char::from(ascii_key(b)))
                 }
-                _ => rest.chars().next().and_then(|c| {
+                Some(_) => input[at..].chars().next().and_then(|c| {
                     at += c.len_utf8();
                     self.step_input(node, c)
                 }),
@@ -766,9 +771,13 @@ fn ci_prefix(input: &str, form: &str) -> Option<usize> {
 /// with a non-alphanumeric character, or either side is CJK (`form_ends_cjk`: the form's
 /// last character is).
 fn at_boundary(form_ends_cjk: bool, rest: &str) -> bool {
-    match rest.chars().next() {
+    match rest.as_bytes().first() {
         None => true,
-        Some(next) => !next.is_alphanumeric() || is_cjk(next) || form_ends_cjk,
+        // An ASCII character is alphanumeric as `char::is_alphanumeric` says, and never CJK.
+        Some(b) if b.is_ascii() => form_ends_cjk || !b.is_ascii_alphanumeric(),
+        Some(_) => {
+            rest.chars().next().is_some_and(|next| !next.is_alphanumeric() || is_cjk(next) || form_ends_cjk)
+        }
     }
 }
 
@@ -793,12 +802,32 @@ fn ascii_tag<'a>(tag: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> 
 
 /// One or more spaces.
 fn sp1(i: &str) -> PResult<'_, &str> {
-    take_while1(is_space).parse(i)
+    match sp0(i)? {
+        (_, "") => Err(nom::Err::Error(NomError::new(i, ErrorKind::TakeWhile1))),
+        spaces => Ok(spaces),
+    }
 }
 
 /// Any number of spaces.
 fn sp0(i: &str) -> PResult<'_, &str> {
-    take_while(is_space).parse(i)
+    let rest = skip_spaces(i);
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// `i` after its leading spaces ([`is_space`]), read as bytes: every rule skips spaces, most
+/// often none or one ASCII space, and decoding characters for it cost more than the rest.
+fn skip_spaces(i: &str) -> &str {
+    let mut rest = i;
+    while let Some(&first) = rest.as_bytes().first() {
+        let width = match (first, rest.as_bytes()) {
+            (b' ' | b'\t', _) => 1,
+            (0xC2, [_, 0xA0, ..]) => 2,                     // U+00A0 no-break space
+            (0xE2, [_, 0x80, 0x87 | 0x89 | 0xAF, ..]) => 3, // U+2007 figure, U+2009 thin, U+202F narrow NBSP
+            _ => break,
+        };
+        rest = &rest[width..];
+    }
+    rest
 }
 
 /// One or more ASCII digits: nom's `digit1`, reading bytes instead of decoding characters.
@@ -850,7 +879,13 @@ fn year4(i: &str) -> PResult<'_, u16> {
 
 /// The count of a relative date; one that does not fit `u32` is no count.
 fn count(i: &str) -> PResult<'_, u32> {
-    map_res(digit1, str::parse::<u32>).parse(i)
+    let (rest, run) = digit1(i)?;
+    // `str::parse::<u32>` on the digits, without its sign and radix handling.
+    let value = run.bytes().try_fold(0u32, |n, b| n.checked_mul(10)?.checked_add(u32::from(b - b'0')));
+    match value {
+        Some(value) => Ok((rest, value)),
+        None => fail(i),
+    }
 }
 
 /// `am`, `pm`, `a.m.`, `p.m.` in any case: `Some(true)` for pm.
@@ -1079,14 +1114,18 @@ fn right_now(i: &str) -> PResult<'_, ()> {
 
 /// `N unit`, with or without a space (`3 days`, `3天`).
 fn relative_part(i: &str) -> PResult<'_, (u32, UnitWord)> {
-    let (i, (n, _, unit)) = (count, sp0, unit_word).parse(i)?;
+    let (i, n) = count(i)?;
+    let (i, unit) = unit_word(skip_spaces(i))?;
     Ok((i, (n, unit)))
 }
 
 /// One or two parts (`3 months 11 days`, legacy wpDiscuz 4), as printed.
 fn relative_parts(i: &str) -> PResult<'_, Parts> {
-    let (i, (first, second)) = (relative_part, opt(preceded(sp0, relative_part))).parse(i)?;
-    Ok((i, Parts { first, second }))
+    let (i, first) = relative_part(i)?;
+    match relative_part(skip_spaces(i)) {
+        Ok((i, second)) => Ok((i, Parts { first, second: Some(second) })),
+        Err(_) => Ok((i, Parts { first, second: None })),
+    }
 }
 
 /// The parts of a relative date before the adjective is known.
@@ -1175,12 +1214,42 @@ fn set_unit(ago: &mut Ago, unit: Unit, n: u32) {
 /// A whole relative date: a "right now" phrase, or parts with the adjective after
 /// (`2 Jahre zuvor`, `3天之前`) or before (`il y a 2 années`, `לפני 2 שנים`), or Hungarian
 /// parts alone (`2 éve`).
+///
+/// The parts start with a count (an ASCII digit); an adjective or a "right now" phrase
+/// never does (`relative_and_today_words_have_no_digits`), so the first byte tells which
+/// forms can match, and the parts are read once for both forms that start with them.
 fn relative_date(i: &str) -> PResult<'_, Age> {
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        let (rest, parts) = relative_parts(i)?;
+        let age = if rest.is_empty() {
+            parts.self_ago().then(|| parts.age(None)).flatten()
+        } else {
+            match ago_word(skip_spaces(rest)) {
+                Ok(("", adjective)) => parts.age(Some(adjective)),
+                _ => None,
+            }
+        };
+        return age.map_or_else(|| fail(i), |age| Ok(("", age)));
+    }
+    if let Ok(("", ())) = right_now(i) {
+        return Ok(("", Age::RIGHT_NOW));
+    }
+    let (rest, adjective) = ago_word(i)?;
+    match relative_parts(skip_spaces(rest))? {
+        ("", parts) => parts.age(Some(adjective)).map_or_else(|| fail(i), |age| Ok(("", age))),
+        _ => fail(i),
+    }
+}
+
+/// [`relative_date`] as the nom grammar states it, one alternative after the other (kept
+/// to test that the reading above is the same).
+#[cfg(test)]
+fn relative_date_alternatives(i: &str) -> PResult<'_, Age> {
     alt((
         value(Age::RIGHT_NOW, (right_now, eof)),
         (ago_word, sp0, relative_parts, eof).map_opt(|(adj, _, parts, _)| parts.age(Some(adj))),
         (relative_parts, sp0, ago_word, eof).map_opt(|(parts, _, adj, _)| parts.age(Some(adj))),
-        (verify(relative_parts, Parts::self_ago), eof).map_opt(|(parts, _)| parts.age(None)),
+        (nom::combinator::verify(relative_parts, Parts::self_ago), eof).map_opt(|(parts, _)| parts.age(None)),
     ))
     .parse(i)
 }
@@ -2095,6 +2164,60 @@ mod tests {
     }
 
     #[test]
+    fn skip_spaces_skips_what_is_space_says() {
+        for input in [
+            "",
+            "x",
+            " x",
+            "\t x",
+            "\u{a0}x",
+            "\u{202f}\u{2009}\u{2007} x",
+            "\u{a0}",
+            "\u{a1}x",
+            "\u{2008}x",
+            "\u{2028}x",
+            "\u{3000}x",
+            "é x",
+            "  ",
+        ] {
+            let want = input.trim_start_matches(is_space);
+            assert_eq!(skip_spaces(input), want, "{input:?}");
+            assert_eq!(sp0(input), Ok((want, &input[..input.len() - want.len()])), "{input:?}");
+            assert_eq!(sp1(input).is_ok(), want.len() < input.len(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn at_boundary_reads_ascii_as_chars() {
+        for rest in ["", "a", "Z", "5", " ", ".", "_", "é", "之前", "\u{a0}", "ж"] {
+            for ends_cjk in [false, true] {
+                let want = match rest.chars().next() {
+                    None => true,
+                    Some(next) => !next.is_alphanumeric() || is_cjk(next) || ends_cjk,
+                };
+                assert_eq!(at_boundary(ends_cjk, rest), want, "{rest:?} {ends_cjk}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_reads_like_str_parse() {
+        for input in ["0", "007", "42", "4294967295", "4294967296", "99999999999", "12ab", "x", ""] {
+            let want = nom::character::complete::digit1::<_, NomError<&str>>(input)
+                .ok()
+                .and_then(|(rest, run)| run.parse::<u32>().ok().map(|n| (rest, n)));
+            assert_eq!(count(input).ok(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn relative_date_reads_like_its_alternatives() {
+        for line in table_lines() {
+            assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok(), "{line}");
+        }
+    }
+
+    #[test]
     fn ascii_keys_step_like_step_input() {
         for b in 0u8..128 {
             let c = char::from(b);
@@ -2196,6 +2319,13 @@ mod tests {
             line in "[0-9a-zA-Z .:/,年月日-]{0,6}( ?(am|pm|ago|years|Jahre|天|之前|августа|at|Today|August|il y a|right now|Tháng|1月|[0-9]{1,4}[-/.:]?))*"
         ) {
             prop_assert_eq!(date_line(&line), date_line_unfiltered(&line));
+        }
+
+        #[test]
+        fn relative_date_reads_like_its_alternatives_on_any_text(
+            line in "(\\PC|[0-9 ]){0,12}( ?([0-9]{1,3}|ago|years|éve|napja|il y a|пре|година|天|之前|right now|gerade eben|\u{a0}))*"
+        ) {
+            prop_assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok());
         }
 
         #[test]
