@@ -473,8 +473,12 @@ impl<T: Copy> Lexicon<T> {
             self.step(node, ' ')
         } else if c.is_ascii() {
             self.step(node, c.to_ascii_lowercase())
+        } else if let Some(next) = self.step(node, c) {
+            // A character of the trie is its own fold (`trie_characters_are_their_own_fold`):
+            // stepping with it is stepping with its fold, without Unicode case mapping.
+            Some(next)
         } else if crate::phrases::is_own_lowercase(c) {
-            self.step(node, c)
+            None
         } else {
             fold(c).try_fold(node, |node, lower| self.step(node, lower))
         }
@@ -540,6 +544,12 @@ impl<T: Copy> Lexicon<T> {
             }
         }
         pairs
+    }
+
+    /// The characters on each node's edges (to test what the walk relies on).
+    #[cfg(test)]
+    fn edge_chars(&self) -> Vec<Vec<char>> {
+        self.nodes.iter().map(|n| n.edges.iter().map(|e| e.0).collect()).collect()
     }
 
     fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
@@ -2215,6 +2225,26 @@ mod tests {
         for line in table_lines() {
             assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok(), "{line}");
         }
+    }
+
+    #[test]
+    fn trie_characters_are_their_own_fold() {
+        let w = words();
+        let edges = |nodes: Vec<Vec<char>>| nodes.into_iter().flatten().collect::<Vec<char>>();
+        for c in edges(w.months.edge_chars())
+            .into_iter()
+            .chain(edges(w.units.edge_chars()))
+            .chain(edges(w.ago.edge_chars()))
+            .chain(edges(w.right_now.edge_chars()))
+            .chain(edges(w.today.edge_chars()))
+            .chain(edges(w.joiners.edge_chars()))
+            .chain(edges(w.first_words.edge_chars()))
+        {
+            assert_eq!(fold(c).collect::<Vec<_>>(), [c], "{c:?}");
+        }
+        // Stepping with an uppercase character still folds it.
+        assert_eq!(whole(month_name, "ÁPRILIS"), whole(month_name, "április"));
+        assert_eq!(whole(unit_word, "ЛЕТ").map(|w| w.unit), Some(Unit::Year));
     }
 
     #[test]
