@@ -153,6 +153,38 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     )
 }
 
+/// A first look at a line before [`date_line`] runs on it with every backslash removed
+/// (html2text escapes dates, `23\. August 2021`): `false` only when that line cannot be a
+/// date. It reads the first characters as `date_line` would after the backslashes are
+/// dropped (a digit; or a letter that starts a word of the tables, checked with the first
+/// two or three ASCII characters), so a caller can skip looking for backslashes and
+/// unescaping for most lines. It looks at no more than a few bytes past the leading
+/// backslashes and allocates nothing.
+// For `lines::date_line_unescaped`, before its search for a backslash; unused until then.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn may_be_date_line(text: &str) -> bool {
+    let start = text.trim_start_matches('\\');
+    let Some(first) = start.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    let words = words();
+    if !words.may_start(first) {
+        return false;
+    }
+    // A backslash is ASCII and never inside a multi-byte character: dropping its bytes is
+    // dropping the character.
+    let mut head = [0u8; 3];
+    let mut len = 0;
+    for b in start.bytes().filter(|&b| b != b'\\').take(head.len()) {
+        head[len] = b;
+        len += 1;
+    }
+    words.ascii_start_may_match(&head[..len])
+}
+
 /// The token of the first rule that may match (`true`) and matches the whole of `text`, in
 /// order: the same as `all_consuming(alt(rules))`, since every rule ends with `eof`.
 fn first_match<const N: usize>(text: &str, rules: [(bool, Rule); N]) -> Option<DateToken> {
@@ -546,6 +578,38 @@ impl<T: Copy> Lexicon<T> {
         pairs
     }
 
+    /// For each pair of lowercase ASCII letters `a b` ([`letter_pair`]), the set of ASCII
+    /// characters `c` (bit `c`, as [`ascii_key`] gives it) that the walk can read third:
+    /// every one when `a` or `a b` is a form (the walk may stop there and match, whatever
+    /// follows). Input that starts with `a b c`, all ASCII, and `c` not in it matches nothing.
+    fn ascii_triples(&self) -> Vec<u128> {
+        let mut triples = vec![0; 26 * 26];
+        for a in b'a'..=b'z' {
+            let Some(first) = self.step(0, char::from(a)) else {
+                continue;
+            };
+            for b in b'a'..=b'z' {
+                let set = &mut triples[letter_pair(a, b)];
+                if self.nodes[first].word.is_some() {
+                    *set = u128::MAX;
+                    continue;
+                }
+                let Some(second) = self.step(first, char::from(b)) else {
+                    continue;
+                };
+                if self.nodes[second].word.is_some() {
+                    *set = u128::MAX;
+                }
+                for &(c, _) in &self.nodes[second].edges {
+                    if c.is_ascii() {
+                        *set |= 1 << u32::from(c);
+                    }
+                }
+            }
+        }
+        triples
+    }
+
     /// The characters on each node's edges (to test what the walk relies on).
     #[cfg(test)]
     fn edge_chars(&self) -> Vec<Vec<char>> {
@@ -577,6 +641,9 @@ struct Words {
     other_starts: Vec<char>,
     /// [`Lexicon::ascii_pairs`] of `first_words`.
     first_pairs: [u128; 128],
+    /// [`Lexicon::ascii_triples`] of `first_words`: the pairs let through `th` (`tháng`),
+    /// `ma` (`mars`, `mai`), `de` (`dez`)...; the third character stops most words.
+    first_triples: Vec<u128>,
 }
 
 impl Words {
@@ -636,8 +703,10 @@ impl Words {
             ascii_starts: [false; 128],
             other_starts: Vec::new(),
             first_pairs: [0; 128],
+            first_triples: Vec::new(),
         };
         words.first_pairs = words.first_words.ascii_pairs();
+        words.first_triples = words.first_words.ascii_triples();
         let starts: Vec<char> = (words.months.first_chars())
             .chain(words.ago.first_chars())
             .chain(words.right_now.first_chars())
@@ -659,17 +728,33 @@ impl Words {
     /// start with a digit starts with one of them. A trie walk of a few characters rejects
     /// most text, and the rules of the other tables are not tried.
     fn first_word_kinds(&self, text: &str) -> u8 {
-        if let [a, c, ..] = *text.as_bytes() {
-            if a.is_ascii()
-                && c.is_ascii()
-                && self.first_pairs[usize::from(ascii_key(a))] >> ascii_key(c) & 1 == 0
-            {
-                return 0; // the walk would stop at the second character
-            }
+        if !self.ascii_start_may_match(text.as_bytes()) {
+            return 0;
         }
         let mut kinds = 0;
         self.first_words.each_prefix(text, |kind, _| kinds |= kind);
         kinds
+    }
+
+    /// Whether the walk of `first_words` can find a word at the start of `head` as far as
+    /// its first two or three bytes tell, when they are ASCII: `false` only when it would
+    /// stop at the second or third character ([`Lexicon::ascii_pairs`],
+    /// [`Lexicon::ascii_triples`]).
+    #[inline]
+    fn ascii_start_may_match(&self, head: &[u8]) -> bool {
+        let (a, b) = match *head {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => (ascii_key(a), ascii_key(b)),
+            _ => return true,
+        };
+        if self.first_pairs[usize::from(a)] >> b & 1 == 0 {
+            return false; // the walk would stop at the second character
+        }
+        match head.get(2) {
+            Some(&c) if c.is_ascii() && a.is_ascii_lowercase() && b.is_ascii_lowercase() => {
+                self.first_triples[letter_pair(a, b)] >> ascii_key(c) & 1 != 0
+            }
+            _ => true,
+        }
     }
 
     /// Whether a line starting with `c` (not a digit) can be a date.
@@ -680,6 +765,11 @@ impl Words {
             _ => self.other_starts.binary_search(&c).is_ok(),
         }
     }
+}
+
+/// The index of two lowercase ASCII letters in [`Lexicon::ascii_triples`].
+fn letter_pair(a: u8, b: u8) -> usize {
+    usize::from(a - b'a') * 26 + usize::from(b - b'a')
 }
 
 /// The tables a word of [`Words::first_words`] is in (bits).
@@ -2283,6 +2373,126 @@ mod tests {
     }
 
     #[test]
+    fn triples_the_filter_rejects_are_ones_the_walk_rejects() {
+        // Every ASCII start of three characters, and the same with more after it.
+        let w = words();
+        let mut ruled_out = 0;
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                for c in 0u8..128 {
+                    let head = [a, b, c];
+                    if w.ascii_start_may_match(&head) {
+                        continue;
+                    }
+                    ruled_out += 1;
+                    let text = std::str::from_utf8(&head).unwrap();
+                    for line in
+                        [text.to_owned(), format!("{text}x y"), format!("{text} 2"), format!("{text}é")]
+                    {
+                        let mut kinds = 0;
+                        w.first_words.each_prefix(&line, |k, _| kinds |= k);
+                        assert_eq!(kinds, 0, "{line:?}");
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 1_000_000, "{ruled_out}");
+        // The third character is looked at: `th` starts `tháng`, `thx` starts nothing.
+        assert!(w.ascii_start_may_match(b"th"));
+        assert!(!w.ascii_start_may_match(b"thx"));
+        assert!(w.ascii_start_may_match("thá".as_bytes()));
+        assert!(!w.ascii_start_may_match(b"The"));
+    }
+
+    /// Every line of the test pages (`tests/data`), trimmed.
+    fn test_page_lines() -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    lines.extend(text.lines().map(|l| l.trim().to_owned()));
+                }
+            }
+        }
+        assert!(lines.len() > 10_000, "the test pages are there: {}", lines.len());
+        lines
+    }
+
+    /// The line as `date_line_unescaped` gives it to [`date_line`]: every backslash dropped.
+    fn unescaped(line: &str) -> String {
+        line.chars().filter(|&c| c != '\\').collect()
+    }
+
+    /// Escaped forms of a line: as html2text writes them (a backslash before a dot or a
+    /// dash), and with backslashes among the first characters, which the first look skips.
+    fn escapings(line: &str) -> Vec<String> {
+        let mut rest = line.chars();
+        let first = rest.next().map(String::from).unwrap_or_default();
+        let second = rest.next().map(String::from).unwrap_or_default();
+        let rest = rest.as_str();
+        vec![
+            line.to_owned(),
+            line.replace('.', "\\.").replace('-', "\\-"),
+            format!("\\{line}"),
+            format!("{first}\\{second}{rest}"),
+            format!("\\\\{first}\\\\{second}\\{rest}"),
+        ]
+    }
+
+    #[test]
+    fn first_look_rules_out_only_lines_that_are_no_date() {
+        let mut lines = test_page_lines();
+        lines.extend(table_lines());
+        lines.extend(table_lines().iter().map(|l| l.to_uppercase()));
+        let (mut ruled_out, mut dates) = (0, 0);
+        for line in &lines {
+            // The third-character filter alone never rules out a line the walk accepts.
+            if !words().ascii_start_may_match(line.as_bytes()) {
+                let mut kinds = 0;
+                words().first_words.each_prefix(line, |k, _| kinds |= k);
+                assert_eq!(kinds, 0, "{line:?}");
+            }
+            for escaped in escapings(line) {
+                let token = date_line(&unescaped(&escaped));
+                dates += usize::from(token.is_some());
+                if !may_be_date_line(&escaped) {
+                    ruled_out += 1;
+                    assert_eq!(token, None, "{escaped:?}");
+                }
+            }
+        }
+        // It rules out most lines, and the lines have many dates.
+        assert!(ruled_out * 2 > lines.len() * 5, "{ruled_out} of {}", lines.len() * 5);
+        assert!(dates > 10_000, "{dates}");
+    }
+
+    #[test]
+    fn first_look_examples() {
+        for line in [
+            "23\\. August 2021",
+            "\\23. August 2021",
+            "August 20, 2021",
+            "A\\ugust 20, 2021",
+            "Th\\áng 8 20, 2021",
+            "2 years ago",
+            "il y a 2 ans",
+            "right now",
+            "Today 5:27 pm",
+            "之前",
+        ] {
+            assert!(may_be_date_line(line), "{line:?}");
+        }
+        for line in ["", "\\", "\\\\", "Reply", "The end", "Th\\e end", "Very good", "#1", "- item", "😀"] {
+            assert!(!may_be_date_line(line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn long_lines_are_rejected_unread() {
         let long = format!("2 years{} ago", " ".repeat(MAX_LINE));
         assert_eq!(date_line(&long), None);
@@ -2356,6 +2566,22 @@ mod tests {
             line in "(\\PC|[0-9 ]){0,12}( ?([0-9]{1,3}|ago|years|éve|napja|il y a|пре|година|天|之前|right now|gerade eben|\u{a0}))*"
         ) {
             prop_assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok());
+        }
+
+        #[test]
+        fn first_look_rules_out_no_date_of_any_text(line in "\\\\?(\\PC|\\\\){0,30}") {
+            if !may_be_date_line(&line) {
+                prop_assert_eq!(date_line(&unescaped(&line)), None);
+            }
+        }
+
+        #[test]
+        fn first_look_rules_out_no_date_of_date_like_text(
+            line in "\\\\?[0-9a-zA-Z .:/,\\\\-]{0,3}( ?(am|pm|ago|years|Jahre|天|之前|at|Today|Tod\\\\ay|August|il y a|right now|Tháng|th\\\\áng|1月|[0-9]{1,4}[-/.:]?))*"
+        ) {
+            if !may_be_date_line(&line) {
+                prop_assert_eq!(date_line(&unescaped(&line)), None);
+            }
         }
 
         #[test]
