@@ -31,7 +31,9 @@ use std::sync::OnceLock;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::character::complete::{char, one_of};
+use nom::character::complete::char;
+#[cfg(test)]
+use nom::character::complete::one_of;
 use nom::combinator::{all_consuming, eof, map_res, opt, value};
 use nom::error::{Error as NomError, ErrorKind};
 use nom::sequence::preceded;
@@ -999,10 +1001,56 @@ fn meridiem(i: &str) -> PResult<'_, bool> {
 
 /// A time of day: `H:i`, `H:i:s`, `G:i`, `g:i a`, `g:i A`, `g:ia`, `g:i a.m.`, `H:i \U\h\r`, French
 /// `17 h 27` / `17h27` / `17 h 27 min`, Chinese and Japanese `下午5:27` / `午後5:27`.
+///
+/// Read by its first byte: the colon and French forms start with the hour and differ by
+/// the byte after it (`:`, or a space or `h`), the CJK form starts with its marker; the
+/// hour is read once. [`clock_alternatives`] is the grammar as nom alternatives.
 fn clock(i: &str) -> PResult<'_, Clock> {
+    if !i.starts_with(|c: char| c.is_ascii_digit()) {
+        return cjk_clock(i);
+    }
+    let (rest, hour) = small_number(i)?;
+    if let Some(after) = rest.strip_prefix(':') {
+        // `H:i`: the French form would need a space or `h` where the colon is.
+        let (rest, minute) = two_digits(after)?;
+        let (rest, second) = match rest.strip_prefix(':').map(two_digits) {
+            Some(Ok((rest, second))) => (rest, second),
+            _ => (rest, 0),
+        };
+        let (rest, pm) = meridiem_or_uhr(rest);
+        return Ok((rest, Clock { hour, minute, second, pm }));
+    }
+    // French `17 h 27`, `17h27`, `17 h 27 min`.
+    let after = skip_spaces(rest);
+    let after = match after.as_bytes().first() {
+        Some(b'h' | b'H') => &after[1..],
+        _ => return fail(i),
+    };
+    let (rest, minute) = two_digits(skip_spaces(after))?;
+    let rest = ascii_tag("min")(skip_spaces(rest)).map_or(rest, |(rest, _)| rest);
+    Ok((rest, Clock { hour, minute, second: 0, pm: None }))
+}
+
+/// What may follow `H:i[:s]`: spaces and `am`/`pm` (`Some`), or `Uhr` (`None`); nothing
+/// read when neither follows.
+fn meridiem_or_uhr(i: &str) -> (&str, Option<bool>) {
+    let spaced = skip_spaces(i);
+    if let Ok((rest, pm)) = meridiem(spaced) {
+        return (rest, Some(pm));
+    }
+    match ascii_tag("uhr")(spaced) {
+        Ok((rest, _)) => (rest, None),
+        Err(_) => (i, None),
+    }
+}
+
+/// [`clock`] as nom alternatives (kept to test the reading above).
+#[cfg(test)]
+fn clock_alternatives(i: &str) -> PResult<'_, Clock> {
     alt((colon_clock, french_clock, cjk_clock)).parse(i)
 }
 
+#[cfg(test)]
 fn colon_clock(i: &str) -> PResult<'_, Clock> {
     let (i, (hour, _, minute, second, pm)) = (
         small_number,
@@ -1016,6 +1064,7 @@ fn colon_clock(i: &str) -> PResult<'_, Clock> {
 }
 
 /// French WordPress prints `G \h i` (`17 h 27`), sometimes with `min`.
+#[cfg(test)]
 fn french_clock(i: &str) -> PResult<'_, Clock> {
     let (i, (hour, _, _, _, minute, _)) =
         (small_number, sp0, one_of("hH"), sp0, two_digits, opt((sp0, ascii_tag("min")))).parse(i)?;
@@ -1047,6 +1096,29 @@ fn joiner(i: &str) -> PResult<'_, ()> {
 /// Between a date and its time: spaces, or a comma, each optionally followed by a
 /// localized "at" (`, `, ` at `, ` um `, `, à `).
 fn date_time_sep(i: &str) -> PResult<'_, ()> {
+    let spaced = skip_spaces(i);
+    let rest = match spaced.strip_prefix(',') {
+        Some(rest) => skip_spaces(rest),
+        None if spaced.len() < i.len() => spaced,
+        None => return fail(i),
+    };
+    Ok((after_joiner(rest), ()))
+}
+
+/// `i` after a localized "at" and the spaces after it, or `i` when it has no such word.
+fn after_joiner(i: &str) -> &str {
+    match joiner(i) {
+        Ok((rest, ())) => match skip_spaces(rest) {
+            spaced if spaced.len() < rest.len() => spaced,
+            _ => i,
+        },
+        Err(_) => i,
+    }
+}
+
+/// [`date_time_sep`] as nom alternatives (kept to test the reading above).
+#[cfg(test)]
+fn date_time_sep_alternatives(i: &str) -> PResult<'_, ()> {
     alt((value((), (sp0, char(','), sp0, opt((joiner, sp1)))), value((), (sp1, opt((joiner, sp1)))))).parse(i)
 }
 
@@ -1055,14 +1127,22 @@ fn date_time_sep(i: &str) -> PResult<'_, ()> {
 /// two or four (four when it comes first). `d.m.Y.` (Serbian) may end with a dot.
 fn numeric_date(i: &str) -> PResult<'_, (u8, u8, u16, bool)> {
     let start = i;
-    let (i, (a, sep, b)) = (digit1, one_of("-/."), digit1).parse(i)?;
-    let (i, c) = preceded(char(sep), digit1).parse(i)?;
+    let (i, a) = digit1(i)?;
+    let sep = match i.as_bytes().first() {
+        Some(&sep @ (b'-' | b'/' | b'.')) => sep,
+        _ => return fail(start),
+    };
+    let (i, b) = digit1(&i[1..])?;
+    if i.as_bytes().first() != Some(&sep) {
+        return fail(start);
+    }
+    let (i, c) = digit1(&i[1..])?;
     let short = |s: &str| (1..=2).contains(&s.len());
     let year_first = a.len() == 4 && short(b) && short(c);
     if !year_first && !(short(a) && short(b) && (c.len() == 2 || c.len() == 4)) {
         return fail(start);
     }
-    let (i, _) = if sep == '.' && !year_first { opt(char('.')).parse(i)? } else { (i, None) };
+    let i = if sep == b'.' && !year_first { i.strip_prefix('.').unwrap_or(i) } else { i };
     let (first, second, year) = if year_first { (b, c, a) } else { (a, b, c) };
     // `first` and `second` have one or two digits (checked above): they fit a `u8`.
     let (Ok(first), Ok(second)) = (u8::try_from(decimal(first)), u8::try_from(decimal(second))) else {
@@ -1073,9 +1153,52 @@ fn numeric_date(i: &str) -> PResult<'_, (u8, u8, u16, bool)> {
 
 /// A numeric date, optionally followed by a time.
 fn numeric_line(i: &str) -> PResult<'_, DateToken> {
+    let (rest, (first, second, year, year_first)) = numeric_date(i)?;
+    let clock = match rest {
+        "" => None,
+        _ => Some(whole_clock(date_time_sep(rest)?.0).ok_or_else(|| nom_error(i))?),
+    };
+    Ok(("", DateToken::Numeric { first, second, year, year_first, clock }))
+}
+
+/// A clock that is the whole of `i`.
+fn whole_clock(i: &str) -> Option<Clock> {
+    match clock(i) {
+        Ok(("", clock)) => Some(clock),
+        _ => None,
+    }
+}
+
+/// The error of a rule that does not match `i`.
+fn nom_error(i: &str) -> nom::Err<NomError<&str>> {
+    nom::Err::Error(NomError::new(i, ErrorKind::Verify))
+}
+
+/// [`numeric_line`] as the nom grammar states it (kept to test the reading above).
+#[cfg(test)]
+fn numeric_line_nom(i: &str) -> PResult<'_, DateToken> {
     let (i, ((first, second, year, year_first), clock, _)) =
-        (numeric_date, opt(preceded(date_time_sep, clock)), eof).parse(i)?;
+        (numeric_date_nom, opt(preceded(date_time_sep_alternatives, clock_alternatives)), eof).parse(i)?;
     Ok((i, DateToken::Numeric { first, second, year, year_first, clock }))
+}
+
+/// [`numeric_date`] as the nom grammar states it.
+#[cfg(test)]
+fn numeric_date_nom(i: &str) -> PResult<'_, (u8, u8, u16, bool)> {
+    let start = i;
+    let (i, (a, sep, b)) = (digit1, one_of("-/."), digit1).parse(i)?;
+    let (i, c) = preceded(char(sep), digit1).parse(i)?;
+    let short = |s: &str| (1..=2).contains(&s.len());
+    let year_first = a.len() == 4 && short(b) && short(c);
+    if !year_first && !(short(a) && short(b) && (c.len() == 2 || c.len() == 4)) {
+        return fail(start);
+    }
+    let (i, _) = if sep == '.' && !year_first { opt(char('.')).parse(i)? } else { (i, None) };
+    let (first, second, year) = if year_first { (b, c, a) } else { (a, b, c) };
+    let (Ok(first), Ok(second)) = (u8::try_from(decimal(first)), u8::try_from(decimal(second))) else {
+        return fail(start);
+    };
+    Ok((i, (first, second, decimal(year), year_first)))
 }
 
 /// A month name of any language in `months.tsv`, case-insensitively, with an optional dot
@@ -1102,6 +1225,30 @@ fn de(i: &str) -> PResult<'_, ()> {
 
 /// `F j, Y`, `M j, Y`, `M. j, Y`, `F jS, Y`, `F j Y`, `Tháng 8 20, 2021`: `(year, month, day)`.
 fn month_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
+    let (rest, month) = month_name(i)?;
+    let (rest, day) = small_number(sp1(rest)?.0)?;
+    let rest = ordinal(rest).map_or(rest, |(rest, _)| rest);
+    let rest = match comma(rest) {
+        Some(rest) => rest,
+        None => sp1(rest)?.0,
+    };
+    let (rest, year) = year_number(rest)?;
+    Ok((rest, (year, month, day)))
+}
+
+/// `i` after a comma with any spaces around it, or `None`.
+fn comma(i: &str) -> Option<&str> {
+    skip_spaces(i).strip_prefix(',').map(skip_spaces)
+}
+
+/// `i` after a Spanish or Portuguese `de` and its spaces ([`de`]), or `i`.
+fn after_de(i: &str) -> &str {
+    de(i).map_or(i, |(rest, ())| rest)
+}
+
+/// [`month_first`] as the nom grammar states it.
+#[cfg(test)]
+fn month_first_nom(i: &str) -> PResult<'_, (u16, u8, u8)> {
     let (i, (month, _, day, _, _, year)) = (
         month_name,
         sp1,
@@ -1117,6 +1264,24 @@ fn month_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
 /// `j F Y`, `j. F Y`, `j F, Y`, `d F Y`, `d-M-Y`, `jS F Y`, `20 de agosto de 2021`,
 /// `20 באוגוסט 2021`, `20 Tháng Tám, 2021`: `(year, month, day)`.
 fn day_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
+    let (rest, day) = small_number(i)?;
+    let rest = ordinal(rest).map_or(rest, |(rest, _)| rest);
+    let rest = match rest.strip_prefix('-') {
+        Some(rest) => rest,
+        None => after_de(sp1(rest.strip_prefix('.').unwrap_or(rest))?.0),
+    };
+    let (rest, month) = month_name(rest)?;
+    let rest = match (rest.strip_prefix('-'), comma(rest)) {
+        (Some(rest), _) | (None, Some(rest)) => rest,
+        (None, None) => after_de(sp1(rest)?.0),
+    };
+    let (rest, year) = year_number(rest)?;
+    Ok((rest, (year, month, day)))
+}
+
+/// [`day_first`] as the nom grammar states it.
+#[cfg(test)]
+fn day_first_nom(i: &str) -> PResult<'_, (u16, u8, u8)> {
     let (i, (day, _, _, month, _, year)) = (
         small_number,
         opt(ordinal),
@@ -1156,20 +1321,79 @@ fn cjk_date(i: &str) -> PResult<'_, (u16, u8, u8)> {
 }
 
 /// A date with a month name, in any of the orders above: `(year, month, day)`.
+///
+/// The forms are tried in that order, the first that reads a date is the answer; a form
+/// whose first number cannot be (`day_first` and `cjk_date` need one or two digits or two
+/// or four, `year_first_named` four) is not tried.
 fn named_date(i: &str) -> PResult<'_, (u16, u8, u8)> {
-    alt((month_first, day_first, year_first_named, cjk_date)).parse(i)
+    if let Ok(found) = month_first(i) {
+        return Ok(found);
+    }
+    let run = digits_len(i);
+    if (1..=2).contains(&run) {
+        if let Ok(found) = day_first(i) {
+            return Ok(found);
+        }
+    }
+    if run == 4 {
+        if let Ok(found) = year_first_named(i) {
+            return Ok(found);
+        }
+    }
+    if run == 2 || run == 4 {
+        return cjk_date(i);
+    }
+    fail(i)
+}
+
+/// [`named_date`] as nom alternatives of the nom forms.
+#[cfg(test)]
+fn named_date_alternatives(i: &str) -> PResult<'_, (u16, u8, u8)> {
+    alt((month_first_nom, day_first_nom, year_first_named, cjk_date)).parse(i)
 }
 
 /// What may follow a year: a dot (Serbian `2021.`), Russian `г.`, Ukrainian `р.`.
 fn year_suffix(i: &str) -> PResult<'_, ()> {
+    if let Some(rest) = i.strip_prefix('.') {
+        return Ok((rest, ()));
+    }
+    let spaced = skip_spaces(i);
+    match ["г.", "р.", "г", "р"].into_iter().find_map(|suffix| spaced.strip_prefix(suffix)) {
+        Some(rest) => Ok((rest, ())),
+        None => fail(i),
+    }
+}
+
+/// [`year_suffix`] as nom alternatives.
+#[cfg(test)]
+fn year_suffix_alternatives(i: &str) -> PResult<'_, ()> {
     alt((value((), char('.')), value((), (sp0, alt((tag("г."), tag("р."), tag("г"), tag("р"))))))).parse(i)
 }
 
 /// A named date, optionally followed by a time (right after `日` in CJK dates).
 fn named_line(i: &str) -> PResult<'_, DateToken> {
-    let (i, ((year, month, day), _, clock, _)) =
-        (named_date, opt(year_suffix), opt(preceded(alt((date_time_sep, value((), sp0))), clock)), eof)
-            .parse(i)?;
+    let (rest, (year, month, day)) = named_date(i)?;
+    let rest = year_suffix(rest).map_or(rest, |(rest, ())| rest);
+    let clock = match rest {
+        "" => None,
+        // No separator: nothing (`sp0`) before the clock.
+        _ => Some(
+            whole_clock(date_time_sep(rest).map_or(rest, |(rest, ())| rest)).ok_or_else(|| nom_error(i))?,
+        ),
+    };
+    Ok(("", DateToken::Named { year, month, day, clock }))
+}
+
+/// [`named_line`] as the nom grammar states it (kept to test the reading above).
+#[cfg(test)]
+fn named_line_nom(i: &str) -> PResult<'_, DateToken> {
+    let (i, ((year, month, day), _, clock, _)) = (
+        named_date_alternatives,
+        opt(year_suffix_alternatives),
+        opt(preceded(alt((date_time_sep_alternatives, value((), sp0))), clock_alternatives)),
+        eof,
+    )
+        .parse(i)?;
     Ok((i, DateToken::Named { year, month, day, clock }))
 }
 
@@ -2310,6 +2534,90 @@ mod tests {
         }
     }
 
+    /// [`date_line_unfiltered`] with every hand-written rule replaced by its nom form.
+    fn date_line_nom(text: &str) -> Option<DateToken> {
+        if text.is_empty() || text.len() > MAX_LINE {
+            return None;
+        }
+        let today_line_nom = |i| {
+            let (i, (_, _, clock, _)) =
+                (today_word, date_time_sep_alternatives, clock_alternatives, eof).parse(i)?;
+            Ok((i, DateToken::Today { clock }))
+        };
+        let relative_line_nom = relative_date_alternatives.map(DateToken::Relative);
+        all_consuming(alt((numeric_line_nom, named_line_nom, today_line_nom, relative_line_nom)))
+            .parse(text)
+            .ok()
+            .map(|(_, t)| t)
+    }
+
+    /// Each hand-written rule gives what its nom form gives on `line` (and on its ends: a
+    /// clock or a separator is read in the middle of a line).
+    fn assert_rules_read_like_nom(line: &str) {
+        assert_eq!(date_line(line), date_line_nom(line), "{line:?}");
+        assert_eq!(named_line(line).ok(), named_line_nom(line).ok(), "{line:?}");
+        assert_eq!(numeric_line(line).ok(), numeric_line_nom(line).ok(), "{line:?}");
+        assert_eq!(named_date(line).ok(), named_date_alternatives(line).ok(), "{line:?}");
+        assert_eq!(month_first(line).ok(), month_first_nom(line).ok(), "{line:?}");
+        assert_eq!(day_first(line).ok(), day_first_nom(line).ok(), "{line:?}");
+        assert_eq!(numeric_date(line).ok(), numeric_date_nom(line).ok(), "{line:?}");
+        for (at, _) in line.char_indices().take(24) {
+            let end = &line[at..];
+            assert_eq!(clock(end).ok(), clock_alternatives(end).ok(), "{end:?}");
+            assert_eq!(date_time_sep(end).ok(), date_time_sep_alternatives(end).ok(), "{end:?}");
+            assert_eq!(year_suffix(end).ok(), year_suffix_alternatives(end).ok(), "{end:?}");
+        }
+    }
+
+    #[test]
+    fn hand_written_rules_read_like_the_nom_grammar() {
+        let mut lines = table_lines();
+        lines.extend(
+            [
+                "20-08-21 17:27",
+                "20.08.2021. у 17:27",
+                "20.08.2021..",
+                "2021.08.20.",
+                "20-08/21",
+                "20-08-21 at17:27",
+                "20-08-21 ,at 17:27",
+                "20-08-21 , 17:27 Uhr",
+                "20-08-21 17:27:5",
+                "20-08-21 17 h 27 min",
+                "20-08-21 17 h27min",
+                "20-08-21 17h 2",
+                "20 août 2021 à 17 h 27 min",
+                "August 20, 2021 5:27 p.m.",
+                "August 20, 2021 5:27 P.M",
+                "August 1st2021",
+                "August 1st , 2021",
+                "20th-Aug-2021",
+                "20.-Aug-2021",
+                "20 de agosto de 2021 a las 17:27",
+                "20 de agosto , 2021",
+                "20 dec 2021",
+                "20 августа 2021 г. в 17:27",
+                "20 августа 2021г 17:27",
+                "20 серпня 2021 р 17:27",
+                "20 серпня 2021 Р. 17:27",
+                "2021. augusztus 20. 17:27",
+                "2021. augusztus 20 .",
+                "21 年 8 月 20 日下午5:27",
+                "2021年8月20日 午後 5:27:01",
+                "1月 20, 2021",
+                "12月 20 2021",
+                "Today 5:27 pm",
+                "Today, at 17:27",
+                "2021年8月20日, 17:27",
+            ]
+            .map(str::to_owned),
+        );
+        lines.extend(test_page_lines().into_iter().filter(|l| l.len() <= MAX_LINE));
+        for line in &lines {
+            assert_rules_read_like_nom(line);
+        }
+    }
+
     #[test]
     fn relative_date_reads_like_its_alternatives() {
         for line in table_lines() {
@@ -2582,6 +2890,18 @@ mod tests {
             if !may_be_date_line(&line) {
                 prop_assert_eq!(date_line(&unescaped(&line)), None);
             }
+        }
+
+        #[test]
+        fn hand_written_rules_read_like_the_nom_grammar_on_any_text(line in "\\PC{0,30}") {
+            assert_rules_read_like_nom(&line);
+        }
+
+        #[test]
+        fn hand_written_rules_read_like_the_nom_grammar_on_date_like_text(
+            line in "([0-9]{1,4}|[ .,:/年月日-]|st|th|de |г\\.|р|h|min|am|p\\.m\\.|Uhr|at|à|a las|下午|August|Aug|août|Tháng 8|1月|августа|\u{a0}){0,12}"
+        ) {
+            assert_rules_read_like_nom(&line);
         }
 
         #[test]
