@@ -991,7 +991,25 @@ fn count(i: &str) -> PResult<'_, u32> {
 }
 
 /// `am`, `pm`, `a.m.`, `p.m.` in any case: `Some(true)` for pm.
+///
+/// The first letter says am or pm; the rest is `.m.` or `m`, tried in that order.
 fn meridiem(i: &str) -> PResult<'_, bool> {
+    let pm = match i.as_bytes().first() {
+        Some(b'a' | b'A') => false,
+        Some(b'p' | b'P') => true,
+        _ => return fail(i),
+    };
+    // The first byte is ASCII: a character boundary follows it.
+    let rest = &i[1..];
+    match ascii_tag(".m.")(rest).or_else(|_| ascii_tag("m")(rest)) {
+        Ok((rest, _)) => Ok((rest, pm)),
+        Err(_) => fail(i),
+    }
+}
+
+/// [`meridiem`] as nom alternatives (kept to test the reading above).
+#[cfg(test)]
+fn meridiem_alternatives(i: &str) -> PResult<'_, bool> {
     alt((
         value(false, alt((ascii_tag("a.m."), ascii_tag("am")))),
         value(true, alt((ascii_tag("p.m."), ascii_tag("pm")))),
@@ -1214,7 +1232,26 @@ fn month_name(i: &str) -> PResult<'_, u8> {
 }
 
 /// An English or French ordinal suffix after a day: `20th`, `1st`, `1er`.
+///
+/// Two ASCII letters compared as a pair, instead of five tags tried in turn.
 fn ordinal(i: &str) -> PResult<'_, &str> {
+    match i.as_bytes() {
+        [a, b, ..]
+            if matches!(
+                [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h'] | [b'e', b'r']
+            ) =>
+        {
+            // Both bytes are ASCII: index 2 is a character boundary.
+            Ok((&i[2..], &i[..2]))
+        }
+        _ => Err(nom::Err::Error(NomError::new(i, ErrorKind::Tag))),
+    }
+}
+
+/// [`ordinal`] as nom alternatives (kept to test the reading above).
+#[cfg(test)]
+fn ordinal_alternatives(i: &str) -> PResult<'_, &str> {
     alt((ascii_tag("st"), ascii_tag("nd"), ascii_tag("rd"), ascii_tag("th"), ascii_tag("er"))).parse(i)
 }
 
@@ -1899,6 +1936,21 @@ mod tests {
     }
 
     #[test]
+    fn meridiem_and_ordinal_read_like_their_alternatives() {
+        for a in ["", "a", "A", "p", "P", "x", "s", "S", "n", "r", "t", "T", "e", "é"] {
+            for b in ["", ".", "m", "M", "t", "T", "d", "h", "H", "r", "R", "x", "é"] {
+                for c in ["", "m", "M", ".", "x"] {
+                    for d in ["", ".", "x"] {
+                        let input = format!("{a}{b}{c}{d}");
+                        assert_eq!(meridiem(&input).ok(), meridiem_alternatives(&input).ok(), "{input:?}");
+                        assert_eq!(ordinal(&input).ok(), ordinal_alternatives(&input).ok(), "{input:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn meridiem_rule() {
         assert_eq!(whole(meridiem, "am"), Some(false));
         assert_eq!(whole(meridiem, "PM"), Some(true));
@@ -2566,6 +2618,8 @@ mod tests {
             assert_eq!(clock(end).ok(), clock_alternatives(end).ok(), "{end:?}");
             assert_eq!(date_time_sep(end).ok(), date_time_sep_alternatives(end).ok(), "{end:?}");
             assert_eq!(year_suffix(end).ok(), year_suffix_alternatives(end).ok(), "{end:?}");
+            assert_eq!(meridiem(end).ok(), meridiem_alternatives(end).ok(), "{end:?}");
+            assert_eq!(ordinal(end).ok(), ordinal_alternatives(end).ok(), "{end:?}");
         }
     }
 
