@@ -25,6 +25,13 @@
 //! relative adjective, a "right now" or a "today" phrase), and tries only the rules the
 //! line can match (see [`date_line`]). Word tables are built once; a
 //! call allocates nothing and compares case-insensitively character by character.
+//! [`may_be_date_line`] is the same first look for a line that still has html2text's
+//! backslashes.
+//!
+//! The rules every date line goes through ([`numeric_line`], [`named_line`], [`clock`],
+//! [`date_time_sep`], [`relative_date`], ...) are read by hand in one pass, choosing the
+//! form by a byte instead of trying nom alternatives that re-read the line; their nom forms
+//! stay in the tests, which check that both read every line the same.
 
 use std::sync::OnceLock;
 
@@ -1022,7 +1029,7 @@ fn meridiem_alternatives(i: &str) -> PResult<'_, bool> {
 ///
 /// Read by its first byte: the colon and French forms start with the hour and differ by
 /// the byte after it (`:`, or a space or `h`), the CJK form starts with its marker; the
-/// hour is read once. [`clock_alternatives`] is the grammar as nom alternatives.
+/// hour is read once. `clock_alternatives` (tests) is the grammar as nom alternatives.
 fn clock(i: &str) -> PResult<'_, Clock> {
     if !i.starts_with(|c: char| c.is_ascii_digit()) {
         return cjk_clock(i);
