@@ -25,14 +25,23 @@
 //! relative adjective, a "right now" or a "today" phrase), and tries only the rules the
 //! line can match (see [`date_line`]). Word tables are built once; a
 //! call allocates nothing and compares case-insensitively character by character.
+//! [`may_be_date_line`] is the same first look for a line that still has html2text's
+//! backslashes.
+//!
+//! The rules every date line goes through ([`numeric_line`], [`named_line`], [`clock`],
+//! [`date_time_sep`], [`relative_date`], ...) are read by hand in one pass, choosing the
+//! form by a byte instead of trying nom alternatives that re-read the line; their nom forms
+//! stay in the tests, which check that both read every line the same.
 
 use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
-use nom::character::complete::{char, one_of};
-use nom::combinator::{all_consuming, eof, map_res, opt, value, verify};
+use nom::bytes::complete::tag;
+use nom::character::complete::char;
+#[cfg(test)]
+use nom::character::complete::one_of;
+use nom::combinator::{all_consuming, eof, map_res, opt, value};
 use nom::error::{Error as NomError, ErrorKind};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -119,9 +128,11 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
         return None;
     }
     if first.is_ascii_digit() {
+        let after_number = &text.as_bytes()[digits_len(text)..];
         // `d-m-y`, `Y/m/d`, `d.m.Y`: a separator right after the first number.
-        let numeric = matches!(text.as_bytes().get(digits_len(text)), Some(b'-' | b'/' | b'.'));
-        let named = has_two_numbers(text);
+        let numeric = matches!(after_number.first(), Some(b'-' | b'/' | b'.'));
+        // A named date has a second number ([`has_two_numbers`]).
+        let named = after_number.iter().any(u8::is_ascii_digit);
         return first_match(text, [(numeric, numeric_line), (named, named_line), (true, relative_line)]);
     }
     if !words().may_start(first) {
@@ -151,6 +162,38 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     )
 }
 
+/// A first look at a line before [`date_line`] runs on it with every backslash removed
+/// (html2text escapes dates, `23\. August 2021`): `false` only when that line cannot be a
+/// date. It reads the first characters as `date_line` would after the backslashes are
+/// dropped (a digit; or a letter that starts a word of the tables, checked with the first
+/// two or three ASCII characters), so a caller can skip looking for backslashes and
+/// unescaping for most lines. It looks at no more than a few bytes past the leading
+/// backslashes and allocates nothing.
+// For `lines::date_line_unescaped`, before its search for a backslash; unused until then.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn may_be_date_line(text: &str) -> bool {
+    let start = text.trim_start_matches('\\');
+    let Some(first) = start.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    let words = words();
+    if !words.may_start(first) {
+        return false;
+    }
+    // A backslash is ASCII and never inside a multi-byte character: dropping its bytes is
+    // dropping the character.
+    let mut head = [0u8; 3];
+    let mut len = 0;
+    for b in start.bytes().filter(|&b| b != b'\\').take(head.len()) {
+        head[len] = b;
+        len += 1;
+    }
+    words.ascii_start_may_match(&head[..len])
+}
+
 /// The token of the first rule that may match (`true`) and matches the whole of `text`, in
 /// order: the same as `all_consuming(alt(rules))`, since every rule ends with `eof`.
 fn first_match<const N: usize>(text: &str, rules: [(bool, Rule); N]) -> Option<DateToken> {
@@ -164,11 +207,13 @@ type Rule = for<'a> fn(&'a str) -> PResult<'a, DateToken>;
 /// (`August 20, 2021`, `20. August 2021`, `2021年8月20日`; a month name may have a digit
 /// too, `Tháng 8`, but never stands for the day or the year).
 fn has_two_numbers(text: &str) -> bool {
-    let Some(start) = text.bytes().position(|b| b.is_ascii_digit()) else {
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(u8::is_ascii_digit) else {
         return false;
     };
-    let after = &text[start..];
-    after[digits_len(after)..].bytes().any(|b| b.is_ascii_digit())
+    let number = &bytes[start..];
+    let end = number.iter().position(|b| !b.is_ascii_digit()).unwrap_or(number.len());
+    number[end..].iter().any(u8::is_ascii_digit)
 }
 
 /// Longest line that can be a date, in bytes. The longest real forms (`20 de septiembre de
@@ -469,8 +514,12 @@ impl<T: Copy> Lexicon<T> {
             self.step(node, ' ')
         } else if c.is_ascii() {
             self.step(node, c.to_ascii_lowercase())
+        } else if let Some(next) = self.step(node, c) {
+            // A character of the trie is its own fold (`trie_characters_are_their_own_fold`):
+            // stepping with it is stepping with its fold, without Unicode case mapping.
+            Some(next)
         } else if crate::phrases::is_own_lowercase(c) {
-            self.step(node, c)
+            None
         } else {
             fold(c).try_fold(node, |node, lower| self.step(node, lower))
         }
@@ -489,22 +538,23 @@ impl<T: Copy> Lexicon<T> {
     /// An ASCII input byte steps without decoding a character or folding case.
     #[inline]
     fn each_prefix<'a>(&self, input: &'a str, mut found: impl FnMut(T, &'a str)) {
+        let bytes = input.as_bytes();
         let mut node = 0;
         let mut at = 0;
         loop {
-            let rest = &input[at..];
             if let Some((value, ends_cjk)) = self.nodes[node].word {
+                let rest = &input[at..];
                 if at_boundary(ends_cjk, rest) {
                     found(value, rest);
                 }
             }
-            let child = match *rest.as_bytes() {
-                [] => return,
-                [b, ..] if b.is_ascii() => {
+            let child = match bytes.get(at) {
+                None => return,
+                Some(&b) if b.is_ascii() => {
                     at += 1;
                     self.step(node, char::from(ascii_key(b)))
                 }
-                _ => rest.chars().next().and_then(|c| {
+                Some(_) => input[at..].chars().next().and_then(|c| {
                     at += c.len_utf8();
                     self.step_input(node, c)
                 }),
@@ -537,6 +587,44 @@ impl<T: Copy> Lexicon<T> {
         pairs
     }
 
+    /// For each pair of lowercase ASCII letters `a b` ([`letter_pair`]), the set of ASCII
+    /// characters `c` (bit `c`, as [`ascii_key`] gives it) that the walk can read third:
+    /// every one when `a` or `a b` is a form (the walk may stop there and match, whatever
+    /// follows). Input that starts with `a b c`, all ASCII, and `c` not in it matches nothing.
+    fn ascii_triples(&self) -> Vec<u128> {
+        let mut triples = vec![0; 26 * 26];
+        for a in b'a'..=b'z' {
+            let Some(first) = self.step(0, char::from(a)) else {
+                continue;
+            };
+            for b in b'a'..=b'z' {
+                let set = &mut triples[letter_pair(a, b)];
+                if self.nodes[first].word.is_some() {
+                    *set = u128::MAX;
+                    continue;
+                }
+                let Some(second) = self.step(first, char::from(b)) else {
+                    continue;
+                };
+                if self.nodes[second].word.is_some() {
+                    *set = u128::MAX;
+                }
+                for &(c, _) in &self.nodes[second].edges {
+                    if c.is_ascii() {
+                        *set |= 1 << u32::from(c);
+                    }
+                }
+            }
+        }
+        triples
+    }
+
+    /// The characters on each node's edges (to test what the walk relies on).
+    #[cfg(test)]
+    fn edge_chars(&self) -> Vec<Vec<char>> {
+        self.nodes.iter().map(|n| n.edges.iter().map(|e| e.0).collect()).collect()
+    }
+
     fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
         self.nodes[0].edges.iter().map(|e| e.0)
     }
@@ -562,6 +650,9 @@ struct Words {
     other_starts: Vec<char>,
     /// [`Lexicon::ascii_pairs`] of `first_words`.
     first_pairs: [u128; 128],
+    /// [`Lexicon::ascii_triples`] of `first_words`: the pairs let through `th` (`tháng`),
+    /// `ma` (`mars`, `mai`), `de` (`dez`)...; the third character stops most words.
+    first_triples: Vec<u128>,
 }
 
 impl Words {
@@ -621,8 +712,10 @@ impl Words {
             ascii_starts: [false; 128],
             other_starts: Vec::new(),
             first_pairs: [0; 128],
+            first_triples: Vec::new(),
         };
         words.first_pairs = words.first_words.ascii_pairs();
+        words.first_triples = words.first_words.ascii_triples();
         let starts: Vec<char> = (words.months.first_chars())
             .chain(words.ago.first_chars())
             .chain(words.right_now.first_chars())
@@ -644,17 +737,33 @@ impl Words {
     /// start with a digit starts with one of them. A trie walk of a few characters rejects
     /// most text, and the rules of the other tables are not tried.
     fn first_word_kinds(&self, text: &str) -> u8 {
-        if let [a, c, ..] = *text.as_bytes() {
-            if a.is_ascii()
-                && c.is_ascii()
-                && self.first_pairs[usize::from(ascii_key(a))] >> ascii_key(c) & 1 == 0
-            {
-                return 0; // the walk would stop at the second character
-            }
+        if !self.ascii_start_may_match(text.as_bytes()) {
+            return 0;
         }
         let mut kinds = 0;
         self.first_words.each_prefix(text, |kind, _| kinds |= kind);
         kinds
+    }
+
+    /// Whether the walk of `first_words` can find a word at the start of `head` as far as
+    /// its first two or three bytes tell, when they are ASCII: `false` only when it would
+    /// stop at the second or third character ([`Lexicon::ascii_pairs`],
+    /// [`Lexicon::ascii_triples`]).
+    #[inline]
+    fn ascii_start_may_match(&self, head: &[u8]) -> bool {
+        let (a, b) = match *head {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => (ascii_key(a), ascii_key(b)),
+            _ => return true,
+        };
+        if self.first_pairs[usize::from(a)] >> b & 1 == 0 {
+            return false; // the walk would stop at the second character
+        }
+        match head.get(2) {
+            Some(&c) if c.is_ascii() && a.is_ascii_lowercase() && b.is_ascii_lowercase() => {
+                self.first_triples[letter_pair(a, b)] >> ascii_key(c) & 1 != 0
+            }
+            _ => true,
+        }
     }
 
     /// Whether a line starting with `c` (not a digit) can be a date.
@@ -665,6 +774,11 @@ impl Words {
             _ => self.other_starts.binary_search(&c).is_ok(),
         }
     }
+}
+
+/// The index of two lowercase ASCII letters in [`Lexicon::ascii_triples`].
+fn letter_pair(a: u8, b: u8) -> usize {
+    usize::from(a - b'a') * 26 + usize::from(b - b'a')
 }
 
 /// The tables a word of [`Words::first_words`] is in (bits).
@@ -766,9 +880,13 @@ fn ci_prefix(input: &str, form: &str) -> Option<usize> {
 /// with a non-alphanumeric character, or either side is CJK (`form_ends_cjk`: the form's
 /// last character is).
 fn at_boundary(form_ends_cjk: bool, rest: &str) -> bool {
-    match rest.chars().next() {
+    match rest.as_bytes().first() {
         None => true,
-        Some(next) => !next.is_alphanumeric() || is_cjk(next) || form_ends_cjk,
+        // An ASCII character is alphanumeric as `char::is_alphanumeric` says, and never CJK.
+        Some(b) if b.is_ascii() => form_ends_cjk || !b.is_ascii_alphanumeric(),
+        Some(_) => {
+            rest.chars().next().is_some_and(|next| !next.is_alphanumeric() || is_cjk(next) || form_ends_cjk)
+        }
     }
 }
 
@@ -793,12 +911,32 @@ fn ascii_tag<'a>(tag: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> 
 
 /// One or more spaces.
 fn sp1(i: &str) -> PResult<'_, &str> {
-    take_while1(is_space).parse(i)
+    match sp0(i)? {
+        (_, "") => Err(nom::Err::Error(NomError::new(i, ErrorKind::TakeWhile1))),
+        spaces => Ok(spaces),
+    }
 }
 
 /// Any number of spaces.
 fn sp0(i: &str) -> PResult<'_, &str> {
-    take_while(is_space).parse(i)
+    let rest = skip_spaces(i);
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// `i` after its leading spaces ([`is_space`]), read as bytes: every rule skips spaces, most
+/// often none or one ASCII space, and decoding characters for it cost more than the rest.
+fn skip_spaces(i: &str) -> &str {
+    let mut rest = i;
+    while let Some(&first) = rest.as_bytes().first() {
+        let width = match (first, rest.as_bytes()) {
+            (b' ' | b'\t', _) => 1,
+            (0xC2, [_, 0xA0, ..]) => 2,                     // U+00A0 no-break space
+            (0xE2, [_, 0x80, 0x87 | 0x89 | 0xAF, ..]) => 3, // U+2007 figure, U+2009 thin, U+202F narrow NBSP
+            _ => break,
+        };
+        rest = &rest[width..];
+    }
+    rest
 }
 
 /// One or more ASCII digits: nom's `digit1`, reading bytes instead of decoding characters.
@@ -850,11 +988,35 @@ fn year4(i: &str) -> PResult<'_, u16> {
 
 /// The count of a relative date; one that does not fit `u32` is no count.
 fn count(i: &str) -> PResult<'_, u32> {
-    map_res(digit1, str::parse::<u32>).parse(i)
+    let (rest, run) = digit1(i)?;
+    // `str::parse::<u32>` on the digits, without its sign and radix handling.
+    let value = run.bytes().try_fold(0u32, |n, b| n.checked_mul(10)?.checked_add(u32::from(b - b'0')));
+    match value {
+        Some(value) => Ok((rest, value)),
+        None => fail(i),
+    }
 }
 
 /// `am`, `pm`, `a.m.`, `p.m.` in any case: `Some(true)` for pm.
+///
+/// The first letter says am or pm; the rest is `.m.` or `m`, tried in that order.
 fn meridiem(i: &str) -> PResult<'_, bool> {
+    let pm = match i.as_bytes().first() {
+        Some(b'a' | b'A') => false,
+        Some(b'p' | b'P') => true,
+        _ => return fail(i),
+    };
+    // The first byte is ASCII: a character boundary follows it.
+    let rest = &i[1..];
+    match ascii_tag(".m.")(rest).or_else(|_| ascii_tag("m")(rest)) {
+        Ok((rest, _)) => Ok((rest, pm)),
+        Err(_) => fail(i),
+    }
+}
+
+/// [`meridiem`] as nom alternatives (kept to test the reading above).
+#[cfg(test)]
+fn meridiem_alternatives(i: &str) -> PResult<'_, bool> {
     alt((
         value(false, alt((ascii_tag("a.m."), ascii_tag("am")))),
         value(true, alt((ascii_tag("p.m."), ascii_tag("pm")))),
@@ -864,10 +1026,56 @@ fn meridiem(i: &str) -> PResult<'_, bool> {
 
 /// A time of day: `H:i`, `H:i:s`, `G:i`, `g:i a`, `g:i A`, `g:ia`, `g:i a.m.`, `H:i \U\h\r`, French
 /// `17 h 27` / `17h27` / `17 h 27 min`, Chinese and Japanese `下午5:27` / `午後5:27`.
+///
+/// Read by its first byte: the colon and French forms start with the hour and differ by
+/// the byte after it (`:`, or a space or `h`), the CJK form starts with its marker; the
+/// hour is read once. `clock_alternatives` (tests) is the grammar as nom alternatives.
 fn clock(i: &str) -> PResult<'_, Clock> {
+    if !i.starts_with(|c: char| c.is_ascii_digit()) {
+        return cjk_clock(i);
+    }
+    let (rest, hour) = small_number(i)?;
+    if let Some(after) = rest.strip_prefix(':') {
+        // `H:i`: the French form would need a space or `h` where the colon is.
+        let (rest, minute) = two_digits(after)?;
+        let (rest, second) = match rest.strip_prefix(':').map(two_digits) {
+            Some(Ok((rest, second))) => (rest, second),
+            _ => (rest, 0),
+        };
+        let (rest, pm) = meridiem_or_uhr(rest);
+        return Ok((rest, Clock { hour, minute, second, pm }));
+    }
+    // French `17 h 27`, `17h27`, `17 h 27 min`.
+    let after = skip_spaces(rest);
+    let after = match after.as_bytes().first() {
+        Some(b'h' | b'H') => &after[1..],
+        _ => return fail(i),
+    };
+    let (rest, minute) = two_digits(skip_spaces(after))?;
+    let rest = ascii_tag("min")(skip_spaces(rest)).map_or(rest, |(rest, _)| rest);
+    Ok((rest, Clock { hour, minute, second: 0, pm: None }))
+}
+
+/// What may follow `H:i[:s]`: spaces and `am`/`pm` (`Some`), or `Uhr` (`None`); nothing
+/// read when neither follows.
+fn meridiem_or_uhr(i: &str) -> (&str, Option<bool>) {
+    let spaced = skip_spaces(i);
+    if let Ok((rest, pm)) = meridiem(spaced) {
+        return (rest, Some(pm));
+    }
+    match ascii_tag("uhr")(spaced) {
+        Ok((rest, _)) => (rest, None),
+        Err(_) => (i, None),
+    }
+}
+
+/// [`clock`] as nom alternatives (kept to test the reading above).
+#[cfg(test)]
+fn clock_alternatives(i: &str) -> PResult<'_, Clock> {
     alt((colon_clock, french_clock, cjk_clock)).parse(i)
 }
 
+#[cfg(test)]
 fn colon_clock(i: &str) -> PResult<'_, Clock> {
     let (i, (hour, _, minute, second, pm)) = (
         small_number,
@@ -881,6 +1089,7 @@ fn colon_clock(i: &str) -> PResult<'_, Clock> {
 }
 
 /// French WordPress prints `G \h i` (`17 h 27`), sometimes with `min`.
+#[cfg(test)]
 fn french_clock(i: &str) -> PResult<'_, Clock> {
     let (i, (hour, _, _, _, minute, _)) =
         (small_number, sp0, one_of("hH"), sp0, two_digits, opt((sp0, ascii_tag("min")))).parse(i)?;
@@ -912,6 +1121,29 @@ fn joiner(i: &str) -> PResult<'_, ()> {
 /// Between a date and its time: spaces, or a comma, each optionally followed by a
 /// localized "at" (`, `, ` at `, ` um `, `, à `).
 fn date_time_sep(i: &str) -> PResult<'_, ()> {
+    let spaced = skip_spaces(i);
+    let rest = match spaced.strip_prefix(',') {
+        Some(rest) => skip_spaces(rest),
+        None if spaced.len() < i.len() => spaced,
+        None => return fail(i),
+    };
+    Ok((after_joiner(rest), ()))
+}
+
+/// `i` after a localized "at" and the spaces after it, or `i` when it has no such word.
+fn after_joiner(i: &str) -> &str {
+    match joiner(i) {
+        Ok((rest, ())) => match skip_spaces(rest) {
+            spaced if spaced.len() < rest.len() => spaced,
+            _ => i,
+        },
+        Err(_) => i,
+    }
+}
+
+/// [`date_time_sep`] as nom alternatives (kept to test the reading above).
+#[cfg(test)]
+fn date_time_sep_alternatives(i: &str) -> PResult<'_, ()> {
     alt((value((), (sp0, char(','), sp0, opt((joiner, sp1)))), value((), (sp1, opt((joiner, sp1)))))).parse(i)
 }
 
@@ -920,14 +1152,22 @@ fn date_time_sep(i: &str) -> PResult<'_, ()> {
 /// two or four (four when it comes first). `d.m.Y.` (Serbian) may end with a dot.
 fn numeric_date(i: &str) -> PResult<'_, (u8, u8, u16, bool)> {
     let start = i;
-    let (i, (a, sep, b)) = (digit1, one_of("-/."), digit1).parse(i)?;
-    let (i, c) = preceded(char(sep), digit1).parse(i)?;
+    let (i, a) = digit1(i)?;
+    let sep = match i.as_bytes().first() {
+        Some(&sep @ (b'-' | b'/' | b'.')) => sep,
+        _ => return fail(start),
+    };
+    let (i, b) = digit1(&i[1..])?;
+    if i.as_bytes().first() != Some(&sep) {
+        return fail(start);
+    }
+    let (i, c) = digit1(&i[1..])?;
     let short = |s: &str| (1..=2).contains(&s.len());
     let year_first = a.len() == 4 && short(b) && short(c);
     if !year_first && !(short(a) && short(b) && (c.len() == 2 || c.len() == 4)) {
         return fail(start);
     }
-    let (i, _) = if sep == '.' && !year_first { opt(char('.')).parse(i)? } else { (i, None) };
+    let i = if sep == b'.' && !year_first { i.strip_prefix('.').unwrap_or(i) } else { i };
     let (first, second, year) = if year_first { (b, c, a) } else { (a, b, c) };
     // `first` and `second` have one or two digits (checked above): they fit a `u8`.
     let (Ok(first), Ok(second)) = (u8::try_from(decimal(first)), u8::try_from(decimal(second))) else {
@@ -938,9 +1178,52 @@ fn numeric_date(i: &str) -> PResult<'_, (u8, u8, u16, bool)> {
 
 /// A numeric date, optionally followed by a time.
 fn numeric_line(i: &str) -> PResult<'_, DateToken> {
+    let (rest, (first, second, year, year_first)) = numeric_date(i)?;
+    let clock = match rest {
+        "" => None,
+        _ => Some(whole_clock(date_time_sep(rest)?.0).ok_or_else(|| nom_error(i))?),
+    };
+    Ok(("", DateToken::Numeric { first, second, year, year_first, clock }))
+}
+
+/// A clock that is the whole of `i`.
+fn whole_clock(i: &str) -> Option<Clock> {
+    match clock(i) {
+        Ok(("", clock)) => Some(clock),
+        _ => None,
+    }
+}
+
+/// The error of a rule that does not match `i`.
+fn nom_error(i: &str) -> nom::Err<NomError<&str>> {
+    nom::Err::Error(NomError::new(i, ErrorKind::Verify))
+}
+
+/// [`numeric_line`] as the nom grammar states it (kept to test the reading above).
+#[cfg(test)]
+fn numeric_line_nom(i: &str) -> PResult<'_, DateToken> {
     let (i, ((first, second, year, year_first), clock, _)) =
-        (numeric_date, opt(preceded(date_time_sep, clock)), eof).parse(i)?;
+        (numeric_date_nom, opt(preceded(date_time_sep_alternatives, clock_alternatives)), eof).parse(i)?;
     Ok((i, DateToken::Numeric { first, second, year, year_first, clock }))
+}
+
+/// [`numeric_date`] as the nom grammar states it.
+#[cfg(test)]
+fn numeric_date_nom(i: &str) -> PResult<'_, (u8, u8, u16, bool)> {
+    let start = i;
+    let (i, (a, sep, b)) = (digit1, one_of("-/."), digit1).parse(i)?;
+    let (i, c) = preceded(char(sep), digit1).parse(i)?;
+    let short = |s: &str| (1..=2).contains(&s.len());
+    let year_first = a.len() == 4 && short(b) && short(c);
+    if !year_first && !(short(a) && short(b) && (c.len() == 2 || c.len() == 4)) {
+        return fail(start);
+    }
+    let (i, _) = if sep == '.' && !year_first { opt(char('.')).parse(i)? } else { (i, None) };
+    let (first, second, year) = if year_first { (b, c, a) } else { (a, b, c) };
+    let (Ok(first), Ok(second)) = (u8::try_from(decimal(first)), u8::try_from(decimal(second))) else {
+        return fail(start);
+    };
+    Ok((i, (first, second, decimal(year), year_first)))
 }
 
 /// A month name of any language in `months.tsv`, case-insensitively, with an optional dot
@@ -956,7 +1239,26 @@ fn month_name(i: &str) -> PResult<'_, u8> {
 }
 
 /// An English or French ordinal suffix after a day: `20th`, `1st`, `1er`.
+///
+/// Two ASCII letters compared as a pair, instead of five tags tried in turn.
 fn ordinal(i: &str) -> PResult<'_, &str> {
+    match i.as_bytes() {
+        [a, b, ..]
+            if matches!(
+                [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h'] | [b'e', b'r']
+            ) =>
+        {
+            // Both bytes are ASCII: index 2 is a character boundary.
+            Ok((&i[2..], &i[..2]))
+        }
+        _ => Err(nom::Err::Error(NomError::new(i, ErrorKind::Tag))),
+    }
+}
+
+/// [`ordinal`] as nom alternatives (kept to test the reading above).
+#[cfg(test)]
+fn ordinal_alternatives(i: &str) -> PResult<'_, &str> {
     alt((ascii_tag("st"), ascii_tag("nd"), ascii_tag("rd"), ascii_tag("th"), ascii_tag("er"))).parse(i)
 }
 
@@ -967,6 +1269,30 @@ fn de(i: &str) -> PResult<'_, ()> {
 
 /// `F j, Y`, `M j, Y`, `M. j, Y`, `F jS, Y`, `F j Y`, `Tháng 8 20, 2021`: `(year, month, day)`.
 fn month_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
+    let (rest, month) = month_name(i)?;
+    let (rest, day) = small_number(sp1(rest)?.0)?;
+    let rest = ordinal(rest).map_or(rest, |(rest, _)| rest);
+    let rest = match comma(rest) {
+        Some(rest) => rest,
+        None => sp1(rest)?.0,
+    };
+    let (rest, year) = year_number(rest)?;
+    Ok((rest, (year, month, day)))
+}
+
+/// `i` after a comma with any spaces around it, or `None`.
+fn comma(i: &str) -> Option<&str> {
+    skip_spaces(i).strip_prefix(',').map(skip_spaces)
+}
+
+/// `i` after a Spanish or Portuguese `de` and its spaces ([`de`]), or `i`.
+fn after_de(i: &str) -> &str {
+    de(i).map_or(i, |(rest, ())| rest)
+}
+
+/// [`month_first`] as the nom grammar states it.
+#[cfg(test)]
+fn month_first_nom(i: &str) -> PResult<'_, (u16, u8, u8)> {
     let (i, (month, _, day, _, _, year)) = (
         month_name,
         sp1,
@@ -982,6 +1308,24 @@ fn month_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
 /// `j F Y`, `j. F Y`, `j F, Y`, `d F Y`, `d-M-Y`, `jS F Y`, `20 de agosto de 2021`,
 /// `20 באוגוסט 2021`, `20 Tháng Tám, 2021`: `(year, month, day)`.
 fn day_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
+    let (rest, day) = small_number(i)?;
+    let rest = ordinal(rest).map_or(rest, |(rest, _)| rest);
+    let rest = match rest.strip_prefix('-') {
+        Some(rest) => rest,
+        None => after_de(sp1(rest.strip_prefix('.').unwrap_or(rest))?.0),
+    };
+    let (rest, month) = month_name(rest)?;
+    let rest = match (rest.strip_prefix('-'), comma(rest)) {
+        (Some(rest), _) | (None, Some(rest)) => rest,
+        (None, None) => after_de(sp1(rest)?.0),
+    };
+    let (rest, year) = year_number(rest)?;
+    Ok((rest, (year, month, day)))
+}
+
+/// [`day_first`] as the nom grammar states it.
+#[cfg(test)]
+fn day_first_nom(i: &str) -> PResult<'_, (u16, u8, u8)> {
     let (i, (day, _, _, month, _, year)) = (
         small_number,
         opt(ordinal),
@@ -1021,20 +1365,79 @@ fn cjk_date(i: &str) -> PResult<'_, (u16, u8, u8)> {
 }
 
 /// A date with a month name, in any of the orders above: `(year, month, day)`.
+///
+/// The forms are tried in that order, the first that reads a date is the answer; a form
+/// whose first number cannot be (`day_first` and `cjk_date` need one or two digits or two
+/// or four, `year_first_named` four) is not tried.
 fn named_date(i: &str) -> PResult<'_, (u16, u8, u8)> {
-    alt((month_first, day_first, year_first_named, cjk_date)).parse(i)
+    if let Ok(found) = month_first(i) {
+        return Ok(found);
+    }
+    let run = digits_len(i);
+    if (1..=2).contains(&run) {
+        if let Ok(found) = day_first(i) {
+            return Ok(found);
+        }
+    }
+    if run == 4 {
+        if let Ok(found) = year_first_named(i) {
+            return Ok(found);
+        }
+    }
+    if run == 2 || run == 4 {
+        return cjk_date(i);
+    }
+    fail(i)
+}
+
+/// [`named_date`] as nom alternatives of the nom forms.
+#[cfg(test)]
+fn named_date_alternatives(i: &str) -> PResult<'_, (u16, u8, u8)> {
+    alt((month_first_nom, day_first_nom, year_first_named, cjk_date)).parse(i)
 }
 
 /// What may follow a year: a dot (Serbian `2021.`), Russian `г.`, Ukrainian `р.`.
 fn year_suffix(i: &str) -> PResult<'_, ()> {
+    if let Some(rest) = i.strip_prefix('.') {
+        return Ok((rest, ()));
+    }
+    let spaced = skip_spaces(i);
+    match ["г.", "р.", "г", "р"].into_iter().find_map(|suffix| spaced.strip_prefix(suffix)) {
+        Some(rest) => Ok((rest, ())),
+        None => fail(i),
+    }
+}
+
+/// [`year_suffix`] as nom alternatives.
+#[cfg(test)]
+fn year_suffix_alternatives(i: &str) -> PResult<'_, ()> {
     alt((value((), char('.')), value((), (sp0, alt((tag("г."), tag("р."), tag("г"), tag("р"))))))).parse(i)
 }
 
 /// A named date, optionally followed by a time (right after `日` in CJK dates).
 fn named_line(i: &str) -> PResult<'_, DateToken> {
-    let (i, ((year, month, day), _, clock, _)) =
-        (named_date, opt(year_suffix), opt(preceded(alt((date_time_sep, value((), sp0))), clock)), eof)
-            .parse(i)?;
+    let (rest, (year, month, day)) = named_date(i)?;
+    let rest = year_suffix(rest).map_or(rest, |(rest, ())| rest);
+    let clock = match rest {
+        "" => None,
+        // No separator: nothing (`sp0`) before the clock.
+        _ => Some(
+            whole_clock(date_time_sep(rest).map_or(rest, |(rest, ())| rest)).ok_or_else(|| nom_error(i))?,
+        ),
+    };
+    Ok(("", DateToken::Named { year, month, day, clock }))
+}
+
+/// [`named_line`] as the nom grammar states it (kept to test the reading above).
+#[cfg(test)]
+fn named_line_nom(i: &str) -> PResult<'_, DateToken> {
+    let (i, ((year, month, day), _, clock, _)) = (
+        named_date_alternatives,
+        opt(year_suffix_alternatives),
+        opt(preceded(alt((date_time_sep_alternatives, value((), sp0))), clock_alternatives)),
+        eof,
+    )
+        .parse(i)?;
     Ok((i, DateToken::Named { year, month, day, clock }))
 }
 
@@ -1079,14 +1482,18 @@ fn right_now(i: &str) -> PResult<'_, ()> {
 
 /// `N unit`, with or without a space (`3 days`, `3天`).
 fn relative_part(i: &str) -> PResult<'_, (u32, UnitWord)> {
-    let (i, (n, _, unit)) = (count, sp0, unit_word).parse(i)?;
+    let (i, n) = count(i)?;
+    let (i, unit) = unit_word(skip_spaces(i))?;
     Ok((i, (n, unit)))
 }
 
 /// One or two parts (`3 months 11 days`, legacy wpDiscuz 4), as printed.
 fn relative_parts(i: &str) -> PResult<'_, Parts> {
-    let (i, (first, second)) = (relative_part, opt(preceded(sp0, relative_part))).parse(i)?;
-    Ok((i, Parts { first, second }))
+    let (i, first) = relative_part(i)?;
+    match relative_part(skip_spaces(i)) {
+        Ok((i, second)) => Ok((i, Parts { first, second: Some(second) })),
+        Err(_) => Ok((i, Parts { first, second: None })),
+    }
 }
 
 /// The parts of a relative date before the adjective is known.
@@ -1175,12 +1582,42 @@ fn set_unit(ago: &mut Ago, unit: Unit, n: u32) {
 /// A whole relative date: a "right now" phrase, or parts with the adjective after
 /// (`2 Jahre zuvor`, `3天之前`) or before (`il y a 2 années`, `לפני 2 שנים`), or Hungarian
 /// parts alone (`2 éve`).
+///
+/// The parts start with a count (an ASCII digit); an adjective or a "right now" phrase
+/// never does (`relative_and_today_words_have_no_digits`), so the first byte tells which
+/// forms can match, and the parts are read once for both forms that start with them.
 fn relative_date(i: &str) -> PResult<'_, Age> {
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        let (rest, parts) = relative_parts(i)?;
+        let age = if rest.is_empty() {
+            parts.self_ago().then(|| parts.age(None)).flatten()
+        } else {
+            match ago_word(skip_spaces(rest)) {
+                Ok(("", adjective)) => parts.age(Some(adjective)),
+                _ => None,
+            }
+        };
+        return age.map_or_else(|| fail(i), |age| Ok(("", age)));
+    }
+    if let Ok(("", ())) = right_now(i) {
+        return Ok(("", Age::RIGHT_NOW));
+    }
+    let (rest, adjective) = ago_word(i)?;
+    match relative_parts(skip_spaces(rest))? {
+        ("", parts) => parts.age(Some(adjective)).map_or_else(|| fail(i), |age| Ok(("", age))),
+        _ => fail(i),
+    }
+}
+
+/// [`relative_date`] as the nom grammar states it, one alternative after the other (kept
+/// to test that the reading above is the same).
+#[cfg(test)]
+fn relative_date_alternatives(i: &str) -> PResult<'_, Age> {
     alt((
         value(Age::RIGHT_NOW, (right_now, eof)),
         (ago_word, sp0, relative_parts, eof).map_opt(|(adj, _, parts, _)| parts.age(Some(adj))),
         (relative_parts, sp0, ago_word, eof).map_opt(|(parts, _, adj, _)| parts.age(Some(adj))),
-        (verify(relative_parts, Parts::self_ago), eof).map_opt(|(parts, _)| parts.age(None)),
+        (nom::combinator::verify(relative_parts, Parts::self_ago), eof).map_opt(|(parts, _)| parts.age(None)),
     ))
     .parse(i)
 }
@@ -1503,6 +1940,21 @@ mod tests {
         assert_eq!(whole(de, "De  "), Some(()));
         assert_eq!(whole(de, "de"), None);
         assert_eq!(whole(de, "dez "), None);
+    }
+
+    #[test]
+    fn meridiem_and_ordinal_read_like_their_alternatives() {
+        for a in ["", "a", "A", "p", "P", "x", "s", "S", "n", "r", "t", "T", "e", "é"] {
+            for b in ["", ".", "m", "M", "t", "T", "d", "h", "H", "r", "R", "x", "é"] {
+                for c in ["", "m", "M", ".", "x"] {
+                    for d in ["", ".", "x"] {
+                        let input = format!("{a}{b}{c}{d}");
+                        assert_eq!(meridiem(&input).ok(), meridiem_alternatives(&input).ok(), "{input:?}");
+                        assert_eq!(ordinal(&input).ok(), ordinal_alternatives(&input).ok(), "{input:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -2095,6 +2547,166 @@ mod tests {
     }
 
     #[test]
+    fn skip_spaces_skips_what_is_space_says() {
+        for input in [
+            "",
+            "x",
+            " x",
+            "\t x",
+            "\u{a0}x",
+            "\u{202f}\u{2009}\u{2007} x",
+            "\u{a0}",
+            "\u{a1}x",
+            "\u{2008}x",
+            "\u{2028}x",
+            "\u{3000}x",
+            "é x",
+            "  ",
+        ] {
+            let want = input.trim_start_matches(is_space);
+            assert_eq!(skip_spaces(input), want, "{input:?}");
+            assert_eq!(sp0(input), Ok((want, &input[..input.len() - want.len()])), "{input:?}");
+            assert_eq!(sp1(input).is_ok(), want.len() < input.len(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn at_boundary_reads_ascii_as_chars() {
+        for rest in ["", "a", "Z", "5", " ", ".", "_", "é", "之前", "\u{a0}", "ж"] {
+            for ends_cjk in [false, true] {
+                let want = match rest.chars().next() {
+                    None => true,
+                    Some(next) => !next.is_alphanumeric() || is_cjk(next) || ends_cjk,
+                };
+                assert_eq!(at_boundary(ends_cjk, rest), want, "{rest:?} {ends_cjk}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_reads_like_str_parse() {
+        for input in ["0", "007", "42", "4294967295", "4294967296", "99999999999", "12ab", "x", ""] {
+            let want = nom::character::complete::digit1::<_, NomError<&str>>(input)
+                .ok()
+                .and_then(|(rest, run)| run.parse::<u32>().ok().map(|n| (rest, n)));
+            assert_eq!(count(input).ok(), want, "{input}");
+        }
+    }
+
+    /// [`date_line_unfiltered`] with every hand-written rule replaced by its nom form.
+    fn date_line_nom(text: &str) -> Option<DateToken> {
+        if text.is_empty() || text.len() > MAX_LINE {
+            return None;
+        }
+        let today_line_nom = |i| {
+            let (i, (_, _, clock, _)) =
+                (today_word, date_time_sep_alternatives, clock_alternatives, eof).parse(i)?;
+            Ok((i, DateToken::Today { clock }))
+        };
+        let relative_line_nom = relative_date_alternatives.map(DateToken::Relative);
+        all_consuming(alt((numeric_line_nom, named_line_nom, today_line_nom, relative_line_nom)))
+            .parse(text)
+            .ok()
+            .map(|(_, t)| t)
+    }
+
+    /// Each hand-written rule gives what its nom form gives on `line` (and on its ends: a
+    /// clock or a separator is read in the middle of a line).
+    fn assert_rules_read_like_nom(line: &str) {
+        assert_eq!(date_line(line), date_line_nom(line), "{line:?}");
+        assert_eq!(named_line(line).ok(), named_line_nom(line).ok(), "{line:?}");
+        assert_eq!(numeric_line(line).ok(), numeric_line_nom(line).ok(), "{line:?}");
+        assert_eq!(named_date(line).ok(), named_date_alternatives(line).ok(), "{line:?}");
+        assert_eq!(month_first(line).ok(), month_first_nom(line).ok(), "{line:?}");
+        assert_eq!(day_first(line).ok(), day_first_nom(line).ok(), "{line:?}");
+        assert_eq!(numeric_date(line).ok(), numeric_date_nom(line).ok(), "{line:?}");
+        for (at, _) in line.char_indices().take(24) {
+            let end = &line[at..];
+            assert_eq!(clock(end).ok(), clock_alternatives(end).ok(), "{end:?}");
+            assert_eq!(date_time_sep(end).ok(), date_time_sep_alternatives(end).ok(), "{end:?}");
+            assert_eq!(year_suffix(end).ok(), year_suffix_alternatives(end).ok(), "{end:?}");
+            assert_eq!(meridiem(end).ok(), meridiem_alternatives(end).ok(), "{end:?}");
+            assert_eq!(ordinal(end).ok(), ordinal_alternatives(end).ok(), "{end:?}");
+        }
+    }
+
+    #[test]
+    fn hand_written_rules_read_like_the_nom_grammar() {
+        let mut lines = table_lines();
+        lines.extend(
+            [
+                "20-08-21 17:27",
+                "20.08.2021. у 17:27",
+                "20.08.2021..",
+                "2021.08.20.",
+                "20-08/21",
+                "20-08-21 at17:27",
+                "20-08-21 ,at 17:27",
+                "20-08-21 , 17:27 Uhr",
+                "20-08-21 17:27:5",
+                "20-08-21 17 h 27 min",
+                "20-08-21 17 h27min",
+                "20-08-21 17h 2",
+                "20 août 2021 à 17 h 27 min",
+                "August 20, 2021 5:27 p.m.",
+                "August 20, 2021 5:27 P.M",
+                "August 1st2021",
+                "August 1st , 2021",
+                "20th-Aug-2021",
+                "20.-Aug-2021",
+                "20 de agosto de 2021 a las 17:27",
+                "20 de agosto , 2021",
+                "20 dec 2021",
+                "20 августа 2021 г. в 17:27",
+                "20 августа 2021г 17:27",
+                "20 серпня 2021 р 17:27",
+                "20 серпня 2021 Р. 17:27",
+                "2021. augusztus 20. 17:27",
+                "2021. augusztus 20 .",
+                "21 年 8 月 20 日下午5:27",
+                "2021年8月20日 午後 5:27:01",
+                "1月 20, 2021",
+                "12月 20 2021",
+                "Today 5:27 pm",
+                "Today, at 17:27",
+                "2021年8月20日, 17:27",
+            ]
+            .map(str::to_owned),
+        );
+        lines.extend(test_page_lines().into_iter().filter(|l| l.len() <= MAX_LINE));
+        for line in &lines {
+            assert_rules_read_like_nom(line);
+        }
+    }
+
+    #[test]
+    fn relative_date_reads_like_its_alternatives() {
+        for line in table_lines() {
+            assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok(), "{line}");
+        }
+    }
+
+    #[test]
+    fn trie_characters_are_their_own_fold() {
+        let w = words();
+        let edges = |nodes: Vec<Vec<char>>| nodes.into_iter().flatten().collect::<Vec<char>>();
+        for c in edges(w.months.edge_chars())
+            .into_iter()
+            .chain(edges(w.units.edge_chars()))
+            .chain(edges(w.ago.edge_chars()))
+            .chain(edges(w.right_now.edge_chars()))
+            .chain(edges(w.today.edge_chars()))
+            .chain(edges(w.joiners.edge_chars()))
+            .chain(edges(w.first_words.edge_chars()))
+        {
+            assert_eq!(fold(c).collect::<Vec<_>>(), [c], "{c:?}");
+        }
+        // Stepping with an uppercase character still folds it.
+        assert_eq!(whole(month_name, "ÁPRILIS"), whole(month_name, "április"));
+        assert_eq!(whole(unit_word, "ЛЕТ").map(|w| w.unit), Some(Unit::Year));
+    }
+
+    #[test]
     fn ascii_keys_step_like_step_input() {
         for b in 0u8..128 {
             let c = char::from(b);
@@ -2126,6 +2738,126 @@ mod tests {
                     assert_eq!(kinds, 0, "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn triples_the_filter_rejects_are_ones_the_walk_rejects() {
+        // Every ASCII start of three characters, and the same with more after it.
+        let w = words();
+        let mut ruled_out = 0;
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                for c in 0u8..128 {
+                    let head = [a, b, c];
+                    if w.ascii_start_may_match(&head) {
+                        continue;
+                    }
+                    ruled_out += 1;
+                    let text = std::str::from_utf8(&head).unwrap();
+                    for line in
+                        [text.to_owned(), format!("{text}x y"), format!("{text} 2"), format!("{text}é")]
+                    {
+                        let mut kinds = 0;
+                        w.first_words.each_prefix(&line, |k, _| kinds |= k);
+                        assert_eq!(kinds, 0, "{line:?}");
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 1_000_000, "{ruled_out}");
+        // The third character is looked at: `th` starts `tháng`, `thx` starts nothing.
+        assert!(w.ascii_start_may_match(b"th"));
+        assert!(!w.ascii_start_may_match(b"thx"));
+        assert!(w.ascii_start_may_match("thá".as_bytes()));
+        assert!(!w.ascii_start_may_match(b"The"));
+    }
+
+    /// Every line of the test pages (`tests/data`), trimmed.
+    fn test_page_lines() -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    lines.extend(text.lines().map(|l| l.trim().to_owned()));
+                }
+            }
+        }
+        assert!(lines.len() > 10_000, "the test pages are there: {}", lines.len());
+        lines
+    }
+
+    /// The line as `date_line_unescaped` gives it to [`date_line`]: every backslash dropped.
+    fn unescaped(line: &str) -> String {
+        line.chars().filter(|&c| c != '\\').collect()
+    }
+
+    /// Escaped forms of a line: as html2text writes them (a backslash before a dot or a
+    /// dash), and with backslashes among the first characters, which the first look skips.
+    fn escapings(line: &str) -> Vec<String> {
+        let mut rest = line.chars();
+        let first = rest.next().map(String::from).unwrap_or_default();
+        let second = rest.next().map(String::from).unwrap_or_default();
+        let rest = rest.as_str();
+        vec![
+            line.to_owned(),
+            line.replace('.', "\\.").replace('-', "\\-"),
+            format!("\\{line}"),
+            format!("{first}\\{second}{rest}"),
+            format!("\\\\{first}\\\\{second}\\{rest}"),
+        ]
+    }
+
+    #[test]
+    fn first_look_rules_out_only_lines_that_are_no_date() {
+        let mut lines = test_page_lines();
+        lines.extend(table_lines());
+        lines.extend(table_lines().iter().map(|l| l.to_uppercase()));
+        let (mut ruled_out, mut dates) = (0, 0);
+        for line in &lines {
+            // The third-character filter alone never rules out a line the walk accepts.
+            if !words().ascii_start_may_match(line.as_bytes()) {
+                let mut kinds = 0;
+                words().first_words.each_prefix(line, |k, _| kinds |= k);
+                assert_eq!(kinds, 0, "{line:?}");
+            }
+            for escaped in escapings(line) {
+                let token = date_line(&unescaped(&escaped));
+                dates += usize::from(token.is_some());
+                if !may_be_date_line(&escaped) {
+                    ruled_out += 1;
+                    assert_eq!(token, None, "{escaped:?}");
+                }
+            }
+        }
+        // It rules out most lines, and the lines have many dates.
+        assert!(ruled_out * 2 > lines.len() * 5, "{ruled_out} of {}", lines.len() * 5);
+        assert!(dates > 10_000, "{dates}");
+    }
+
+    #[test]
+    fn first_look_examples() {
+        for line in [
+            "23\\. August 2021",
+            "\\23. August 2021",
+            "August 20, 2021",
+            "A\\ugust 20, 2021",
+            "Th\\áng 8 20, 2021",
+            "2 years ago",
+            "il y a 2 ans",
+            "right now",
+            "Today 5:27 pm",
+            "之前",
+        ] {
+            assert!(may_be_date_line(line), "{line:?}");
+        }
+        for line in ["", "\\", "\\\\", "Reply", "The end", "Th\\e end", "Very good", "#1", "- item", "😀"] {
+            assert!(!may_be_date_line(line), "{line:?}");
         }
     }
 
@@ -2196,6 +2928,41 @@ mod tests {
             line in "[0-9a-zA-Z .:/,年月日-]{0,6}( ?(am|pm|ago|years|Jahre|天|之前|августа|at|Today|August|il y a|right now|Tháng|1月|[0-9]{1,4}[-/.:]?))*"
         ) {
             prop_assert_eq!(date_line(&line), date_line_unfiltered(&line));
+        }
+
+        #[test]
+        fn relative_date_reads_like_its_alternatives_on_any_text(
+            line in "(\\PC|[0-9 ]){0,12}( ?([0-9]{1,3}|ago|years|éve|napja|il y a|пре|година|天|之前|right now|gerade eben|\u{a0}))*"
+        ) {
+            prop_assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok());
+        }
+
+        #[test]
+        fn first_look_rules_out_no_date_of_any_text(line in "\\\\?(\\PC|\\\\){0,30}") {
+            if !may_be_date_line(&line) {
+                prop_assert_eq!(date_line(&unescaped(&line)), None);
+            }
+        }
+
+        #[test]
+        fn first_look_rules_out_no_date_of_date_like_text(
+            line in "\\\\?[0-9a-zA-Z .:/,\\\\-]{0,3}( ?(am|pm|ago|years|Jahre|天|之前|at|Today|Tod\\\\ay|August|il y a|right now|Tháng|th\\\\áng|1月|[0-9]{1,4}[-/.:]?))*"
+        ) {
+            if !may_be_date_line(&line) {
+                prop_assert_eq!(date_line(&unescaped(&line)), None);
+            }
+        }
+
+        #[test]
+        fn hand_written_rules_read_like_the_nom_grammar_on_any_text(line in "\\PC{0,30}") {
+            assert_rules_read_like_nom(&line);
+        }
+
+        #[test]
+        fn hand_written_rules_read_like_the_nom_grammar_on_date_like_text(
+            line in "([0-9]{1,4}|[ .,:/年月日-]|st|th|de |г\\.|р|h|min|am|p\\.m\\.|Uhr|at|à|a las|下午|August|Aug|août|Tháng 8|1月|августа|\u{a0}){0,12}"
+        ) {
+            assert_rules_read_like_nom(&line);
         }
 
         #[test]
