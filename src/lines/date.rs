@@ -169,8 +169,6 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
 /// two or three ASCII characters), so a caller can skip looking for backslashes and
 /// unescaping for most lines. It looks at no more than a few bytes past the leading
 /// backslashes and allocates nothing.
-// For `lines::date_line_unescaped`, before its search for a backslash; unused until then.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn may_be_date_line(text: &str) -> bool {
     let start = text.trim_start_matches('\\');
     let Some(first) = start.chars().next() else {

@@ -864,6 +864,10 @@ impl<'a> Classifier<'a> {
 /// A date line, also when markdown escaped it (html2text prints `23\. August 2021`): the
 /// escapes are dropped in a stack buffer, so no allocation.
 fn date_line_unescaped(core: &str) -> Option<DateToken> {
+    // A first look blind to backslashes rules out most lines before the search for one.
+    if !date::may_be_date_line(core) {
+        return None;
+    }
     // memchr's vector search: most lines come here, and have no backslash.
     if memchr::memchr(b'\\', core.as_bytes()).is_none() {
         return date::date_line(core);
