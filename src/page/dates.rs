@@ -10,42 +10,36 @@ use super::discussion::FlatComment;
 use super::Page;
 use crate::error::WarningKind;
 use crate::lines::{date, DateEntry};
-use crate::model::Posted;
+use crate::model::{Ago, Posted};
 use crate::options::{DateOrder, Parser};
 
-/// How the comments' dates are read: the page's day-month order, the reference time.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Reading {
-    pub order: DateOrder,
-    pub now: Option<NaiveDateTime>,
-}
-
-impl Reading {
-    /// The reading the options give, day first when they leave the order to the page.
-    pub fn of(options: &Parser) -> Reading {
-        Reading { order: options.date_order.unwrap_or(DateOrder::DayFirst), now: options.now }
-    }
-}
+/// A comment date as [`check`] read it: the time and the age (both left out when it is no
+/// real date).
+pub(crate) type Resolved = (Option<NaiveDateTime>, Option<Ago>);
 
 /// Decides the page's day-month order and warns about every comment date that is not a real
-/// date (`32-13-21 25:61`).
-pub(crate) fn check<'a>(page: &mut Page<'_, 'a>, comments: &[FlatComment<'a>], options: &Parser) -> Reading {
+/// date (`32-13-21 25:61`). Gives back each dated comment's date as read, in page order (one
+/// entry per comment that has a date), for [`posted`]: each date is resolved once.
+pub(crate) fn check<'a>(
+    page: &mut Page<'_, 'a>,
+    comments: &[FlatComment<'a>],
+    options: &Parser,
+) -> Vec<Resolved> {
     let order = options.date_order.unwrap_or_else(|| infer_order(page, comments));
-    let reading = Reading { order, now: options.now };
+    let mut resolved = Vec::with_capacity(comments.iter().filter(|c| c.date.is_some()).count());
     for &(i, id) in comments.iter().filter_map(|c| c.date.as_ref()) {
         let DateEntry { token, text } = page.date(id);
-        if let Err(invalid) = date::resolve(&token, reading.order, reading.now) {
+        resolved.push(date::resolve(&token, order, options.now).unwrap_or_else(|invalid| {
             let message = format!("date \"{text}\" is not a real date: {invalid}");
             page.warn_at(i as usize, text, WarningKind::InvalidDate, message);
-        }
+            (None, None)
+        }));
     }
-    reading
+    resolved
 }
 
-/// A comment's `Posted`, from its date (time and age left out when it is no real date: it
-/// was reported by [`check`]).
-pub(crate) fn posted<'a>(date: DateEntry<'a>, reading: Reading) -> Posted<'a> {
-    let (at, ago) = date::resolve(&date.token, reading.order, reading.now).unwrap_or((None, None));
+/// A comment's `Posted`: its date's text and what [`check`] read from it.
+pub(crate) fn posted(date: DateEntry<'_>, (at, ago): Resolved) -> Posted<'_> {
     Posted { text: Cow::Borrowed(date.text), at, ago }
 }
 

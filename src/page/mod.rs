@@ -28,7 +28,7 @@ use crate::input::{check_size, content_start, Lines};
 use crate::lines::{self, Classified, DateEntry, DateId, LineStore};
 use crate::model::{Dump, Span};
 use crate::options::Parser;
-use dates::Reading;
+use dates::Resolved;
 use discussion::FlatComment;
 
 /// Parses `input` with `options`; fills `annotate` with one entry per physical line when
@@ -46,7 +46,7 @@ pub(crate) fn parse<'a>(
     }
     let Classified { lines, dates } = lines::classify_all(input, start);
     let mut page = Page::new(input, start, &lines, &dates);
-    let (mut dump, comments, reading) = page.build(options, start);
+    let (mut dump, comments, resolved) = page.build(options, start);
     if let Some(out) = annotate {
         page.annotate(out);
     }
@@ -60,7 +60,7 @@ pub(crate) fn parse<'a>(
     drop(page);
     drop(lines);
     if let Some(discussion) = dump.discussion.as_mut() {
-        discussion.comments = thread::nest(input, comments, &dates, reading);
+        discussion.comments = thread::nest(input, comments, &dates, resolved);
     }
     Ok(dump)
 }
@@ -101,26 +101,26 @@ impl<'p, 'a> Page<'p, 'a> {
 
     /// Builds the page, all but the comment tree: the discussion's comments come back flat,
     /// linked to their parents, for [`thread::nest`].
-    fn build(&mut self, options: &Parser, start: usize) -> (Dump<'a>, Vec<FlatComment<'a>>, Reading) {
+    fn build(&mut self, options: &Parser, start: usize) -> (Dump<'a>, Vec<FlatComment<'a>>, Vec<Resolved>) {
         let layout = section::locate(self);
         let rating = layout.rating.as_ref().map(|r| section::rating(self, r));
         let article_end = layout.section_start.unwrap_or(layout.footer_start);
         let article = article::build(self, 0..article_end, start);
-        let (discussion, comments, reading, trailer_start) = match layout.section_start {
+        let (discussion, comments, resolved, trailer_start) = match layout.section_start {
             Some(section_start) => {
                 let (discussion, mut comments, end) = discussion::build(self, section_start);
-                let reading = dates::check(self, &comments, options);
+                let resolved = dates::check(self, &comments, options);
                 thread::link(self, &mut comments);
-                (Some(discussion), comments, reading, end)
+                (Some(discussion), comments, resolved, end)
             }
-            None => (None, Vec::new(), Reading::of(options), layout.footer_start),
+            None => (None, Vec::new(), Vec::new(), layout.footer_start),
         };
         let trailer = self.trailer(trailer_start);
         self.place_rest();
         // In input order; on one spot, the kinds in their declared order (a cause first).
         self.warnings.sort_by(|a, b| (a.offset, a.kind, &a.message).cmp(&(b.offset, b.kind, &b.message)));
         let warnings = std::mem::take(&mut self.warnings);
-        (Dump { article, rating, discussion, trailer, warnings }, comments, reading)
+        (Dump { article, rating, discussion, trailer, warnings }, comments, resolved)
     }
 
     /// Text after the comment section, as paragraphs; chrome there stays chrome.

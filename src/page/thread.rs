@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::dates::{self, Reading};
+use super::dates::{self, Resolved};
 use super::discussion::{display_name, index32, same_name, FlatComment};
 use super::piece::Piece;
 use super::Page;
@@ -201,7 +201,7 @@ pub(crate) fn nest<'a>(
     input: &'a str,
     mut flat: Vec<FlatComment<'a>>,
     dates: &[DateEntry<'a>],
-    reading: Reading,
+    mut resolved: Vec<Resolved>,
 ) -> Vec<Comment<'a>> {
     let mut pending: Vec<(usize, Reply<'a>)> = Vec::new();
     let mut roots = Vec::with_capacity(flat.iter().filter(|c| c.parent.is_none()).count());
@@ -209,7 +209,10 @@ pub(crate) fn nest<'a>(
         let k = flat.len();
         let parent = comment.parent.map(|p| p as usize);
         let to = comment.to.map_or("", |(_, name)| name.text(input));
-        let posted = comment.date.map(|(_, id)| dates::posted(dates[id.index()], reading));
+        // `resolved` holds one entry per dated comment, in page order: back to front too.
+        let posted = comment.date.map(|(_, id)| {
+            dates::posted(dates[id.index()], resolved.pop().expect("one resolved date per dated comment"))
+        });
         let mut node = to_model(input, comment, posted);
         let replies = pending.iter().rev().take_while(|&&(p, _)| p == k).count();
         // (Most comments have no reply: no draining for them.)
@@ -264,6 +267,37 @@ mod tests {
             }
         }
         NameKey(hash)
+    }
+
+    /// `nest` takes the dates `dates::check` resolved, one per dated comment in page order,
+    /// back to front: each comment must get its own.
+    #[test]
+    fn each_dated_comment_gets_its_own_resolved_date() {
+        let input = "August 20, 2021 17:27\nAugust 21, 2021 08:05\n";
+        let crate::lines::Classified { lines, dates } = crate::lines::classify_all(input, 0);
+        let ids: Vec<_> = lines
+            .kinds()
+            .filter_map(|kind| match kind {
+                crate::lines::Kind::Date { date, .. } => Some(date),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids.len(), 2, "two date lines");
+        let dated = |k: u32| {
+            let mut comment = FlatComment::default();
+            comment.date = Some((k, ids[k as usize]));
+            comment
+        };
+        // Comments 0 and 2 dated, 1 not; made-up readings tell them apart.
+        let flat = vec![dated(0), FlatComment::default(), dated(1)];
+        let at = |day| chrono::NaiveDate::from_ymd_opt(2020, 1, day).and_then(|d| d.and_hms_opt(0, 0, 0));
+        let comments = nest(input, flat, &dates, vec![(at(1), None), (at(2), None)]);
+        let posted: Vec<_> =
+            comments.iter().map(|c| c.posted.as_ref().map(|p| (p.text.as_ref(), p.at))).collect();
+        assert_eq!(
+            posted,
+            [Some(("August 20, 2021 17:27", at(1))), None, Some(("August 21, 2021 08:05", at(2)))]
+        );
     }
 
     #[test]

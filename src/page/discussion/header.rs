@@ -28,10 +28,12 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut floor = self.start;
         let mut i = self.start;
         while i < self.limit {
-            if !matches!(self.parts[i], Part::Header { .. }) {
-                i += 1;
-                continue;
-            }
+            // Most lines are no header: skip to the next one over the parts' slice.
+            let headers = self.parts.span(i..self.limit);
+            let Some(skip) = headers.iter().position(|part| matches!(part, Part::Header { .. })) else {
+                break;
+            };
+            i += skip;
             let run = self.header_run(i);
             let strong = run.clone().any(|j| self.parts[j] == Part::Header { strong: true });
             let after_head = run.end > self.head;
@@ -486,7 +488,12 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// comment, the body stops at the first footer: the thread ends there.
     fn read_body(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>, last: bool) {
         let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
-        let button = range.clone().find(|&i| self.is_reply_button(i));
+        // A button is a footer part: only those are asked (read over the parts' slice).
+        let button = (range.start..)
+            .zip(self.parts.span(range.clone()))
+            .filter(|&(_, part)| is_footer(*part))
+            .map(|(i, _)| i)
+            .find(|&i| self.is_reply_button(i));
         let (footer_start, footer_end) = match button {
             Some(b) => {
                 let mut s = b;

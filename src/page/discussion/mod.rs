@@ -117,9 +117,10 @@ pub(crate) fn build<'a>(
     // A heading ends the section once the thread has begun (before it, headings are the
     // page's own, such as an author box between the rating widget and the form); the
     // `wp_footer` leftovers end it anywhere.
-    let limit = (start..lines)
-        .find(|&i| parts[i] == Part::Stop && (i > head || !matches!(page.lines.kind(i), Kind::Heading)))
-        .unwrap_or(lines);
+    let limit = (start..)
+        .zip(parts.span(start..lines))
+        .find(|&(i, &part)| part == Part::Stop && (i > head || !matches!(page.lines.kind(i), Kind::Heading)))
+        .map_or(lines, |(i, _)| i);
     // Comments follow the thread's head (`N Comments`, sort buttons, the inline bar): what
     // stands before it (the rating widget, an author box, the form) heads no comment. The
     // first comment's own header is a head too, for pages that show no chrome.
@@ -206,8 +207,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     fn mode(&self) -> (Mode, usize) {
         let mut header_dates = 0;
         let mut footer_dates = 0;
-        for i in self.start..self.limit {
-            match self.parts[i] {
+        for (i, &part) in (self.start..).zip(self.parts.span(self.start..self.limit)) {
+            match part {
                 Part::DatedFooter => footer_dates += 1,
                 Part::Header { strong: true } if matches!(self.page.lines.kind(i), Kind::Date { .. }) => {
                     // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
@@ -326,8 +327,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         };
         let mut end = from;
         let mut gap = 0;
-        for i in from..self.limit {
-            match self.parts[i] {
+        for (i, &part) in (from..).zip(self.parts.span(from..self.limit)) {
+            match part {
                 Part::Blank => {}
                 Part::Chrome => {
                     end = i + 1;
@@ -383,8 +384,13 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         }
         // `Load More Comments` can also sit after the thread's end, among the trailer.
         if !discussion.more {
-            discussion.more = (end..self.page.lines.len())
-                .any(|i| matches!(self.page.lines.kind(i), Kind::Chrome(seg) if seg.any(Class::More)));
+            // (Text and blank lines, most of them, are told from their records.)
+            let lines = self.page.lines;
+            discussion.more = (end..lines.len()).any(|i| {
+                !lines.is_text(i)
+                    && !lines.is_blank(i)
+                    && matches!(lines.kind(i), Kind::Chrome(seg) if seg.any(Class::More))
+            });
         }
         for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
             discussion.other.push(self.page.paragraph(paragraph.clone()));
