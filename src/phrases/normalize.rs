@@ -340,7 +340,7 @@ pub(crate) fn is_own_lowercase(c: char) -> bool {
         '\u{0430}'..='\u{045F}'
             | '\u{0590}'..='\u{06FF}'
             | '\u{0E00}'..='\u{0E7F}'
-            | '\u{3000}'..='\u{9FFF}'
+            | '\u{3001}'..='\u{9FFF}'
             | '\u{AC00}'..='\u{D7AF}'
     )
 }
@@ -362,6 +362,8 @@ mod tests {
         assert_eq!(normalize("Inline\tFeedbacks"), "inline feedbacks");
         assert_eq!(normalize("ÉVALUATION de l’article"), "évaluation de l'article");
         assert_eq!(normalize("YANITLA"), normalize("Yanıtla"));
+        // The ideographic space separates, also on the fast fold's path.
+        assert_eq!(normalize("回复\u{3000}回复 a\u{3000}"), "回复 回复 a");
     }
 
     #[test]
