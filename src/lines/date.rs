@@ -501,7 +501,12 @@ impl<T: Copy> Lexicon<T> {
             return (next != 0).then_some(next as usize);
         }
         let edges = &self.nodes[node].edges;
-        edges.binary_search_by_key(&c, |e| e.0).ok().map(|i| edges[i].1 as usize)
+        if node == 0 {
+            return edges.binary_search_by_key(&c, |e| e.0).ok().map(|i| edges[i].1 as usize);
+        }
+        // Below the root a node has a few edges: a scan of the sorted list, stopping at the
+        // first character not below `c`, costs less than a binary search (measured).
+        edges.iter().find(|e| e.0 >= c).filter(|e| e.0 == c).map(|e| e.1 as usize)
     }
 
     /// The node reached from `node` by input character `c`, compared case-insensitively:
@@ -541,9 +546,22 @@ impl<T: Copy> Lexicon<T> {
         let mut at = 0;
         loop {
             if let Some((value, ends_cjk)) = self.nodes[node].word {
-                let rest = &input[at..];
-                if at_boundary(ends_cjk, rest) {
-                    found(value, rest);
+                // The next byte settles the boundary when it is ASCII or absent: the rest is
+                // sliced (a char-boundary check) only for a match or a non-ASCII byte.
+                let ascii_boundary = match bytes.get(at) {
+                    None => Some(true),
+                    Some(b) if b.is_ascii() => Some(ends_cjk || !b.is_ascii_alphanumeric()),
+                    Some(_) => None,
+                };
+                match ascii_boundary {
+                    Some(false) => {}
+                    Some(true) => found(value, &input[at..]),
+                    None => {
+                        let rest = &input[at..];
+                        if at_boundary(ends_cjk, rest) {
+                            found(value, rest);
+                        }
+                    }
                 }
             }
             let child = match bytes.get(at) {
@@ -2681,6 +2699,45 @@ mod tests {
     fn relative_date_reads_like_its_alternatives() {
         for line in table_lines() {
             assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok(), "{line}");
+        }
+    }
+
+    #[test]
+    fn step_finds_each_edge_of_sorted_lists() {
+        fn check<T: Copy>(lexicon: &Lexicon<T>) {
+            for (node, chars) in lexicon.edge_chars().into_iter().enumerate() {
+                assert!(chars.windows(2).all(|w| w[0] < w[1]), "node {node}: {chars:?}");
+                for (&c, &(_, to)) in chars.iter().zip(&lexicon.nodes[node].edges) {
+                    assert_eq!(lexicon.step(node, c), Some(to as usize), "node {node} {c:?}");
+                }
+                for c in ['\0', '!', 'ÿ', '\u{10ffff}'] {
+                    if !chars.contains(&c) {
+                        assert_eq!(lexicon.step(node, c), None, "node {node} {c:?}");
+                    }
+                }
+            }
+        }
+        let w = words();
+        check(&w.months);
+        check(&w.units);
+        check(&w.ago);
+        check(&w.right_now);
+        check(&w.today);
+        check(&w.joiners);
+        check(&w.first_words);
+    }
+
+    #[test]
+    fn each_prefix_ends_words_on_boundaries() {
+        // The boundary after a word is read from the next byte when it is ASCII or absent,
+        // and from the next character otherwise: both must agree with `at_boundary`.
+        for (word, ends_cjk) in [("days", false), ("ЛЕТ", false), ("天", true)] {
+            for next in ["", " ", ".", "x", "5", "_", "é", "ж", "之前", "\u{a0}"] {
+                let input = format!("{word}{next}");
+                let rest = words().units.longest(&input).map(|(_, rest)| rest);
+                let want = at_boundary(ends_cjk, next).then_some(next);
+                assert_eq!(rest, want, "{input:?}");
+            }
         }
     }
 
