@@ -63,6 +63,8 @@ mod model;
 mod options;
 mod page;
 mod phrases;
+#[cfg(test)]
+mod test_pages;
 
 pub use crate::annotation::{LineInfo, LineRole};
 pub use crate::error::{Error, ErrorKind, Warning, WarningKind};

@@ -2689,7 +2689,7 @@ mod tests {
             ]
             .map(str::to_owned),
         );
-        lines.extend(test_page_lines().into_iter().filter(|l| l.len() <= MAX_LINE));
+        lines.extend(crate::test_pages::lines().into_iter().filter(|l| l.len() <= MAX_LINE));
         for line in &lines {
             assert_rules_read_like_nom(line);
         }
@@ -2828,25 +2828,6 @@ mod tests {
         assert!(!w.ascii_start_may_match(b"The"));
     }
 
-    /// Every line of the test pages (`tests/data`), trimmed.
-    fn test_page_lines() -> Vec<String> {
-        let mut lines: Vec<String> = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "txt") {
-                    let text = std::fs::read_to_string(&path).unwrap_or_default();
-                    lines.extend(text.lines().map(|l| l.trim().to_owned()));
-                }
-            }
-        }
-        assert!(lines.len() > 10_000, "the test pages are there: {}", lines.len());
-        lines
-    }
-
     /// The line as `date_line_unescaped` gives it to [`date_line`]: every backslash dropped.
     fn unescaped(line: &str) -> String {
         line.chars().filter(|&c| c != '\\').collect()
@@ -2870,7 +2851,7 @@ mod tests {
 
     #[test]
     fn first_look_rules_out_only_lines_that_are_no_date() {
-        let mut lines = test_page_lines();
+        let mut lines = crate::test_pages::lines();
         lines.extend(table_lines());
         lines.extend(table_lines().iter().map(|l| l.to_uppercase()));
         let (mut ruled_out, mut dates) = (0, 0);

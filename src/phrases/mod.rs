@@ -722,20 +722,7 @@ mod tests {
     /// Every line of the test pages, and every phrase of the tables as a line's start, in
     /// the shapes pages print them (cased, spaced, continued, marked up).
     fn test_lines() -> Vec<String> {
-        let mut lines: Vec<String> = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "txt") {
-                    let text = std::fs::read_to_string(&path).unwrap_or_default();
-                    lines.extend(text.lines().map(|l| l.trim().to_owned()));
-                }
-            }
-        }
-        assert!(lines.len() > 10_000, "the test pages are there: {}", lines.len());
+        let mut lines = crate::test_pages::lines();
         for (_, texts) in catalog().entries() {
             for text in texts {
                 lines.extend([

@@ -1,0 +1,21 @@
+//! The test pages (`tests/data`, every converter's dumps included) as lines, for the unit
+//! tests that check a fast path against the exact one over everything real pages print.
+
+/// Every line of every `.txt` page under `tests/data`, trimmed.
+pub(crate) fn lines() -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                lines.extend(text.lines().map(|l| l.trim().to_owned()));
+            }
+        }
+    }
+    assert!(lines.len() > 10_000, "the test pages are there: {}", lines.len());
+    lines
+}
