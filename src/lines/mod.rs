@@ -94,7 +94,7 @@ pub(crate) struct DateEntry<'a> {
     pub text: &'a str,
 }
 
-// A page holds one per date line (the tokens are 16 bytes, `date.rs`).
+// A page holds one per date line (the tokens are 16 bytes, `date/mod.rs`).
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<DateEntry<'_>>() <= 32);
 
