@@ -57,6 +57,7 @@
 
 mod annotation;
 mod error;
+mod hash;
 mod input;
 mod lines;
 mod model;

@@ -6,7 +6,10 @@
 //! The table is direct-mapped (a slot per hash, a newer line replaces an older one), sized
 //! from the page's line count once, so it never grows and its memory is bounded.
 
+use std::hash::Hasher;
+
 use super::Kind;
+use crate::hash::WordHasher;
 use crate::input::offset_within;
 
 /// Only lines up to this long are remembered: buttons, numbers, badges, names, dates.
@@ -61,19 +64,12 @@ impl<'a> LineMemo<'a> {
     }
 }
 
-/// A fast hash of a short text, eight bytes at a time (the multiply-rotate of FxHash);
-/// collisions only cost a compare.
+/// The hash of a short text ([`WordHasher`], seeded with its length); collisions only cost
+/// a compare.
 fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut hash = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    hash = (hash.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    let mut hasher = WordHasher::seeded(bytes.len() as u64);
+    hasher.write(bytes);
+    let hash = hasher.finish();
     // The slot takes the low bits: fold the high ones, which the multiply mixes best, in.
     hash ^ hash >> 29
 }

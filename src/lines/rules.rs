@@ -22,7 +22,7 @@ pub(super) fn digits_len(i: &str) -> usize {
 }
 
 /// The value of a run of ASCII digits, `None` past `u64::MAX` (what `str::parse` gives).
-fn digits_value(digits: &str) -> Option<u64> {
+pub(super) fn digits_value(digits: &str) -> Option<u64> {
     digits.bytes().try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')))
 }
 

@@ -3,10 +3,11 @@
 //! line and independent of the number of phrases.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use super::normalize::normalize;
 use super::Class;
+use crate::hash::WordHasher;
 
 /// A chrome phrase: its key in the tables and its class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,44 +45,6 @@ impl Default for PhraseSet {
             phrases: Vec::new(),
             exact: HashMap::default(),
         }
-    }
-}
-
-/// A hasher for short keys built into the program (the phrase tables, not input: no
-/// flooding to resist), eight bytes per multiplication (the `FxHash` of rustc).
-#[derive(Debug, Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    #[inline(always)]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            self.add(u64::from_le_bytes(word.try_into().expect("eight bytes")));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut last = [0; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
@@ -342,21 +305,6 @@ mod tests {
             }
         }
         assert!(texts > 1_000, "{texts} phrases found");
-    }
-
-    #[test]
-    fn word_hashes_tell_short_keys_apart() {
-        let hash = |bytes: &[u8]| {
-            let mut hasher = WordHasher::default();
-            hasher.write(bytes);
-            hasher.finish()
-        };
-        let keys: [&[u8]; 6] = [b"", b"a", b"b", b"reply", b"reply to", b"reply to bob"];
-        for (i, a) in keys.iter().enumerate() {
-            for b in &keys[i + 1..] {
-                assert_ne!(hash(a), hash(b), "{a:?} {b:?}");
-            }
-        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ use nom::error::{Error as NomError, ErrorKind};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use super::rules::digits_len;
+use super::rules::{digits_len, digits_value};
 use crate::model::Ago;
 use crate::DateOrder;
 
@@ -205,13 +205,11 @@ type Rule = for<'a> fn(&'a str) -> PResult<'a, DateToken>;
 /// (`August 20, 2021`, `20. August 2021`, `2021年8月20日`; a month name may have a digit
 /// too, `Tháng 8`, but never stands for the day or the year).
 fn has_two_numbers(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let Some(start) = bytes.iter().position(u8::is_ascii_digit) else {
+    let Some(start) = text.bytes().position(|b| b.is_ascii_digit()) else {
         return false;
     };
-    let number = &bytes[start..];
-    let end = number.iter().position(|b| !b.is_ascii_digit()).unwrap_or(number.len());
-    number[end..].iter().any(u8::is_ascii_digit)
+    let after = &text[start..];
+    after[digits_len(after)..].bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Longest line that can be a date, in bytes. The longest real forms (`20 de septiembre de
@@ -1005,9 +1003,7 @@ fn year4(i: &str) -> PResult<'_, u16> {
 /// The count of a relative date; one that does not fit `u32` is no count.
 fn count(i: &str) -> PResult<'_, u32> {
     let (rest, run) = digit1(i)?;
-    // `str::parse::<u32>` on the digits, without its sign and radix handling.
-    let value = run.bytes().try_fold(0u32, |n, b| n.checked_mul(10)?.checked_add(u32::from(b - b'0')));
-    match value {
+    match digits_value(run).and_then(|n| u32::try_from(n).ok()) {
         Some(value) => Ok((rest, value)),
         None => fail(i),
     }
