@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::parts::{is_dated, is_name_like_at, reads_as_name, Part};
+use super::parts::{is_dated, is_name_like, reads_as_name, Part};
 use super::{index32, same_name, FlatComment, Splitter};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
@@ -124,7 +124,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                         avatar = Some(self.line(k).name(alt));
                     }
                 }
-                Part::Text if wants_name && is_name_like_at(self.page.lines, k) => wants_name = false,
+                Part::Text if wants_name && is_name_like(self.page.lines, k) => wants_name = false,
                 // The author's name under their avatar image.
                 Part::Text if avatar.is_some_and(|alt| same_name(alt, self.page.lines.text(k))) => {
                     avatar = None
@@ -132,7 +132,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 // A name between header elements; a number can be a name (`11111`) there.
                 Part::Text | Part::Footer
                     if !has_date
-                        && (is_name_like_at(self.page.lines, k)
+                        && (is_name_like(self.page.lines, k)
                             || matches!(self.page.lines.kind(k), Kind::Number(_))) =>
                 {
                     let k_end = self.wrapped_end(k);
@@ -182,7 +182,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             // The first line of a wrapped pair.
             let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
             let is_number = matches!(self.page.lines.kind(p), Kind::Number(_));
-            let is_text = self.parts[p] == Part::Text && is_name_like_at(self.page.lines, p);
+            let is_text = self.parts[p] == Part::Text && is_name_like(self.page.lines, p);
             // A line placed already (a rating widget's custom title) heads no comment.
             let placed = self.page.roles[p].is_some();
             if !(is_text || is_number) || placed || count == found.len() {
@@ -420,7 +420,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         *self.order.get_or_init(|| {
             let kind = |i: usize| self.page.lines.kind(i);
             let is_name = |i: usize| {
-                matches!(kind(i), Kind::AuthorLink { .. }) || is_name_like_at(self.page.lines, i)
+                matches!(kind(i), Kind::AuthorLink { .. }) || is_name_like(self.page.lines, i)
             };
             let is_badge = |i: usize| {
                 matches!(kind(i), Kind::Chrome(seg) if seg.is_single() && seg.first().class == Class::Role)

@@ -270,7 +270,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // The rest of a long name can be a word the tables know (`Site`, a form label).
         let continues = match following.kind {
             Kind::Chrome(seg) => seg.is_single() && self.parts[next] == Part::Chrome,
-            _ => self.parts[next] == Part::Text && is_name_like(&following),
+            _ => self.parts[next] == Part::Text && is_name_like(self.page.lines, next),
         };
         // The next line's first word did not fit after this line: the converter broke the
         // line there.

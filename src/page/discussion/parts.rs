@@ -1,6 +1,6 @@
 //! What each line is for splitting a section into comments.
 
-use crate::lines::{Kind, Line, LineStore};
+use crate::lines::{Kind, LineStore};
 use crate::page::Page;
 use crate::phrases::Class;
 
@@ -61,9 +61,7 @@ impl SectionParts {
         }
         (SectionParts { first, parts }, head.unwrap_or(lines.len()))
     }
-}
 
-impl SectionParts {
     /// The parts of `lines` as a slice (empty for an empty range), for loops that scan a
     /// span: cheaper than indexing line by line. A line above the section panics.
     pub fn span(&self, lines: std::ops::Range<usize>) -> &[Part] {
@@ -148,21 +146,12 @@ pub(in crate::page) fn reads_as_name(text: &str) -> bool {
     words <= 24 && !sentence && !excerpt
 }
 
-/// Author lines are one line and not too long (pingback authors are page titles).
-pub(super) fn is_name_like(line: &Line<'_>) -> bool {
-    matches!(line.kind, Kind::Text) && is_one_short_line(line.count, line.text)
-}
-
-/// [`is_name_like`] for line `i`, read from its record (no line built: most loops ask it of
-/// lines they only look at).
-pub(super) fn is_name_like_at(lines: &LineStore<'_>, i: usize) -> bool {
-    lines.is_text(i) && is_one_short_line(lines.count(i), lines.text(i))
-}
-
-/// One line of no more than 200 characters.
-fn is_one_short_line(count: u32, text: &str) -> bool {
+/// Author lines are one line and not too long (pingback authors are page titles): line `i`,
+/// read from its record (most loops ask this of lines they build no view of).
+pub(super) fn is_name_like(lines: &LineStore<'_>, i: usize) -> bool {
+    let text = lines.text(i);
     // No more bytes than the limit means no more characters: counting only long lines.
-    count == 1 && (text.len() <= 200 || text.chars().count() <= 200)
+    lines.is_text(i) && lines.count(i) == 1 && (text.len() <= 200 || text.chars().count() <= 200)
 }
 
 /// The widest a hard-wrapping converter makes a line (w3m and lynx at `-cols 100`,
@@ -240,6 +229,7 @@ pub(super) fn wrap_width(page: &Page<'_, '_>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lines::Line;
 
     /// `Splitter::is_reply_button` rules out lines by their part first: every reply button
     /// must be a footer part.
@@ -263,7 +253,7 @@ mod tests {
     }
 
     #[test]
-    fn name_like_lines_read_alike_from_the_store() {
+    fn name_like_lines_are_one_line_of_200_characters_at_most() {
         let long = "é".repeat(150); // 300 bytes, 150 characters
         let longer = "é".repeat(201);
         let input = format!("Frank\n{long}\n{longer}\nTwo\nlines\n12\n");
@@ -284,8 +274,7 @@ mod tests {
         }
         let expected = [true, true, false, false, false];
         for (i, expected) in expected.into_iter().enumerate() {
-            assert_eq!(is_name_like(&lines.at(i)), expected, "line {i}");
-            assert_eq!(is_name_like_at(&lines, i), expected, "line {i}");
+            assert_eq!(is_name_like(&lines, i), expected, "line {i}");
         }
     }
 
