@@ -32,6 +32,9 @@ pub(super) struct Remembered<'a> {
 #[derive(Debug, Default)]
 pub(super) struct LineMemo<'a> {
     slots: Vec<Option<Remembered<'a>>>,
+    /// How far a hash is shifted for its slot: the slot is its top bits, which the
+    /// multiply mixes from all the others.
+    shift: u32,
 }
 
 impl<'a> LineMemo<'a> {
@@ -39,39 +42,68 @@ impl<'a> LineMemo<'a> {
     /// short enough).
     pub fn for_lines(lines: usize) -> Self {
         let slots = (lines / 2).clamp(MIN_SLOTS, MAX_SLOTS).next_power_of_two();
-        LineMemo { slots: vec![None; slots] }
+        LineMemo { slots: vec![None; slots], shift: u64::BITS - slots.trailing_zeros() }
     }
 
-    /// The slot of `text`.
-    fn slot(&self, text: &str) -> usize {
-        hash(text.as_bytes()) as usize & (self.slots.len() - 1)
+    /// The slot of `text`: where it is looked up, and remembered after a miss (one hash
+    /// for both).
+    pub fn slot(&self, text: &str) -> Slot {
+        // Without slots (a default table) the slot is past the end: nothing is kept.
+        Slot(hash(text.as_bytes()).checked_shr(self.shift).unwrap_or(u64::MAX) as usize)
     }
 
-    /// What was remembered for a line with exactly this text, if anything.
-    pub fn get(&self, text: &str) -> Option<Remembered<'a>> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        self.slots[self.slot(text)].filter(|r| r.text == text)
+    /// What was remembered for a line with exactly this text (whose slot is `slot`), if
+    /// anything.
+    pub fn get(&self, slot: Slot, text: &str) -> Option<Remembered<'a>> {
+        self.slots.get(slot.0).copied().flatten().filter(|r| r.text == text)
     }
 
-    /// Remembers `entry` (in place of whatever had its slot).
-    pub fn put(&mut self, entry: Remembered<'a>) {
-        if !self.slots.is_empty() {
-            let slot = self.slot(entry.text);
-            self.slots[slot] = Some(entry);
+    /// Remembers `entry` at `slot`, its text's (in place of whatever had it).
+    pub fn put(&mut self, slot: Slot, entry: Remembered<'a>) {
+        if let Some(place) = self.slots.get_mut(slot.0) {
+            *place = Some(entry);
         }
     }
 }
+
+/// Where a text is remembered in a [`LineMemo`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Slot(usize);
 
 /// The hash of a short text ([`WordHasher`], seeded with its length); collisions only cost
 /// a compare.
 fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = WordHasher::seeded(bytes.len() as u64);
-    hasher.write(bytes);
-    let hash = hasher.finish();
-    // The slot takes the low bits: fold the high ones, which the multiply mixes best, in.
-    hash ^ hash >> 29
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        hasher.write_u64(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+    }
+    if !words.remainder().is_empty() {
+        hasher.write_u64(tail_word(bytes));
+    }
+    // One more round, on nothing: a multiply carries a word's low bytes only upwards, and
+    // the slot is the top bits, which then depend on every byte of the last word too.
+    hasher.write_u64(0);
+    hasher.finish()
+}
+
+/// A word of the bytes past the last whole word of `bytes`, read without copying them
+/// out: the last eight bytes (overlapping the word before), or in a text shorter than a
+/// word its last and first four, or its last, middle and first byte. The same text gives
+/// the same word, and the length, the hash's seed, tells overlaps apart. Big-endian: the
+/// bytes that tell lines apart, their last (`Reply to Bob`, `Reply to Ann`), go low.
+fn tail_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let word =
+        |at: usize| bytes.get(at..at + 8).map_or(0, |w| u64::from_be_bytes(w.try_into().expect("eight")));
+    let half =
+        |at: usize| bytes.get(at..at + 4).map_or(0, |w| u32::from_be_bytes(w.try_into().expect("four")));
+    match n {
+        0 => 0,
+        1..=3 => u64::from(bytes[n - 1]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[0]) << 16,
+        4..=7 => u64::from(half(n - 4)) | u64::from(half(0)) << 32,
+        _ => word(n - 8),
+    }
 }
 
 /// `slice`, a part of `from`, at the same place in `to` (a line with the same text); an
@@ -95,11 +127,14 @@ mod tests {
     #[test]
     fn remembers_by_exact_text() {
         let mut memo = LineMemo::for_lines(10);
-        assert!(memo.get("Reply").is_none());
-        memo.put(entry("Reply"));
+        fn get<'a>(memo: &LineMemo<'a>, text: &str) -> Option<Remembered<'a>> {
+            memo.get(memo.slot(text), text)
+        }
+        assert!(get(&memo, "Reply").is_none());
+        memo.put(memo.slot("Reply"), entry("Reply"));
         let page = String::from("Reply");
-        assert_eq!(memo.get(&page).map(|r| r.text), Some("Reply"));
-        assert!(memo.get("Reply ").is_none() && memo.get("reply").is_none());
+        assert_eq!(get(&memo, &page).map(|r| r.text), Some("Reply"));
+        assert!(get(&memo, "Reply ").is_none() && get(&memo, "reply").is_none());
     }
 
     #[test]
@@ -107,11 +142,12 @@ mod tests {
         let mut memo = LineMemo::for_lines(0);
         let texts: Vec<String> = (0..1000).map(|i| format!("line {i}")).collect();
         for text in &texts {
-            memo.put(entry(text));
+            memo.put(memo.slot(text), entry(text));
         }
         // The table has 64 slots: at most 64 of the thousand are still there, the last one is.
-        let kept = texts.iter().filter(|t| memo.get(t).is_some()).count();
-        assert!(kept <= 64 && memo.get(&texts[999]).is_some(), "{kept}");
+        let get = |text: &str| memo.get(memo.slot(text), text);
+        let kept = texts.iter().filter(|t| get(t).is_some()).count();
+        assert!(kept <= 64 && get(&texts[999]).is_some(), "{kept}");
     }
 
     #[test]
@@ -119,7 +155,9 @@ mod tests {
         assert_eq!(LineMemo::for_lines(0).slots.len(), MIN_SLOTS);
         assert_eq!(LineMemo::for_lines(300).slots.len(), 256);
         assert_eq!(LineMemo::for_lines(10_000_000).slots.len(), MAX_SLOTS);
-        assert!(LineMemo::default().get("x").is_none());
+        let mut empty = LineMemo::default();
+        empty.put(empty.slot("x"), entry("x"));
+        assert!(empty.get(empty.slot("x"), "x").is_none(), "a table without slots keeps nothing");
     }
 
     #[test]
@@ -138,8 +176,19 @@ mod tests {
     fn hash_spreads_short_texts() {
         let mut slots = std::collections::HashSet::new();
         for i in 0..256 {
-            slots.insert(hash(i.to_string().as_bytes()) & 255);
+            slots.insert(hash(i.to_string().as_bytes()) >> 56);
         }
         assert!(slots.len() > 140, "{}", slots.len());
+        // Every way of reading the bytes past the last word (4 to 7 bytes, 9 to 15, 17 to
+        // 23), told apart at their end and at their start.
+        for prefix in ["", "Bob ", "Reply to ", "Reply to Mr. Bob "] {
+            for text in
+                [|prefix: &str, i: i32| format!("{prefix}{i}"), |prefix: &str, i| format!("{i} {prefix}")]
+            {
+                let slots: std::collections::HashSet<u64> =
+                    (0..256).map(|i| hash(text(prefix, i).as_bytes()) >> 56).collect();
+                assert!(slots.len() > 140, "{prefix:?}: {}", slots.len());
+            }
+        }
     }
 }

@@ -538,14 +538,15 @@ impl<'a> Classifier<'a> {
         if text.len() > memo::MAX_REMEMBERED_LINE {
             return self.classify(text);
         }
-        if let Some(seen) = self.memo.get(text) {
+        let slot = self.memo.slot(text);
+        if let Some(seen) = self.memo.get(slot, text) {
             if let Some(kind) = self.repeat(seen, text) {
                 self.opened_with_phrase = seen.opened_with_phrase;
                 return kind;
             }
         }
         let kind = self.classify(text);
-        self.memo.put(Remembered { text, kind, opened_with_phrase: self.opened_with_phrase });
+        self.memo.put(slot, Remembered { text, kind, opened_with_phrase: self.opened_with_phrase });
         kind
     }
 
