@@ -413,8 +413,9 @@ fn opens_wrapped_markup(trimmed: &str, pandoc: bool) -> bool {
     if !pandoc && !trimmed.as_bytes().first().copied().is_some_and(may_open) {
         return false;
     }
-    let core = trimmed.trim_start_matches(['_', ' ']);
-    let markup = core.starts_with('[') || core.starts_with("![") || core.starts_with("\\[");
+    // Icon residue and spaces are ASCII: skipped as bytes.
+    let core = &trimmed.as_bytes()[trimmed.bytes().take_while(|&b| b == b'_' || b == b' ').count()..];
+    let markup = core.starts_with(b"[") || core.starts_with(b"![") || core.starts_with(b"\\[");
     (markup || (pandoc && rules::leaves_attributes_open(trimmed))) && bracket_depth(trimmed) > 0
 }
 
