@@ -136,9 +136,9 @@ pub(crate) fn build<'a>(
         solid: Vec::new(),
         paragraphs: Vec::new(),
     };
-    let (mode, header_dates) = splitter.mode();
+    let (mode, header_dates, dateless) = splitter.mode();
     let mut comments = match mode {
-        Mode::Header => splitter.header_mode(header_dates),
+        Mode::Header => splitter.header_mode(header_dates, dateless),
         Mode::Footer | Mode::Button => splitter.footer_mode(mode),
     };
     let input = splitter.page.input;
@@ -203,14 +203,18 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     }
 
     /// Legacy pages put the date after the body, after the vote buttons. With the mode, the
-    /// number of dates found in comment headers.
-    fn mode(&self) -> (Mode, usize) {
+    /// number of dates found in comment headers, and whether the section shows no comment
+    /// date at all (some crawls drop them).
+    fn mode(&self) -> (Mode, usize, bool) {
         let mut header_dates = 0;
         let mut footer_dates = 0;
+        // Every date line that is no text: a timed date, so a strong header part.
+        let mut dated = false;
         for (i, &part) in (self.start..).zip(self.parts.span(self.start..self.limit)) {
             match part {
                 Part::DatedFooter => footer_dates += 1,
-                Part::Header { strong: true } if matches!(self.page.lines.kind(i), Kind::Date { .. }) => {
+                Part::StrongHeader if matches!(self.page.lines.kind(i), Kind::Date { .. }) => {
+                    dated = true;
                     // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
                     // lines of their own), maybe with the `Reply` button between.
                     let mut after_votes = false;
@@ -245,13 +249,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         } else {
             Mode::Header
         };
-        (mode, header_dates)
-    }
-
-    /// True when the section shows no comment date at all (some crawls drop them).
-    fn has_no_dates(&self) -> bool {
-        !(self.start..self.limit)
-            .any(|i| matches!(self.page.lines.kind(i), Kind::Date { .. }) && self.parts[i] != Part::Text)
+        (mode, header_dates, !dated)
     }
 
     /// The last line of a name that starts at `k`: `k + 1` when `k` is a long line that a
