@@ -116,7 +116,8 @@ struct Scan {
 /// Reads the page once for the rating widget, the section candidates and the first core
 /// comment (one pass instead of one per question: most lines are text, decided at a glance).
 fn scan(lines: &LineStore<'_>) -> Scan {
-    let mut found = Scan { rating: None, candidates: Vec::new(), core_comment: None };
+    // (Room for the candidates of most pages: a few anchors, confirmed.)
+    let mut found = Scan { rating: None, candidates: Vec::with_capacity(8), core_comment: None };
     let mut text_before = 0;
     for i in 0..lines.len() {
         let before = text_before;

@@ -390,7 +390,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     && matches!(lines.kind(i), Kind::Chrome(seg) if seg.any(Class::More))
             });
         }
-        for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
+        let paragraphs = text::paragraphs(self.page, self.start..end, |_| true);
+        discussion.other.reserve_exact(paragraphs.len());
+        for paragraph in paragraphs {
             discussion.other.push(self.page.paragraph(paragraph.clone()));
             self.page.set_roles(paragraph, LineRole::Other);
         }
