@@ -20,7 +20,7 @@ use std::ops::Range;
 pub(super) use self::parts::reads_as_name;
 use self::parts::{is_name_like, wrap_width, Part, SectionParts};
 use super::piece::Piece;
-use super::{text, Page};
+use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
 use crate::lines::{DateId, Kind, Line};
@@ -353,32 +353,22 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// discussion.
     fn finish(&mut self, comments: &[FlatComment<'a>], end: usize) -> Discussion<'a> {
         let mut discussion = Discussion::default();
+        // In the same pass, the lines no stage placed that read as text make `other`'s
+        // paragraphs: the first line of the one being read.
+        let mut other: Option<usize> = None;
         for i in self.start..end {
-            if self.page.roles[i].is_some() {
-                continue;
-            }
-            let kind = self.page.lines.kind(i);
-            match kind {
-                Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
-                Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
-                    // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
-                    // badge before `Leave a Reply`.
-                    let next = self.next_solid(i + 1).map(|j| self.line(j));
-                    let is_count = next
-                        .is_some_and(|l| l.is_count_words() || l.phrase_key() == Some("form_header_text"));
-                    if is_count {
-                        discussion.count = Some(n as u64);
-                    }
+            let is_other = self.page.roles[i].is_none() && self.place_unplaced(i, &mut discussion);
+            match (is_other, other) {
+                (true, None) => other = Some(i),
+                (false, Some(from)) => {
+                    self.push_other(&mut discussion, from..i);
+                    other = None;
                 }
-                Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
                 _ => {}
             }
-            if matches!(kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
-                continue; // placed as `other` below
-            }
-            if !matches!(kind, Kind::Blank) {
-                self.page.set_role(i, LineRole::Chrome);
-            }
+        }
+        if let Some(from) = other {
+            self.push_other(&mut discussion, from..end);
         }
         // `Load More Comments` can also sit after the thread's end, among the trailer.
         if !discussion.more {
@@ -389,12 +379,6 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     && !lines.is_blank(i)
                     && matches!(lines.kind(i), Kind::Chrome(seg) if seg.any(Class::More))
             });
-        }
-        let paragraphs = text::paragraphs(self.page, self.start..end, |_| true);
-        discussion.other.reserve_exact(paragraphs.len());
-        for paragraph in paragraphs {
-            discussion.other.push(self.page.paragraph(paragraph.clone()));
-            self.page.set_roles(paragraph, LineRole::Other);
         }
         for comment in comments {
             if comment.body.is_empty() {
@@ -413,6 +397,39 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             self.page.offset_of(l.text) + l.text.len()
         });
         discussion
+    }
+
+    /// Reads line `i`, which no stage placed, into `discussion` (the count, a load-more
+    /// marker): true when it reads as text (a paragraph of `other`), else it is chrome.
+    fn place_unplaced(&mut self, i: usize, discussion: &mut Discussion<'a>) -> bool {
+        let kind = self.page.lines.kind(i);
+        match kind {
+            Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
+            Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
+                // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
+                // badge before `Leave a Reply`.
+                let next = self.next_solid(i + 1).map(|j| self.line(j));
+                let is_count =
+                    next.is_some_and(|l| l.is_count_words() || l.phrase_key() == Some("form_header_text"));
+                if is_count {
+                    discussion.count = Some(n as u64);
+                }
+            }
+            Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
+            _ => {}
+        }
+        // (A blank line is placed from the start: one here would be text.)
+        if matches!(kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading | Kind::Blank) {
+            return true;
+        }
+        self.page.set_role(i, LineRole::Chrome);
+        false
+    }
+
+    /// Adds lines `paragraph` to `discussion.other`.
+    fn push_other(&mut self, discussion: &mut Discussion<'a>, paragraph: Range<usize>) {
+        discussion.other.push(self.page.paragraph(paragraph.clone()));
+        self.page.set_roles(paragraph, LineRole::Other);
     }
 }
 
