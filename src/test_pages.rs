@@ -3,7 +3,15 @@
 
 /// Every line of every `.txt` page under `tests/data`, trimmed.
 pub(crate) fn lines() -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+    let lines: Vec<String> =
+        pages().iter().flat_map(|text| text.lines().map(|l| l.trim().to_owned())).collect();
+    assert!(lines.len() > 10_000, "the test pages are there: {}", lines.len());
+    lines
+}
+
+/// Every `.txt` page under `tests/data`.
+pub(crate) fn pages() -> Vec<String> {
+    let mut pages = Vec::new();
     let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
@@ -11,11 +19,9 @@ pub(crate) fn lines() -> Vec<String> {
             if path.is_dir() {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
-                lines.extend(text.lines().map(|l| l.trim().to_owned()));
+                pages.push(std::fs::read_to_string(&path).unwrap_or_default());
             }
         }
     }
-    assert!(lines.len() > 10_000, "the test pages are there: {}", lines.len());
-    lines
+    pages
 }

@@ -35,10 +35,13 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
             paragraphs.pop();
         }
     }
+    // (Exact sizes: no growth, and no spare room kept with the dump.)
+    article.paragraphs.reserve_exact(paragraphs.len());
     for paragraph in &paragraphs {
         article.paragraphs.push(page.paragraph(paragraph.clone()));
         page.set_roles(paragraph.clone(), LineRole::Article);
     }
+    article.furniture.reserve_exact(furniture.len());
     for paragraph in furniture {
         article.furniture.push(page.paragraph(paragraph.clone()));
         page.set_roles(paragraph, LineRole::Furniture);

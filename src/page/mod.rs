@@ -133,8 +133,9 @@ impl<'p, 'a> Page<'p, 'a> {
                 self.set_role(i, LineRole::Chrome);
             }
         }
-        let mut out = Vec::new();
-        for range in text::paragraphs(self, from..self.lines.len(), text::is_body_text) {
+        let paragraphs = text::paragraphs(self, from..self.lines.len(), text::is_body_text);
+        let mut out = Vec::with_capacity(paragraphs.len());
+        for range in paragraphs {
             out.push(self.paragraph(range.clone()));
             self.set_roles(range, LineRole::Trailer);
         }

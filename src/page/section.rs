@@ -43,47 +43,10 @@ const CONFIRM_WINDOW: usize = 12;
 
 pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     let lines = page.lines;
-    let Scan { rating, candidates, core_comment } = scan(lines);
+    let Scan { rating, candidates, core_comment } = scan(lines, true);
     let is_rating = |i: usize| rating.as_ref().is_some_and(|r| r.numbers.contains(&i));
-    // The section starts at the first candidate that is not followed by the article: one
-    // with far more text (and no comment) between it and the next candidate than before it
-    // is page furniture above the article: a rating widget placed before the post
-    // (`displayRatingOnPost` = before), a theme's `2 comments` link in the byline.
-    // (Only a page with two candidates or more compares them.)
-    let has_comments = |a: usize, b: usize| {
-        (a..b).any(|i| match lines.kind(i) {
-            Kind::Date { timed, .. } => timed,
-            Kind::ReplyTo { .. } => true,
-            _ => false,
-        })
-    };
-    // wpDiscuz prints its `N Comments` after the form, so a count above the form with no
-    // comment between them is a theme's count in the byline.
-    let byline_count = |k: usize, c: usize| {
-        matches!(lines.kind(c), Kind::Count(_))
-            && candidates[k + 1..]
-                .iter()
-                .map(|later| later.line)
-                .find(|&later| lines.at(later).chrome().is_some_and(|s| s.any(Class::Anchor)))
-                .is_some_and(|form| !has_comments(c, form))
-    };
-    let opens_section = |k: usize, c: usize| match candidates.get(k + 1) {
-        _ if byline_count(k, c) => false,
-        Some(next) => {
-            let (before, between) = (candidates[k].text_before, next.text_before - candidates[k].text_before);
-            between <= 2 * before || has_comments(c, next.line)
-        }
-        None => true,
-    };
     let section_start =
-        candidates.iter().enumerate().find(|&(k, c)| opens_section(k, c.line)).map(|(_, c)| {
-            let c = c.line;
-            if is_rating(c) {
-                c
-            } else {
-                extend_back(lines, c)
-            }
-        });
+        first_opening(lines, &candidates).map(|c| if is_rating(c) { c } else { extend_back(lines, c) });
     // A WordPress core thread under a heading the tables do not know (a theme's own, or
     // translated) starts at its first `Name says:` line with a date below it, before the
     // comment form that follows it.
@@ -94,6 +57,58 @@ pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     // A thread whose chrome the crawl dropped altogether.
     let section_start = section_start.or_else(|| first_bare_comment(lines).map(|i| extend_back(lines, i)));
     Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
+}
+
+/// The line of the first candidate that opens the section ([`opens_section`]).
+fn first_opening(lines: &LineStore<'_>, candidates: &[Candidate]) -> Option<usize> {
+    (0..candidates.len())
+        .find(|&k| opens_section(lines, candidates, k, true) == Some(true))
+        .map(|k| candidates[k].line)
+}
+
+/// True when candidate `k` of `candidates` opens the section: it is not followed by the
+/// article. One with far more text (and no comment) between it and the next candidate than
+/// before it is page furniture above the article: a rating widget placed before the post
+/// (`displayRatingOnPost` = before), a theme's `2 comments` link in the byline. (Only a page
+/// with two candidates or more compares them.)
+///
+/// `complete`: no candidate follows the list. Otherwise (the page is still being scanned),
+/// `None` when later candidates could change the answer.
+fn opens_section(lines: &LineStore<'_>, candidates: &[Candidate], k: usize, complete: bool) -> Option<bool> {
+    let c = candidates[k].line;
+    let has_comments = |a: usize, b: usize| {
+        (a..b).any(|i| match lines.kind(i) {
+            Kind::Date { timed, .. } => timed,
+            Kind::ReplyTo { .. } => true,
+            _ => false,
+        })
+    };
+    // wpDiscuz prints its `N Comments` after the form, so a count above the form with no
+    // comment between them is a theme's count in the byline.
+    let mut form_unseen = false;
+    if matches!(lines.kind(c), Kind::Count(_)) {
+        let form = candidates[k + 1..]
+            .iter()
+            .map(|later| later.line)
+            .find(|&later| lines.at(later).chrome().is_some_and(|s| s.any(Class::Anchor)));
+        match form {
+            Some(form) if !has_comments(c, form) => return Some(false), // a byline count
+            Some(_) => {}
+            None => form_unseen = true,
+        }
+    }
+    let opens = match candidates.get(k + 1) {
+        Some(next) => {
+            let (before, between) = (candidates[k].text_before, next.text_before - candidates[k].text_before);
+            Some(between <= 2 * before || has_comments(c, next.line))
+        }
+        None => complete.then_some(true),
+    };
+    // A count whose form is not in the list yet may still turn out a byline count.
+    if form_unseen && !complete && opens == Some(true) {
+        return None;
+    }
+    opens
 }
 
 /// A place where the section could start.
@@ -107,7 +122,8 @@ struct Candidate {
 struct Scan {
     /// The first rating widget ([`rating_at`]).
     rating: Option<RatingParts>,
-    /// Every place the section could start: the rating widget and each confirmed anchor.
+    /// The places the section could start (the rating widget and each confirmed anchor), up
+    /// to the first that opens it.
     candidates: Vec<Candidate>,
     /// The first WordPress core comment header ([`is_core_comment`]).
     core_comment: Option<usize>,
@@ -115,9 +131,16 @@ struct Scan {
 
 /// Reads the page once for the rating widget, the section candidates and the first core
 /// comment (one pass instead of one per question: most lines are text, decided at a glance).
-fn scan(lines: &LineStore<'_>) -> Scan {
-    let mut found = Scan { rating: None, candidates: Vec::new(), core_comment: None };
+/// With `settle`, candidates are looked for only until one is known to open the section
+/// ([`opens_section`]): the anchors below it (most of a page's chrome, in the section)
+/// change nothing.
+fn scan(lines: &LineStore<'_>, settle: bool) -> Scan {
+    // (Room for the candidates of most pages: a few anchors, confirmed.)
+    let mut found = Scan { rating: None, candidates: Vec::with_capacity(8), core_comment: None };
     let mut text_before = 0;
+    // The first candidate not known yet not to open the section, and whether it does.
+    let mut undecided = 0;
+    let mut settled = false;
     for i in 0..lines.len() {
         let before = text_before;
         text_before += lines.text_len(i);
@@ -130,6 +153,9 @@ fn scan(lines: &LineStore<'_>) -> Scan {
         if found.core_comment.is_none() && is_core_comment(lines, i) {
             found.core_comment = Some(i);
         }
+        if settled {
+            continue;
+        }
         let is_candidate = match &found.rating {
             Some(r) if r.numbers.contains(&i) => {
                 r.numbers.start == i && is_confirmed(lines, r.title.unwrap_or(r.numbers.end - 1))
@@ -138,6 +164,16 @@ fn scan(lines: &LineStore<'_>) -> Scan {
         };
         if is_candidate {
             found.candidates.push(Candidate { line: i, text_before: before });
+            while undecided < found.candidates.len() {
+                match opens_section(lines, &found.candidates, undecided, false) {
+                    Some(true) => {
+                        settled = settle;
+                        break;
+                    }
+                    Some(false) => undecided += 1,
+                    None => break,
+                }
+            }
         }
     }
     found
@@ -441,6 +477,32 @@ fn trailing_footer_start(lines: &LineStore<'_>) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// `scan` stops looking for candidates once one opens the section: over every test page,
+    /// the section starts where a scan of the whole page puts it, with the same rating
+    /// widget and core comment.
+    #[test]
+    fn a_settled_scan_finds_what_a_full_scan_finds() {
+        let mut compared = 0;
+        for page in crate::test_pages::pages() {
+            let start = crate::input::content_start(&page);
+            let lines = crate::lines::classify_all(&page, start).lines;
+            let (full, settled) = (scan(&lines, false), scan(&lines, true));
+            assert_eq!(
+                first_opening(&lines, &settled.candidates),
+                first_opening(&lines, &full.candidates),
+                "{}",
+                &page[..page.len().min(200)]
+            );
+            let numbers = |scan: &Scan| scan.rating.as_ref().map(|r| (r.numbers.clone(), r.title));
+            assert_eq!(numbers(&settled), numbers(&full));
+            assert_eq!(settled.core_comment, full.core_comment);
+            compared += usize::from(settled.candidates.len() < full.candidates.len());
+        }
+        assert!(compared > 20, "the scan settles early on most pages: {compared}");
+    }
+
     #[test]
     fn a_count_badge_behind_pandoc_fences_counts() {
         // pandoc, wpDiscuz 5: the badge's number, fences, then the form's heading.

@@ -21,7 +21,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             let ends_comment = match mode {
                 Mode::Footer => match self.parts[i] {
                     Part::DatedFooter => true,
-                    Part::Header { strong: true } => matches!(self.page.lines.kind(i), Kind::Date { .. }),
+                    Part::StrongHeader => matches!(self.page.lines.kind(i), Kind::Date { .. }),
                     _ => false,
                 },
                 _ => self.is_reply_button(i),
@@ -145,7 +145,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                     true
                 }
                 Kind::Share => true,
-                Kind::Chrome(seg) if matches!(self.parts[i], Part::Header { .. }) => {
+                Kind::Chrome(seg) if self.parts[i].is_header() => {
                     if seg.first().class == Class::Role {
                         comment.role = comment.role.or(self.piece(line.text));
                     }

@@ -21,21 +21,21 @@ pub(super) struct HeaderOrder {
 }
 
 impl<'a> Splitter<'_, '_, 'a> {
-    /// `header_dates`: the dates found in comment headers, about one per comment.
-    pub(super) fn header_mode(&mut self, header_dates: usize) -> Vec<FlatComment<'a>> {
-        let dateless = self.has_no_dates();
+    /// `header_dates`: the dates found in comment headers, about one per comment;
+    /// `dateless`: the section shows no comment date at all (some crawls drop them).
+    pub(super) fn header_mode(&mut self, header_dates: usize, dateless: bool) -> Vec<FlatComment<'a>> {
         let mut comments: Vec<FlatComment<'a>> = Vec::with_capacity(header_dates);
         let mut floor = self.start;
         let mut i = self.start;
         while i < self.limit {
             // Most lines are no header: skip to the next one over the parts' slice.
             let headers = self.parts.span(i..self.limit);
-            let Some(skip) = headers.iter().position(|part| matches!(part, Part::Header { .. })) else {
+            let Some(skip) = headers.iter().position(|part| part.is_header()) else {
                 break;
             };
             i += skip;
             let run = self.header_run(i);
-            let strong = run.clone().any(|j| self.parts[j] == Part::Header { strong: true });
+            let strong = run.clone().any(|j| self.parts[j] == Part::StrongHeader);
             let after_head = run.end > self.head;
             let starts_comment =
                 after_head && (strong || (dateless && self.opens_dateless_comment(run.clone(), floor)));
@@ -106,7 +106,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             match self.parts[k] {
                 // One header holds one date: a second date, or a `Reply to` that a date
                 // follows, starts the next comment (whose body may be missing).
-                Part::Header { .. }
+                Part::WeakHeader | Part::StrongHeader
                     if has_date
                         && (is_dated(&self.page.lines.kind(k))
                             || matches!(self.page.lines.kind(k), Kind::ReplyTo { .. })
@@ -116,7 +116,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 {
                     break
                 }
-                Part::Header { .. } => {
+                Part::WeakHeader | Part::StrongHeader => {
                     has_date |= is_dated(&self.page.lines.kind(k));
                     wants_name =
                         matches!(self.page.lines.kind(k), Kind::ReplyTo { name, .. } if name.is_empty());
@@ -136,9 +136,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                             || matches!(self.page.lines.kind(k), Kind::Number(_))) =>
                 {
                     let k_end = self.wrapped_end(k);
-                    let followed = self
-                        .next_solid(k_end + 1)
-                        .is_some_and(|n| matches!(self.parts[n], Part::Header { .. }));
+                    let followed = self.next_solid(k_end + 1).is_some_and(|n| self.parts[n].is_header());
                     if !followed {
                         break;
                     }
@@ -438,7 +436,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                         alt_texts |= next.is_some_and(|n| {
                             matches!(kind(n), Kind::Text)
                                 && same_name(self.page.lines.text(i), self.page.lines.text(n))
-                                && self.next_solid(n + 1).is_some_and(|h| matches!(self.parts[h], Part::Header { .. }))
+                                && self.next_solid(n + 1).is_some_and(|h| self.parts[h].is_header())
                         });
                     }
                     Kind::ReplyTo { date: Some(_), .. } => markers[1] += 1,

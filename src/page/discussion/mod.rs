@@ -20,7 +20,7 @@ use std::ops::Range;
 pub(super) use self::parts::reads_as_name;
 use self::parts::{is_name_like, wrap_width, Part, SectionParts};
 use super::piece::Piece;
-use super::{text, Page};
+use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
 use crate::lines::{DateId, Kind, Line};
@@ -136,9 +136,9 @@ pub(crate) fn build<'a>(
         solid: Vec::new(),
         paragraphs: Vec::new(),
     };
-    let (mode, header_dates) = splitter.mode();
+    let (mode, header_dates, dateless) = splitter.mode();
     let mut comments = match mode {
-        Mode::Header => splitter.header_mode(header_dates),
+        Mode::Header => splitter.header_mode(header_dates, dateless),
         Mode::Footer | Mode::Button => splitter.footer_mode(mode),
     };
     let input = splitter.page.input;
@@ -203,14 +203,18 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     }
 
     /// Legacy pages put the date after the body, after the vote buttons. With the mode, the
-    /// number of dates found in comment headers.
-    fn mode(&self) -> (Mode, usize) {
+    /// number of dates found in comment headers, and whether the section shows no comment
+    /// date at all (some crawls drop them).
+    fn mode(&self) -> (Mode, usize, bool) {
         let mut header_dates = 0;
         let mut footer_dates = 0;
+        // Every date line that is no text: a timed date, so a strong header part.
+        let mut dated = false;
         for (i, &part) in (self.start..).zip(self.parts.span(self.start..self.limit)) {
             match part {
                 Part::DatedFooter => footer_dates += 1,
-                Part::Header { strong: true } if matches!(self.page.lines.kind(i), Kind::Date { .. }) => {
+                Part::StrongHeader if matches!(self.page.lines.kind(i), Kind::Date { .. }) => {
+                    dated = true;
                     // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
                     // lines of their own), maybe with the `Reply` button between.
                     let mut after_votes = false;
@@ -245,13 +249,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         } else {
             Mode::Header
         };
-        (mode, header_dates)
-    }
-
-    /// True when the section shows no comment date at all (some crawls drop them).
-    fn has_no_dates(&self) -> bool {
-        !(self.start..self.limit)
-            .any(|i| matches!(self.page.lines.kind(i), Kind::Date { .. }) && self.parts[i] != Part::Text)
+        (mode, header_dates, !dated)
     }
 
     /// The last line of a name that starts at `k`: `k + 1` when `k` is a long line that a
@@ -355,32 +353,22 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// discussion.
     fn finish(&mut self, comments: &[FlatComment<'a>], end: usize) -> Discussion<'a> {
         let mut discussion = Discussion::default();
+        // In the same pass, the lines no stage placed that read as text make `other`'s
+        // paragraphs: the first line of the one being read.
+        let mut other: Option<usize> = None;
         for i in self.start..end {
-            if self.page.roles[i].is_some() {
-                continue;
-            }
-            let kind = self.page.lines.kind(i);
-            match kind {
-                Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
-                Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
-                    // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
-                    // badge before `Leave a Reply`.
-                    let next = self.next_solid(i + 1).map(|j| self.line(j));
-                    let is_count = next
-                        .is_some_and(|l| l.is_count_words() || l.phrase_key() == Some("form_header_text"));
-                    if is_count {
-                        discussion.count = Some(n as u64);
-                    }
+            let is_other = self.page.roles[i].is_none() && self.place_unplaced(i, &mut discussion);
+            match (is_other, other) {
+                (true, None) => other = Some(i),
+                (false, Some(from)) => {
+                    self.push_other(&mut discussion, from..i);
+                    other = None;
                 }
-                Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
                 _ => {}
             }
-            if matches!(kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading) {
-                continue; // placed as `other` below
-            }
-            if !matches!(kind, Kind::Blank) {
-                self.page.set_role(i, LineRole::Chrome);
-            }
+        }
+        if let Some(from) = other {
+            self.push_other(&mut discussion, from..end);
         }
         // `Load More Comments` can also sit after the thread's end, among the trailer.
         if !discussion.more {
@@ -391,10 +379,6 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                     && !lines.is_blank(i)
                     && matches!(lines.kind(i), Kind::Chrome(seg) if seg.any(Class::More))
             });
-        }
-        for paragraph in text::paragraphs(self.page, self.start..end, |_| true) {
-            discussion.other.push(self.page.paragraph(paragraph.clone()));
-            self.page.set_roles(paragraph, LineRole::Other);
         }
         for comment in comments {
             if comment.body.is_empty() {
@@ -413,6 +397,39 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             self.page.offset_of(l.text) + l.text.len()
         });
         discussion
+    }
+
+    /// Reads line `i`, which no stage placed, into `discussion` (the count, a load-more
+    /// marker): true when it reads as text (a paragraph of `other`), else it is chrome.
+    fn place_unplaced(&mut self, i: usize, discussion: &mut Discussion<'a>) -> bool {
+        let kind = self.page.lines.kind(i);
+        match kind {
+            Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
+            Kind::Number(n) if n >= 0 && discussion.count.is_none() => {
+                // A count split over two lines (`14` / `Comments`), or wpDiscuz 5's count
+                // badge before `Leave a Reply`.
+                let next = self.next_solid(i + 1).map(|j| self.line(j));
+                let is_count =
+                    next.is_some_and(|l| l.is_count_words() || l.phrase_key() == Some("form_header_text"));
+                if is_count {
+                    discussion.count = Some(n as u64);
+                }
+            }
+            Kind::Chrome(seg) if seg.any(Class::More) => discussion.more = true,
+            _ => {}
+        }
+        // (A blank line is placed from the start: one here would be text.)
+        if matches!(kind, Kind::Text | Kind::Date { .. } | Kind::Average(_) | Kind::Heading | Kind::Blank) {
+            return true;
+        }
+        self.page.set_role(i, LineRole::Chrome);
+        false
+    }
+
+    /// Adds lines `paragraph` to `discussion.other`.
+    fn push_other(&mut self, discussion: &mut Discussion<'a>, paragraph: Range<usize>) {
+        discussion.other.push(self.page.paragraph(paragraph.clone()));
+        self.page.set_roles(paragraph, LineRole::Other);
     }
 }
 

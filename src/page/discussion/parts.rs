@@ -4,15 +4,17 @@ use crate::lines::{Kind, LineStore};
 use crate::page::Page;
 use crate::phrases::Class;
 
-/// What a line is, for splitting the section into comments.
+/// What a line is, for splitting the section into comments. (No fields: comparing two is
+/// comparing two bytes, and the splitter compares parts on every line it scans.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub(super) enum Part {
     Blank,
-    /// A header element. `strong` ones (a comment date, `Reply to`, a parent link) always
-    /// start a comment.
-    Header {
-        strong: bool,
-    },
+    /// A header element that may start a comment (an avatar, an author link, a badge).
+    WeakHeader,
+    /// A header element that always starts a comment: a comment date, `Reply to`, a parent
+    /// link.
+    StrongHeader,
     /// A footer element: votes, `Reply`, `Last edited`, `Read more`, per-comment tools.
     Footer,
     /// A legacy footer that carries the comment's date.
@@ -23,6 +25,13 @@ pub(super) enum Part {
     Text,
     /// Where the thread certainly ends: a markdown heading, the `wp_footer` leftovers.
     Stop,
+}
+
+impl Part {
+    /// A header element, weak or strong.
+    pub fn is_header(self) -> bool {
+        matches!(self, Part::WeakHeader | Part::StrongHeader)
+    }
 }
 
 /// The [`Part`]s of the lines from the section's first line on, indexed by line: the
@@ -83,18 +92,12 @@ impl std::ops::Index<usize> for SectionParts {
 fn part(kind: Kind) -> Part {
     match kind {
         Kind::Blank | Kind::Residue => Part::Blank,
-        Kind::Date { timed: true, .. } => Part::Header { strong: true },
-        Kind::ReplyTo { .. } | Kind::ParentLink { .. } => Part::Header { strong: true },
-        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } | Kind::Share => {
-            Part::Header { strong: false }
-        }
+        Kind::Date { timed: true, .. } => Part::StrongHeader,
+        Kind::ReplyTo { .. } | Kind::ParentLink { .. } => Part::StrongHeader,
+        Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } | Kind::Share => Part::WeakHeader,
         Kind::Chrome(seg) => match seg.first().class {
-            Class::Role | Class::Status | Class::AvatarAlt if seg.is_single() => {
-                Part::Header { strong: false }
-            }
-            Class::CommentTool if seg.phrases().all(|p| p.key.starts_with("wc_share")) => {
-                Part::Header { strong: false }
-            }
+            Class::Role | Class::Status | Class::AvatarAlt if seg.is_single() => Part::WeakHeader,
+            Class::CommentTool if seg.phrases().all(|p| p.key.starts_with("wc_share")) => Part::WeakHeader,
             Class::ReplyButton | Class::ReadMore | Class::VoteButton | Class::CommentTool => Part::Footer,
             Class::PageFooter => Part::Stop,
             _ => Part::Chrome,
@@ -123,7 +126,7 @@ fn is_thread_head(kind: Kind, part: Part) -> bool {
                         | "wc_be_the_first_text"
                 )
         }),
-        _ => matches!(part, Part::Header { strong: true } | Part::DatedFooter),
+        _ => matches!(part, Part::StrongHeader | Part::DatedFooter),
     }
 }
 
