@@ -170,6 +170,23 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
 /// unescaping for most lines. It looks at no more than a few bytes past the leading
 /// backslashes and allocates nothing.
 pub(crate) fn may_be_date_line(text: &str) -> bool {
+    // Most lines start with three ASCII bytes and no backslash: those bytes are the head
+    // the checks below read, without decoding or skipping.
+    if let [a, b, c, ..] = *text.as_bytes() {
+        if [a, b, c].iter().all(|&x| x.is_ascii() && x != b'\\') {
+            if a.is_ascii_digit() {
+                return true;
+            }
+            let words = words();
+            return words.ascii_starts[usize::from(a.to_ascii_lowercase())]
+                && words.ascii_start_may_match(&[a, b, c]);
+        }
+    }
+    may_be_date_line_by_chars(text)
+}
+
+/// [`may_be_date_line`] the general way: backslashes skipped, the first character decoded.
+fn may_be_date_line_by_chars(text: &str) -> bool {
     let start = text.trim_start_matches('\\');
     let Some(first) = start.chars().next() else {
         return false;

@@ -1219,6 +1219,20 @@ fn first_look_rules_out_only_lines_that_are_no_date() {
     assert!(dates > 10_000, "{dates}");
 }
 
+/// The first look's shortcut for lines that start with three plain ASCII bytes reads them as
+/// the general way does.
+#[test]
+fn first_look_shortcut_is_the_general_way() {
+    let mut lines = crate::test_pages::lines();
+    lines.extend(table_lines());
+    lines.extend(table_lines().iter().map(|l| l.to_uppercase()));
+    for line in &lines {
+        for escaped in escapings(line) {
+            assert_eq!(may_be_date_line(&escaped), may_be_date_line_by_chars(&escaped), "{escaped:?}");
+        }
+    }
+}
+
 #[test]
 fn first_look_examples() {
     for line in [
@@ -1314,6 +1328,11 @@ proptest! {
         line in "(\\PC|[0-9 ]){0,12}( ?([0-9]{1,3}|ago|years|éve|napja|il y a|пре|година|天|之前|right now|gerade eben|\u{a0}))*"
     ) {
         prop_assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok());
+    }
+
+    #[test]
+    fn first_look_shortcut_is_the_general_way_on_any_text(line in "\\\\?([a-zA-Z0-9 .\\\\]|\\PC){0,6}") {
+        prop_assert_eq!(may_be_date_line(&line), may_be_date_line_by_chars(&line));
     }
 
     #[test]
