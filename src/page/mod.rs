@@ -225,9 +225,7 @@ impl<'p, 'a> Page<'p, 'a> {
     /// The column, in characters, where line `i`'s text ends (its indentation counted).
     pub fn end_column(&self, i: usize) -> usize {
         let text = self.lines.text(i);
-        // An ASCII line has as many characters as bytes.
-        let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
-        self.column(self.offset_of(text)) - 1 + chars
+        self.column(self.offset_of(text)) - 1 + char_count(text)
     }
 
     /// The 1-based column, in characters, of byte `offset`.
@@ -237,7 +235,7 @@ impl<'p, 'a> Page<'p, 'a> {
             return 1;
         }
         let start = lines::line_start(self.input, self.content_start, offset);
-        self.input[start..offset].chars().count() + 1
+        char_count(&self.input[start..offset]) + 1
     }
 
     /// One entry per physical line, with the role of the group it belongs to.
@@ -288,5 +286,64 @@ fn excerpt(text: &str) -> String {
     match text.char_indices().nth(40) {
         Some((cut, _)) => format!("{}...", &text[..cut]),
         None => text.to_owned(),
+    }
+}
+
+/// The number of characters in `text` (`text.chars().count()`): its bytes less the UTF-8
+/// continuation bytes (`0b10xx_xxxx`), eight bytes at a time. (`chars().count()` reads a
+/// short string byte by byte; an `is_ascii` check first reads a long one twice.)
+fn char_count(text: &str) -> usize {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const BYTE_PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
+    const PAIR_LANES: u64 = 0x0001_0001_0001_0001;
+    let bytes = text.as_bytes();
+    let mut continuations = 0;
+    // Per-byte tallies, summed across the word every 255 chunks (before a byte overflows).
+    for block in bytes.chunks(8 * 255) {
+        let mut tallies = 0u64;
+        let mut chunks = block.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            // A byte's top bit set and the next one clear (`word << 1` moves each byte's bit 6
+            // to its bit 7).
+            tallies += (word & !(word << 1) & HIGH) >> 7;
+        }
+        // Adjacent tallies added into 16-bit lanes (at most 510 each), then the four lanes
+        // into the top one (at most 2040).
+        let pairs = (tallies & BYTE_PAIRS) + (tallies >> 8 & BYTE_PAIRS);
+        continuations += (pairs.wrapping_mul(PAIR_LANES) >> 48) as usize;
+        continuations += chunks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    }
+    bytes.len() - continuations
+}
+
+#[cfg(test)]
+mod char_count_tests {
+    use super::char_count;
+
+    /// The fast count is `chars().count()` on every line the test pages print.
+    #[test]
+    fn counts_every_test_line_as_chars_does() {
+        for page in crate::test_pages::pages() {
+            for line in page.lines() {
+                assert_eq!(char_count(line), line.chars().count(), "{line:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counts_as_chars_does(text in "[a \u{e9}\u{3000}\u{1F600}\u{7f}\u{80}\u{7ff}\u{800}]{0,100}") {
+            proptest::prop_assert_eq!(char_count(&text), text.chars().count());
+        }
+    }
+
+    /// Past 255 chunks the per-byte tallies are summed before they overflow.
+    #[test]
+    fn counts_long_text_as_chars_does() {
+        for unit in ["\u{e9}", "\u{1F600}", "a\u{3000}", "ab"] {
+            let text = unit.repeat(3000);
+            assert_eq!(char_count(&text), text.chars().count(), "{unit:?}");
+        }
     }
 }
