@@ -284,15 +284,66 @@ impl<'s> Folded<'s> {
             '\u{2019}' => self.put('\'', at),
             // Turkish dotted and dotless i fold to `i`: pages print `YANITLA` for `Yanıtla`.
             '\u{131}' | '\u{130}' => self.put('i', at),
-            c if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' => self.separator(),
-            c if c.is_ascii() => self.put(c.to_ascii_lowercase(), at),
-            c if is_own_lowercase(c) => self.put(c, at),
-            c => {
-                for lower in c.to_lowercase() {
-                    self.put(lower, at);
-                }
-            }
+            c => match small_fold(c).unwrap_or_else(|| char_fold(c)) {
+                CharFold::Separator => self.separator(),
+                CharFold::Lower(lower) => self.put(lower, at),
+                CharFold::Lowercase(lower) => lower.for_each(|lower| self.put(lower, at)),
+            },
         }
+    }
+}
+
+/// What a character that is no markup folds to.
+#[derive(Debug, Clone)]
+enum CharFold {
+    /// Whitespace: a separator.
+    Separator,
+    /// One lowercase character.
+    Lower(char),
+    /// Unicode's lowercase, which may be more than one character.
+    Lowercase(std::char::ToLowercase),
+}
+
+/// [`CharFold`] the general way (Unicode's whitespace and case tables).
+fn char_fold(c: char) -> CharFold {
+    if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+        CharFold::Separator
+    } else if c.is_ascii() {
+        CharFold::Lower(c.to_ascii_lowercase())
+    } else if is_own_lowercase(c) {
+        CharFold::Lower(c)
+    } else {
+        let lowercase = c.to_lowercase();
+        match lowercase.len() {
+            1 => CharFold::Lower(lowercase.clone().next().unwrap_or(c)),
+            _ => CharFold::Lowercase(lowercase),
+        }
+    }
+}
+
+/// Characters below this (Latin-1, Latin Extended, IPA, Greek, Cyrillic: the letters of
+/// most names and phrases outside ASCII) fold by one table load ([`small_fold`]).
+const SMALL_FOLD_END: usize = 0x500;
+
+/// [`char_fold`] of a character below [`SMALL_FOLD_END`] whose fold is one character or a
+/// separator, from a table built once: Unicode's case table is a search per character.
+fn small_fold(c: char) -> Option<CharFold> {
+    // Each entry: the character's lowercase, a space for a separator (no character lowercases
+    // to a space), 0 where the fold is longer than one character.
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..SMALL_FOLD_END as u32)
+            .map(|code| match char::from_u32(code).map(char_fold) {
+                Some(CharFold::Separator) => ' ',
+                Some(CharFold::Lower(lower)) => lower,
+                Some(CharFold::Lowercase(_)) | None => '\0',
+            })
+            .collect()
+    });
+    match *table.get(c as usize)? {
+        '\0' => None,
+        ' ' => Some(CharFold::Separator),
+        lower => Some(CharFold::Lower(lower)),
     }
 }
 
@@ -445,6 +496,30 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_own_lowercase(c)) {
             assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
+    }
+
+    /// What a [`CharFold`] stands for: `None` for a separator, else the characters.
+    fn fold_chars(fold: CharFold) -> Option<Vec<char>> {
+        match fold {
+            CharFold::Separator => None,
+            CharFold::Lower(lower) => Some(vec![lower]),
+            CharFold::Lowercase(lower) => Some(lower.collect()),
+        }
+    }
+
+    /// The table of small characters folds them as Unicode's tables do, and covers every
+    /// one but those with a longer lowercase (`İ`).
+    #[test]
+    fn small_fold_is_the_general_fold() {
+        let mut covered = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(fold) = small_fold(c) {
+                assert_eq!(fold_chars(fold), fold_chars(char_fold(c)), "{c:?}");
+                covered += 1;
+            }
+        }
+        // All below SMALL_FOLD_END but `İ` and NUL (whose entry would be the marker 0).
+        assert_eq!(covered, SMALL_FOLD_END - 2);
     }
 
     /// The fast fold of whole runs gives what folding one character at a time gives, also
