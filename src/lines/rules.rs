@@ -104,7 +104,11 @@ fn scale(i: &str) -> PResult<'_, u64> {
     let Some(first) = rest.as_bytes().first().map(u8::to_ascii_lowercase) else {
         return fail(i, ErrorKind::Tag);
     };
-    for (suffix, factor) in crate::phrases::markers().number_suffixes() {
+    let markers = crate::phrases::markers();
+    if !markers.may_start_number_suffix(first) {
+        return fail(i, ErrorKind::Tag); // most numbers: a date's `-`, most words
+    }
+    for (suffix, factor) in markers.number_suffixes() {
         if suffix.as_bytes().first().map(u8::to_ascii_lowercase) != Some(first) {
             continue;
         }

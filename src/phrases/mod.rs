@@ -475,6 +475,10 @@ pub(crate) struct Markers {
     anonymous: HashSet<String>,
     /// The units of shortened numbers (`%sK`, `%s Tsd.`), lowercase, with their factor.
     number_suffixes: Vec<(String, u64)>,
+    /// By byte: some [`Self::number_suffixes`] starts with it, lowercased as
+    /// [`u8::to_ascii_lowercase`] gives it. What follows most numbers (a date's `-`, most
+    /// words) starts none, told from one load.
+    number_suffix_starts: [bool; 256],
     /// Every role badge exactly as the catalogues write it (`Admin`, `Gast`).
     roles: HashSet<&'static str>,
     /// WordPress core's `says:` after an author name, per language.
@@ -532,6 +536,7 @@ impl Markers {
             header_on,
             reply_to,
             anonymous: all("wc_anonymous"),
+            number_suffix_starts: number_suffix_starts(&number_suffixes),
             number_suffixes,
             roles: [
                 "wc_blog_role_guest",
@@ -613,6 +618,12 @@ impl Markers {
         &self.number_suffixes
     }
 
+    /// False when no [`Self::number_suffixes`] starts with `byte`, compared as
+    /// [`u8::to_ascii_lowercase`] gives it (`byte` is lowercased here).
+    pub fn may_start_number_suffix(&self, byte: u8) -> bool {
+        self.number_suffix_starts[usize::from(byte.to_ascii_lowercase())]
+    }
+
     /// True when `text` is a role badge as a page prints it: the catalogue's spelling, or
     /// all in capitals (themes that uppercase labels); a lowercase `admin` is a user's name.
     pub fn is_role(&self, text: &str) -> bool {
@@ -686,6 +697,17 @@ impl Markers {
 const SAYS_END: u8 = 1;
 /// [`Markers::core_header_edges`]: a byte starts a `Pingback:`.
 const PINGBACK_START: u8 = 2;
+
+/// [`Markers::number_suffix_starts`]: the first byte of each unit, lowercased.
+fn number_suffix_starts(suffixes: &[(String, u64)]) -> [bool; 256] {
+    let mut starts = [false; 256];
+    for (suffix, _) in suffixes {
+        if let Some(&first) = suffix.as_bytes().first() {
+            starts[usize::from(first.to_ascii_lowercase())] = true;
+        }
+    }
+    starts
+}
 
 /// The last bytes of `says` and the first bytes of `pingback`, in either ASCII case, as
 /// [`SAYS_END`] and [`PINGBACK_START`] flags by byte.
@@ -771,6 +793,20 @@ mod tests {
         }
         // Most lines of the pages start with plain ASCII.
         assert!(told > 100_000, "the walk tells {told} of {}", lines.len());
+    }
+
+    /// The first-byte table of the number units says what comparing each unit's first byte
+    /// (as `rules::scale` does) says, for every byte.
+    #[test]
+    fn number_suffix_starts_are_the_units_first_bytes() {
+        let markers = markers();
+        for byte in 0..=u8::MAX {
+            let some_unit_starts = markers.number_suffixes().iter().any(|(unit, _)| {
+                unit.as_bytes().first().map(u8::to_ascii_lowercase) == Some(byte.to_ascii_lowercase())
+            });
+            assert_eq!(markers.may_start_number_suffix(byte), some_unit_starts, "{byte}");
+        }
+        assert!(markers.may_start_number_suffix(b'K') && !markers.may_start_number_suffix(b'-'));
     }
 
     #[test]
