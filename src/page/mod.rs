@@ -16,6 +16,7 @@ mod article;
 mod dates;
 mod discussion;
 mod piece;
+mod scan;
 mod section;
 mod text;
 mod thread;

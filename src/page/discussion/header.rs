@@ -28,12 +28,11 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut floor = self.start;
         let mut i = self.start;
         while i < self.limit {
-            // Most lines are no header: skip to the next one over the parts' slice.
-            let headers = self.parts.span(i..self.limit);
-            let Some(skip) = headers.iter().position(|part| part.is_header()) else {
+            // Most lines are no header: skip to the next one.
+            let Some(header) = self.parts.find(i..self.limit, Part::is_header) else {
                 break;
             };
-            i += skip;
+            i = header;
             let run = self.header_run(i);
             let strong = run.clone().any(|j| self.parts[j] == Part::StrongHeader);
             let after_head = run.end > self.head;

@@ -20,6 +20,7 @@ use std::ops::Range;
 pub(super) use self::parts::reads_as_name;
 use self::parts::{is_name_like, wrap_width, Part, SectionParts};
 use super::piece::Piece;
+use super::scan;
 use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
@@ -117,10 +118,15 @@ pub(crate) fn build<'a>(
     // A heading ends the section once the thread has begun (before it, headings are the
     // page's own, such as an author box between the rating widget and the form); the
     // `wp_footer` leftovers end it anywhere.
-    let limit = (start..)
-        .zip(parts.span(start..lines))
-        .find(|&(i, &part)| part == Part::Stop && (i > head || !matches!(page.lines.kind(i), Kind::Heading)))
-        .map_or(lines, |(i, _)| i);
+    let mut limit = lines;
+    let mut from = start;
+    while let Some(stop) = parts.find(from..lines, |part| part == Part::Stop) {
+        if stop > head || !matches!(page.lines.kind(stop), Kind::Heading) {
+            limit = stop;
+            break;
+        }
+        from = stop + 1;
+    }
     // Comments follow the thread's head (`N Comments`, sort buttons, the inline bar): what
     // stands before it (the rating widget, an author box, the form) heads no comment. The
     // first comment's own header is a head too, for pages that show no chrome.
@@ -356,8 +362,18 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // In the same pass, the lines no stage placed that read as text make `other`'s
         // paragraphs: the first line of the one being read.
         let mut other: Option<usize> = None;
-        for i in self.start..end {
-            let is_other = self.page.roles[i].is_none() && self.place_unplaced(i, &mut discussion);
+        let mut i = self.start;
+        while i < end {
+            if self.page.roles[i].is_some() {
+                // A placed line ends the paragraph; most of the section is placed already:
+                // skip to the next line that is not.
+                if let Some(from) = other.take() {
+                    self.push_other(&mut discussion, from..i);
+                }
+                i = scan::first(&self.page.roles[i..end], |role| role.is_none()).map_or(end, |k| i + k);
+                continue;
+            }
+            let is_other = self.place_unplaced(i, &mut discussion);
             match (is_other, other) {
                 (true, None) => other = Some(i),
                 (false, Some(from)) => {
@@ -366,6 +382,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 }
                 _ => {}
             }
+            i += 1;
         }
         if let Some(from) = other {
             self.push_other(&mut discussion, from..end);

@@ -79,6 +79,13 @@ impl SectionParts {
         }
         &self.parts[lines.start - self.first..lines.end - self.first]
     }
+
+    /// The first line in `lines` whose part is `wanted`, found sixteen parts at a time
+    /// (most lines a scan passes are text or blank).
+    #[inline]
+    pub fn find(&self, lines: std::ops::Range<usize>, wanted: impl Fn(Part) -> bool) -> Option<usize> {
+        crate::page::scan::first(self.span(lines.clone()), wanted).map(|k| lines.start + k)
+    }
 }
 
 impl std::ops::Index<usize> for SectionParts {
