@@ -238,7 +238,8 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let first_number = Lines::new(input, start).next().map_or(1, |line| line.number);
     let mut out = LineStore::with_capacity(input, newlines.min(PREALLOCATED_LINES) + 1, first_number);
     classifier.memo = LineMemo::for_lines(newlines);
-    let mut raw = Lines::new(input, start).peekable();
+    // Peeked by copying the walker (two words), rarely: a `Peekable` costs every line.
+    let mut raw = Lines::new(input, start);
     let mut saw_ambiguous_reply = false;
     while let Some(first) = raw.next() {
         let trimmed = trim_blank(first.text);
@@ -272,7 +273,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         // as phrases with the next line, is one chrome line.
         let wrapped_chrome = match kind {
             Kind::Text if group.count == 1 && classifier.opened_with_phrase => {
-                raw.peek().filter(|next| !trim_blank(next.text).is_empty()).copied().and_then(|next| {
+                raw.clone().next().filter(|next| !trim_blank(next.text).is_empty()).and_then(|next| {
                     let joined = trim_blank(&input[first.start..next.end()]);
                     classifier.segment(joined).map(|seg| (next, joined, seg))
                 })
@@ -365,19 +366,20 @@ impl<'a> Group<'a> {
     /// Takes following lines until brackets balance, a blank line, or the cap. A blank line
     /// ends the group unless it falls inside a link's URL: a share link's URL carries the
     /// comment's first words, blank lines included, which html2text wraps as they come.
-    fn extend_while_open(&mut self, input: &'a str, raw: &mut std::iter::Peekable<Lines<'a>>) {
+    fn extend_while_open(&mut self, input: &'a str, raw: &mut Lines<'a>) {
         let mut brackets = Brackets::default();
         brackets.read(self.first.text);
         // The lines taken are consecutive: the first and the last say which.
         let mut taken: Option<(RawLine<'a>, RawLine<'a>)> = None;
         let mut count = 0;
         while brackets.balance > 0 && self.count + count < MAX_WRAPPED_LINES {
-            let Some(next) = raw.peek() else { break };
+            let mut after = raw.clone();
+            let Some(next) = after.next() else { break };
             if trim_blank(next.text).is_empty() && !brackets.inside_link_url() {
                 break;
             }
             brackets.read(next.text);
-            let next = raw.next().expect("peeked");
+            *raw = after;
             taken = Some((taken.map_or(next, |(first, _)| first), next));
             count += 1;
         }
@@ -388,7 +390,7 @@ impl<'a> Group<'a> {
             }
             // Never balanced: not wrapped markup after all. Put the lines back by
             // re-reading them as lines of their own.
-            Some((first, _)) => *raw = Lines::resume(input, &first).peekable(),
+            Some((first, _)) => *raw = Lines::resume(input, &first),
             None => {}
         }
     }
