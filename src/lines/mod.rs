@@ -241,7 +241,12 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     // Peeked by copying the walker (two words), rarely: a `Peekable` costs every line.
     let mut raw = Lines::new(input, start);
     let mut saw_ambiguous_reply = false;
-    while let Some(first) = raw.next() {
+    loop {
+        if let Some((number, start)) = raw.next_if_empty() {
+            out.push_blank_at(start, number);
+            continue;
+        }
+        let Some(first) = raw.next() else { break };
         let trimmed = trim_blank(first.text);
         // Half the lines of a dump are blank: they are not classified, only counted.
         if trimmed.is_empty() {
