@@ -118,9 +118,11 @@ impl Lines<'_> {
     #[inline]
     pub fn next_if_empty(&mut self) -> Option<(usize, usize)> {
         let bytes = self.input.as_bytes();
-        let len = match (bytes.get(self.pos), bytes.get(self.pos + 1)) {
-            (Some(b'\r'), Some(b'\n')) => 2,
-            (Some(b'\n' | b'\r'), _) => 1,
+        // The byte after is read only after a `\r` (most lines are not empty).
+        let len = match bytes.get(self.pos) {
+            Some(b'\n') => 1,
+            Some(b'\r') if bytes.get(self.pos + 1) == Some(&b'\n') => 2,
+            Some(b'\r') => 1,
             _ => return None,
         };
         let start = self.pos;
