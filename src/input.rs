@@ -111,6 +111,27 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+impl Lines<'_> {
+    /// Steps over the next line if it is empty (its line break comes at once), giving its
+    /// number and offset: half the lines of a dump are blank, most of them empty, and they
+    /// need no text.
+    #[inline]
+    pub fn next_if_empty(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.input.as_bytes();
+        // The byte after is read only after a `\r` (most lines are not empty).
+        let len = match bytes.get(self.pos) {
+            Some(b'\n') => 1,
+            Some(b'\r') if bytes.get(self.pos + 1) == Some(&b'\n') => 2,
+            Some(b'\r') => 1,
+            _ => return None,
+        };
+        let start = self.pos;
+        self.pos += len;
+        self.number += 1;
+        Some((self.number, start))
+    }
+}
+
 /// The first `\n` or `\r` of `bytes`. Half the lines of a dump are blank, many of them
 /// empty: a break at once is told without the vector search, whose setup costs more.
 fn line_break(bytes: &[u8]) -> Option<usize> {
@@ -158,6 +179,31 @@ mod tests {
             assert_eq!(&input[line.start..line.end()], line.text);
         }
         assert_eq!(lines.iter().map(|l| l.number).collect::<Vec<_>>(), [1, 2, 3]);
+    }
+
+    /// Lines stepped over by `next_if_empty` are the empty lines `next` yields, at the same
+    /// numbers and offsets, on every test page and on every kind of line break.
+    #[test]
+    fn empty_lines_are_stepped_over_as_next_reads_them() {
+        fn walk(input: &str) -> Vec<(usize, usize, &str)> {
+            let mut lines = Lines::new(input, 0);
+            let mut seen = Vec::new();
+            loop {
+                if let Some((number, start)) = lines.next_if_empty() {
+                    seen.push((number, start, ""));
+                    continue;
+                }
+                let Some(line) = lines.next() else { break };
+                seen.push((line.number, line.start, line.text));
+            }
+            seen
+        }
+        let mut pages = crate::test_pages::pages();
+        pages.extend(["\n\r\n\r\r\n\na\r\n\r\r\n b\n\n\r", "\r", "\r\n", "\n", ""].map(String::from));
+        for page in &pages {
+            let plain: Vec<_> = Lines::new(page, 0).map(|l| (l.number, l.start, l.text)).collect();
+            assert_eq!(walk(page), plain);
+        }
     }
 
     #[test]

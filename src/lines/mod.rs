@@ -238,9 +238,15 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let first_number = Lines::new(input, start).next().map_or(1, |line| line.number);
     let mut out = LineStore::with_capacity(input, newlines.min(PREALLOCATED_LINES) + 1, first_number);
     classifier.memo = LineMemo::for_lines(newlines);
-    let mut raw = Lines::new(input, start).peekable();
+    // Peeked by copying the walker (two words), rarely: a `Peekable` costs every line.
+    let mut raw = Lines::new(input, start);
     let mut saw_ambiguous_reply = false;
-    while let Some(first) = raw.next() {
+    loop {
+        if let Some((number, start)) = raw.next_if_empty() {
+            out.push_blank_at(start, number);
+            continue;
+        }
+        let Some(first) = raw.next() else { break };
         let trimmed = trim_blank(first.text);
         // Half the lines of a dump are blank: they are not classified, only counted.
         if trimmed.is_empty() {
@@ -251,43 +257,34 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         if opens_wrapped_markup(trimmed, classifier.saw_fence) {
             group.extend_while_open(input, &mut raw);
         }
-        let text = if group.count == 1 { trimmed } else { group.text(input) };
+        let mut text = if group.count == 1 { trimmed } else { group.text(input) };
+        let mut kind =
+            if group.count == 1 { classifier.classify_line(text) } else { classifier.classify(text) };
         // A trailing NBSP survives only on a `Reply to\u{a0} ` whose name a converter put on
         // the next line; in languages whose marker is also the `Reply` button word, it is the
-        // one difference.
-        let nbsp_tail = || group.raw_text(input).trim_end_matches([' ', '\t']).ends_with('\u{a0}');
-        let kind = if group.count == 1 { classifier.classify_line(text) } else { classifier.classify(text) };
-        let kind = match kind {
-            Kind::Chrome(seg)
-                if seg.is_single()
-                    && nbsp_tail()
-                    && phrases::markers().is_reply_to(&phrases::normalize(text)) =>
-            {
-                Kind::ReplyTo { name: Name::NONE, date: None }
+        // one difference. (The kind is changed in place: a 16-byte value moved through
+        // matches costs every line.)
+        if let Kind::Chrome(seg) = kind {
+            let nbsp_tail = || group.raw_text(input).trim_end_matches([' ', '\t']).ends_with('\u{a0}');
+            if seg.is_single() && nbsp_tail() && phrases::markers().is_reply_to(&phrases::normalize(text)) {
+                kind = Kind::ReplyTo { name: Name::NONE, date: None };
             }
-            kind => kind,
-        };
+        }
         // Chrome a text browser wrapped (`Diesen Kommentar auf Twitter teilen? Diesen Kommentar
         // auf Twitter` / `teilen?`): a line that starts with a phrase but is none, and reads
         // as phrases with the next line, is one chrome line.
-        let wrapped_chrome = match kind {
-            Kind::Text if group.count == 1 && classifier.opened_with_phrase => {
-                raw.peek().filter(|next| !trim_blank(next.text).is_empty()).copied().and_then(|next| {
+        if matches!(kind, Kind::Text) && group.count == 1 && classifier.opened_with_phrase {
+            let wrapped =
+                raw.clone().next().filter(|next| !trim_blank(next.text).is_empty()).and_then(|next| {
                     let joined = trim_blank(&input[first.start..next.end()]);
-                    classifier.segment(joined).map(|seg| (next, joined, seg))
-                })
-            }
-            _ => None,
-        };
-        let (text, kind) = match wrapped_chrome {
-            Some((next, joined, seg)) => {
+                    classifier.segment(joined).map(|seg| (joined, seg))
+                });
+            if let Some((joined, seg)) = wrapped {
                 raw.next();
-                group.last = next;
                 group.count += 1;
-                (joined, Kind::Chrome(seg))
+                (text, kind) = (joined, Kind::Chrome(seg));
             }
-            None => (text, kind),
-        };
+        }
         let count = u32::try_from(group.count).expect("a group is at most MAX_WRAPPED_LINES lines");
         saw_ambiguous_reply |= is_ambiguous_reply(kind);
         out.push(Line::new(text, count, kind), first.number);
@@ -365,19 +362,20 @@ impl<'a> Group<'a> {
     /// Takes following lines until brackets balance, a blank line, or the cap. A blank line
     /// ends the group unless it falls inside a link's URL: a share link's URL carries the
     /// comment's first words, blank lines included, which html2text wraps as they come.
-    fn extend_while_open(&mut self, input: &'a str, raw: &mut std::iter::Peekable<Lines<'a>>) {
+    fn extend_while_open(&mut self, input: &'a str, raw: &mut Lines<'a>) {
         let mut brackets = Brackets::default();
         brackets.read(self.first.text);
         // The lines taken are consecutive: the first and the last say which.
         let mut taken: Option<(RawLine<'a>, RawLine<'a>)> = None;
         let mut count = 0;
         while brackets.balance > 0 && self.count + count < MAX_WRAPPED_LINES {
-            let Some(next) = raw.peek() else { break };
+            let mut after = raw.clone();
+            let Some(next) = after.next() else { break };
             if trim_blank(next.text).is_empty() && !brackets.inside_link_url() {
                 break;
             }
             brackets.read(next.text);
-            let next = raw.next().expect("peeked");
+            *raw = after;
             taken = Some((taken.map_or(next, |(first, _)| first), next));
             count += 1;
         }
@@ -388,7 +386,7 @@ impl<'a> Group<'a> {
             }
             // Never balanced: not wrapped markup after all. Put the lines back by
             // re-reading them as lines of their own.
-            Some((first, _)) => *raw = Lines::resume(input, &first).peekable(),
+            Some((first, _)) => *raw = Lines::resume(input, &first),
             None => {}
         }
     }

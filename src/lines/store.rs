@@ -101,29 +101,44 @@ impl<'a> LineStore<'a> {
 
     /// Adds `record` for `text`, which begins at physical line `number` and spans `lines`.
     #[inline]
-    fn push_record(&mut self, text: &'a str, number: usize, lines: u32, mut record: Packed) {
+    fn push_record(&mut self, text: &'a str, number: usize, lines: u32, record: Packed) {
+        let start = crate::input::offset_within(text, self.input).expect("a line is a part of the input");
+        self.push_record_at(start, text.len(), number, lines, record);
+    }
+
+    /// Adds `record` for the `len` bytes at offset `start`, which begin at physical line
+    /// `number` and span `lines`.
+    #[inline]
+    fn push_record_at(&mut self, start: usize, len: usize, number: usize, lines: u32, mut record: Packed) {
         debug_assert_eq!(number, self.next_number, "records cover the lines in order");
         if self.records.len() % CHECKPOINT_EVERY == 0 {
             self.checkpoints.push(saturate(number));
         }
-        let start = crate::input::offset_within(text, self.input).expect("a line is a part of the input");
-        (record.start, record.len) = (saturate(start), saturate(text.len()));
+        (record.start, record.len) = (saturate(start), saturate(len));
         self.records.push(record);
         self.next_number = number + lines as usize;
     }
 
-    /// Adds blank line `number`: a run of blank lines is one record (converter dumps can be
-    /// mostly blank lines, BeautifulSoup's nineteen in twenty, and what matters is that they
-    /// separate), a new one past `u32::MAX` lines.
+    /// Adds blank line `number`, whose (trimmed, empty) text is `text`.
     #[inline]
     pub fn push_blank(&mut self, text: &'a str, number: usize) {
+        let start = crate::input::offset_within(text, self.input).expect("a line is a part of the input");
+        self.push_blank_at(start, number);
+    }
+
+    /// Adds blank line `number`, its empty text at offset `start`: a run of blank lines is
+    /// one record (converter dumps can be mostly blank lines, BeautifulSoup's nineteen in
+    /// twenty, and what matters is that they separate), a new one past `u32::MAX` lines.
+    #[inline]
+    pub fn push_blank_at(&mut self, start: usize, number: usize) {
         match self.records.last_mut() {
             Some(last) if last.tag == Tag::Blank && last.word < u32::MAX => {
                 last.word += 1;
                 self.next_number += 1;
             }
-            _ => self.push_record(
-                text,
+            _ => self.push_record_at(
+                start,
+                0,
                 number,
                 1,
                 Packed { start: 0, len: 0, word: 1, count: 0, tag: Tag::Blank },
