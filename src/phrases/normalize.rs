@@ -25,14 +25,22 @@ const LYNX_WIDGETS: [&str; 4] = ["(BUTTON)", "(ordered)", "(bullet)", "(submit)"
 ///   skipped whole; the editor button `{}` is kept;
 /// - the typographic apostrophe `’` becomes `'`.
 pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
-    out.text.clear();
-    if is_plain_text(source) {
-        // Most chrome lines (`Notify of`, `Leave a Reply`): the line itself, lowercased.
-        out.text.push_str(source);
-        out.text.make_ascii_lowercase();
-        return;
+    if !plain_text_into(source, out) {
+        Folded::new(source).fold_rest_into(&mut out.text);
     }
-    Folded::new(source).fold_rest_into(&mut out.text);
+}
+
+/// [`normalize_into`] for plain text ([`is_plain_text`]), whose normal form is the text
+/// lowercased (most chrome lines: `Notify of`, `Leave a Reply`); `false`, with `out` cleared,
+/// for other text.
+pub(crate) fn plain_text_into(source: &str, out: &mut Normalized) -> bool {
+    out.text.clear();
+    if !is_plain_text(source) {
+        return false;
+    }
+    out.text.push_str(source);
+    out.text.make_ascii_lowercase();
+    true
 }
 
 /// True when `source` is its own normal form but for case: plain ASCII words
