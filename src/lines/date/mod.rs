@@ -23,8 +23,8 @@
 //! [`date_line`] is called on most short lines of a page, so it rejects cheaply: by length,
 //! then by the first character (a digit, or a letter that can start a month name, a
 //! relative adjective, a "right now" or a "today" phrase), and tries only the rules the
-//! line can match (see [`date_line`]). Word tables are built once; a
-//! call allocates nothing and compares case-insensitively character by character.
+//! line can match (see [`date_line`]). Word tables are built once (a byte trie each); a
+//! call allocates nothing and compares case-insensitively, an ASCII byte or a character at a time.
 //! [`may_be_date_line`] is the same first look for a line that still has html2text's
 //! backslashes.
 //!
@@ -135,9 +135,7 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
         let named = after_number.iter().any(u8::is_ascii_digit);
         return first_match(text, [(numeric, numeric_line), (named, named_line), (true, relative_line)]);
     }
-    if !words().may_start(first) {
-        return None;
-    }
+    // No `may_start` here: the first step of the walk below rejects the same characters.
     let kinds = words().first_word_kinds(text);
     if kinds == 0 {
         return None;
@@ -447,13 +445,22 @@ impl UnitWord {
 /// Words (possibly several, `il y a`) stored lowercased in a character trie, for a
 /// case-insensitive longest-prefix match that reads the input once, whatever the number of
 /// words, and does not allocate.
+///
+/// The forms are added to a character trie (`nodes`), which the start-up tables and the
+/// tests read; [`Lexicon::compile`] then lays the same trie over the forms' UTF-8 bytes out
+/// as a double array (`slots`), which the walk reads: a step is an addition and a
+/// comparison, whatever the number of edges, and a character of the trie is stepped with
+/// its bytes, without decoding it.
 #[derive(Debug)]
 struct Lexicon<T> {
     /// `nodes[0]` is the root.
     nodes: Vec<LexiconNode<T>>,
-    /// The root's edges for ASCII characters (0: none): the first step, which rejects most
-    /// text, is one load.
-    ascii_root: [u32; 128],
+    /// The byte trie: the state of slot `i` steps by byte `b` to slot `slots[i].base + b`
+    /// when that slot's `check` is `i`. Slot 0 is the root. Empty until compiled.
+    slots: Vec<Slot>,
+    /// The values of the words that end at a slot (`Slot::word`), and whether their last
+    /// character is CJK.
+    values: Vec<(T, bool)>,
 }
 
 #[derive(Debug)]
@@ -464,9 +471,89 @@ struct LexiconNode<T> {
     word: Option<(T, bool)>,
 }
 
+/// A state of a [`Lexicon`]'s byte trie.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The state whose child this slot is ([`FREE`] for none).
+    check: u32,
+    /// Where this state's children start: its child by byte `b` is at `base + b`.
+    base: u32,
+    /// 1 + the index in `values` of the word that ends here, 0 for none.
+    word: u32,
+}
+
+/// [`Slot::check`] of a slot no state owns.
+const FREE: u32 = u32::MAX;
+
+/// The byte trie being laid out by [`Lexicon::compile`].
+struct Layout {
+    slots: Vec<Slot>,
+    /// For each byte, where to look for a base for a state whose lowest child has that
+    /// byte: past the slot the last such child took (the slots before it were mostly
+    /// taken then). Looking from the first free slot would read the whole array for each
+    /// state, as the slots below `a` stay free.
+    search_from: [usize; 256],
+}
+
+impl Layout {
+    /// Places the children of the state at `slot`: the bytes at `depth` of the characters
+    /// of `edges` (sorted, and sharing their first `depth` bytes), a state for each byte;
+    /// `child` is told the slot of each character's node.
+    fn place(
+        &mut self,
+        slot: usize,
+        edges: &[(char, u32)],
+        depth: usize,
+        child: &mut impl FnMut(u32, usize),
+    ) {
+        let byte_at = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[depth];
+        let Some(&(first, _)) = edges.first() else {
+            return;
+        };
+        // UTF-8 keeps the order of characters: the bytes come sorted, the lowest first.
+        let lowest = usize::from(byte_at(first));
+        let is_free = |slots: &[Slot], index: usize| slots.get(index).map_or(true, |s| s.check == FREE);
+        let start = self.search_from[lowest];
+        // A few slots are tried, then the children go past the end (a longer search would
+        // cost more than the slots it saves).
+        let base = (start..self.slots.len())
+            .take(32)
+            .filter(|&index| is_free(&self.slots, index))
+            .map(|index| index - lowest)
+            .find(|&base| edges.iter().all(|&(c, _)| is_free(&self.slots, base + usize::from(byte_at(c)))))
+            .unwrap_or(self.slots.len().max(start) - lowest);
+        self.search_from[lowest] = base + lowest + 1;
+        self.slots[slot].base = base as u32;
+        // Every child's slot taken before any grandchild is placed.
+        for &(c, _) in edges {
+            let index = base + usize::from(byte_at(c));
+            if self.slots.len() <= index {
+                self.slots.resize(index + 1, Slot { check: FREE, base: 0, word: 0 });
+            }
+            self.slots[index].check = slot as u32;
+        }
+        let mut rest = edges;
+        while let Some(&(c, node)) = rest.first() {
+            let byte = byte_at(c);
+            let group = rest.iter().take_while(|&&(c, _)| byte_at(c) == byte).count();
+            let index = base + usize::from(byte);
+            if c.len_utf8() == depth + 1 {
+                child(node, index); // UTF-8 is prefix-free: the character is alone in its group
+            } else {
+                self.place(index, &rest[..group], depth + 1, child);
+            }
+            rest = &rest[group..];
+        }
+    }
+}
+
 impl<T: Copy> Lexicon<T> {
     fn new() -> Self {
-        Lexicon { nodes: vec![LexiconNode { edges: Vec::new(), word: None }], ascii_root: [0; 128] }
+        Lexicon {
+            nodes: vec![LexiconNode { edges: Vec::new(), word: None }],
+            slots: Vec::new(),
+            values: Vec::new(),
+        }
     }
 
     /// Adds a form: lowercased, inner whitespace collapsed, a trailing dot dropped (the
@@ -496,9 +583,6 @@ impl<T: Copy> Lexicon<T> {
                     let next = self.nodes.len();
                     self.nodes.push(LexiconNode { edges: Vec::new(), word: None });
                     self.nodes[node].edges.insert(i, (c, next as u32));
-                    if node == 0 && c.is_ascii() {
-                        self.ascii_root[c as usize] = next as u32;
-                    }
                     next
                 }
             };
@@ -507,39 +591,69 @@ impl<T: Copy> Lexicon<T> {
             Some((old, _)) => merge(old, value),
             word @ None => *word = Some((value, is_cjk(last))),
         }
+        self.slots.clear(); // to be compiled again
     }
 
-    #[inline]
+    /// The node of the character trie reached from `node` by character `c`.
     fn step(&self, node: usize, c: char) -> Option<usize> {
-        if node == 0 && c.is_ascii() {
-            let next = self.ascii_root[c as usize];
-            return (next != 0).then_some(next as usize);
-        }
         let edges = &self.nodes[node].edges;
-        if node == 0 {
-            return edges.binary_search_by_key(&c, |e| e.0).ok().map(|i| edges[i].1 as usize);
-        }
-        // Below the root a node has a few edges: a scan of the sorted list, stopping at the
-        // first character not below `c`, costs less than a binary search (measured).
-        edges.iter().find(|e| e.0 >= c).filter(|e| e.0 == c).map(|e| e.1 as usize)
+        edges.binary_search_by_key(&c, |e| e.0).ok().map(|i| edges[i].1 as usize)
     }
 
-    /// The node reached from `node` by input character `c`, compared case-insensitively:
-    /// any space matches a space, other characters lowercased.
+    /// Lays the character trie out as the byte trie the walk reads (once all forms are in).
+    fn compile(&mut self) {
+        let mut layout =
+            Layout { slots: vec![Slot { check: FREE, base: 0, word: 0 }], search_from: [0; 256] };
+        layout.search_from = std::array::from_fn(|b| b + 1); // every base at least 1
+        let mut values = Vec::new();
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]); // (node, its slot)
+        while let Some((node, slot)) = queue.pop_front() {
+            if let Some(word) = self.nodes[node].word {
+                values.push(word);
+                layout.slots[slot].word = values.len() as u32;
+            }
+            layout.place(slot, &self.nodes[node].edges, 0, &mut |child, slot| {
+                queue.push_back((child as usize, slot))
+            });
+        }
+        self.slots = layout.slots;
+        self.values = values;
+    }
+
+    /// The state reached from `state` by byte `byte`.
     #[inline]
-    fn step_input(&self, node: usize, c: char) -> Option<usize> {
+    fn step_byte(&self, state: usize, byte: u8) -> Option<usize> {
+        let next = self.slots[state].base as usize + usize::from(byte);
+        match self.slots.get(next) {
+            Some(slot) if slot.check as usize == state => Some(next),
+            _ => None,
+        }
+    }
+
+    /// The state reached from `state` by the bytes of `text`.
+    #[inline]
+    fn step_bytes(&self, state: usize, text: &[u8]) -> Option<usize> {
+        text.iter().try_fold(state, |state, &b| self.step_byte(state, b))
+    }
+
+    /// The state reached from `state` by input character `c` (not ASCII, `encoded` its
+    /// bytes), compared case-insensitively: any space matches a space, other characters
+    /// lowercased.
+    fn step_char(&self, state: usize, c: char, encoded: &[u8]) -> Option<usize> {
+        if let Some(next) = self.step_bytes(state, encoded) {
+            // A character of the trie is its own fold (`trie_characters_are_their_own_fold`)
+            // and never a space (`add` splits forms at spaces): stepping with it is
+            // stepping with its fold, without Unicode case mapping.
+            return Some(next);
+        }
         if is_space(c) {
-            self.step(node, ' ')
-        } else if c.is_ascii() {
-            self.step(node, c.to_ascii_lowercase())
-        } else if let Some(next) = self.step(node, c) {
-            // A character of the trie is its own fold (`trie_characters_are_their_own_fold`):
-            // stepping with it is stepping with its fold, without Unicode case mapping.
-            Some(next)
+            self.step_byte(state, b' ')
         } else if crate::phrases::is_own_lowercase(c) {
             None
         } else {
-            fold(c).try_fold(node, |node, lower| self.step(node, lower))
+            fold(c).try_fold(state, |state, lower| {
+                self.step_bytes(state, lower.encode_utf8(&mut [0; 4]).as_bytes())
+            })
         }
     }
 
@@ -556,11 +670,14 @@ impl<T: Copy> Lexicon<T> {
     /// An ASCII input byte steps without decoding a character or folding case.
     #[inline]
     fn each_prefix<'a>(&self, input: &'a str, mut found: impl FnMut(T, &'a str)) {
+        debug_assert!(!self.slots.is_empty(), "the lexicon is compiled");
         let bytes = input.as_bytes();
-        let mut node = 0;
+        let mut state = 0;
         let mut at = 0;
         loop {
-            if let Some((value, ends_cjk)) = self.nodes[node].word {
+            let word = self.slots[state].word;
+            if word != 0 {
+                let (value, ends_cjk) = self.values[word as usize - 1];
                 // The next byte settles the boundary when it is ASCII or absent: the rest is
                 // sliced (a char-boundary check) only for a match or a non-ASCII byte.
                 let ascii_boundary = match bytes.get(at) {
@@ -583,15 +700,52 @@ impl<T: Copy> Lexicon<T> {
                 None => return,
                 Some(&b) if b.is_ascii() => {
                     at += 1;
-                    self.step(node, char::from(ascii_key(b)))
+                    self.step_byte(state, ascii_key(b))
                 }
                 Some(_) => input[at..].chars().next().and_then(|c| {
-                    at += c.len_utf8();
-                    self.step_input(node, c)
+                    let encoded = &bytes[at..at + c.len_utf8()];
+                    at += encoded.len();
+                    self.step_char(state, c, encoded)
                 }),
             };
             match child {
-                Some(child) => node = child,
+                Some(child) => state = child,
+                None => return,
+            }
+        }
+    }
+
+    /// [`Lexicon::step_char`] on the character trie (kept to test the byte trie).
+    #[cfg(test)]
+    fn step_input(&self, node: usize, c: char) -> Option<usize> {
+        if is_space(c) {
+            self.step(node, ' ')
+        } else if c.is_ascii() {
+            self.step(node, c.to_ascii_lowercase())
+        } else if let Some(next) = self.step(node, c) {
+            Some(next)
+        } else if crate::phrases::is_own_lowercase(c) {
+            None
+        } else {
+            fold(c).try_fold(node, |node, lower| self.step(node, lower))
+        }
+    }
+
+    /// [`Lexicon::each_prefix`] on the character trie, a character at a time (kept to test
+    /// the byte trie).
+    #[cfg(test)]
+    fn each_prefix_by_chars<'a>(&self, input: &'a str, mut found: impl FnMut(T, &'a str)) {
+        let mut node = 0;
+        let mut chars = input.char_indices();
+        loop {
+            let at = chars.clone().next().map_or(input.len(), |(at, _)| at);
+            if let Some((value, ends_cjk)) = self.nodes[node].word {
+                if at_boundary(ends_cjk, &input[at..]) {
+                    found(value, &input[at..]);
+                }
+            }
+            match chars.next().and_then(|(_, c)| self.step_input(node, c)) {
+                Some(next) => node = next,
                 None => return,
             }
         }
@@ -745,6 +899,13 @@ impl Words {
             first_pairs: [0; 128],
             first_triples: Vec::new(),
         };
+        words.months.compile();
+        words.units.compile();
+        words.ago.compile();
+        words.right_now.compile();
+        words.today.compile();
+        words.joiners.compile();
+        words.first_words.compile();
         words.first_pairs = words.first_words.ascii_pairs();
         words.first_triples = words.first_words.ascii_triples();
         let starts: Vec<char> = (words.months.first_chars())
@@ -838,7 +999,7 @@ fn is_cjk(c: char) -> bool {
     matches!(u32::from(c), 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
-/// An ASCII input character as [`Lexicon::step_input`] steps with it: a space as `' '`,
+/// An ASCII input character as [`Lexicon::each_prefix`] steps with it: a space as `' '`,
 /// a letter lowercased (one load).
 fn ascii_key(b: u8) -> u8 {
     ASCII_KEYS[usize::from(b & 0x7f)]

@@ -1071,6 +1071,50 @@ fn step_finds_each_edge_of_sorted_lists() {
     check(&w.first_words);
 }
 
+/// The words a walk finds: each one's value (as debug text) and the length of the rest.
+type Found = Vec<(String, usize)>;
+
+/// Every prefix the byte trie finds in `input`, for each table, and the character trie's.
+fn prefixes_both_ways(input: &str) -> Vec<(Found, Found)> {
+    fn both<T: Copy + std::fmt::Debug>(lexicon: &Lexicon<T>, input: &str) -> (Found, Found) {
+        let (mut bytes, mut chars) = (Vec::new(), Vec::new());
+        lexicon.each_prefix(input, |value, rest| bytes.push((format!("{value:?}"), rest.len())));
+        lexicon.each_prefix_by_chars(input, |value, rest| chars.push((format!("{value:?}"), rest.len())));
+        (bytes, chars)
+    }
+    let w = words();
+    vec![
+        both(&w.months, input),
+        both(&w.units, input),
+        both(&w.ago, input),
+        both(&w.right_now, input),
+        both(&w.today, input),
+        both(&w.joiners, input),
+        both(&w.first_words, input),
+    ]
+}
+
+#[test]
+fn byte_trie_walks_like_the_character_trie() {
+    let mut lines: Vec<String> = table_lines();
+    lines.extend(table_lines().iter().map(|l| l.to_uppercase()));
+    lines.extend(table_lines().iter().map(|l| l.replace(' ', "\u{a0}")));
+    lines.extend(crate::test_pages::lines().into_iter().filter(|l| l.len() <= MAX_LINE));
+    for line in &lines {
+        // Each word of the line, as a rule reads it after a number or a space.
+        for (start, _) in line.char_indices().filter(|&(i, c)| i == 0 || c == ' ') {
+            let input = line[start..].trim_start();
+            for (bytes, chars) in prefixes_both_ways(input) {
+                assert_eq!(bytes, chars, "{input:?}");
+            }
+        }
+    }
+    // The walk reaches every word of every table.
+    assert!(prefixes_both_ways("August").iter().any(|(bytes, _)| !bytes.is_empty()));
+    assert_eq!(whole(unit_word, "másodperce").map(|w| w.unit), Some(Unit::Second));
+    assert_eq!(whole(ago_word, "ՎԱՅՐԿՅԱՆ"), None);
+}
+
 #[test]
 fn each_prefix_ends_words_on_boundaries() {
     // The boundary after a word is read from the next byte when it is ASCII or absent,
@@ -1328,6 +1372,15 @@ proptest! {
         line in "(\\PC|[0-9 ]){0,12}( ?([0-9]{1,3}|ago|years|éve|napja|il y a|пре|година|天|之前|right now|gerade eben|\u{a0}))*"
     ) {
         prop_assert_eq!(relative_date(&line).ok(), relative_date_alternatives(&line).ok());
+    }
+
+    #[test]
+    fn byte_trie_walks_like_the_character_trie_on_any_text(
+        line in "(\\PC|[ \u{a0}İıKΣς]|Au|AUG|ago|éve|ÉVE|il y a|LÚC|пре|ГОДИНА|天|之前|ապրիլ|ԱՊՐԻԼ|ağustos|AĞUSTOS){0,8}"
+    ) {
+        for (bytes, chars) in prefixes_both_ways(&line) {
+            prop_assert_eq!(bytes, chars);
+        }
     }
 
     #[test]
