@@ -476,6 +476,7 @@ fn openings() -> &'static Openings {
             }
         }
         markers().last_edited.iter().for_each(|prefix| add(prefix));
+        openings.prefilter.finish();
         openings
     })
 }
