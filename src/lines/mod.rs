@@ -780,7 +780,7 @@ impl<'a> Classifier<'a> {
                 return kind;
             }
         }
-        if let Some(seg) = phrases::chrome().segment(folded) {
+        if let Some(seg) = phrases::chrome_segment(normalized) {
             if seg.is_single() && seg.first().class == Class::CountWord {
                 return Kind::CountWords;
             }
@@ -856,7 +856,7 @@ impl<'a> Classifier<'a> {
             return None;
         }
         let seg = match phrases::opening_into(text, &mut self.normalized) {
-            Opening::Digit | Opening::Phrase => phrases::chrome().segment(&self.normalized.text)?,
+            Opening::Digit | Opening::Phrase => phrases::chrome_segment(&self.normalized)?,
             Opening::Empty | Opening::Other => return None,
         };
         let lowercase_role =

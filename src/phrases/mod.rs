@@ -354,6 +354,7 @@ pub(crate) enum Opening {
 /// `Other`, only some start of it.
 pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
     out.text.clear();
+    out.whole_chrome_phrase = None;
     let openings = openings();
     if openings.prefilter.rules_out(line) {
         return Opening::Other; // most prose, told from its first bytes
@@ -362,8 +363,11 @@ pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
     // is the line lowercased, and one hash of it finds the phrase, which the line opens with
     // (the walk would reach its end, or a shorter phrase, before the line's).
     let plain = line.len() <= MAX_WHOLE_LOOKUP && normalize::plain_text_into(line, out);
-    if plain && openings.set.exact_id(&out.text).is_some() {
-        return Opening::Phrase;
+    if plain {
+        if let Some(id) = openings.set.exact_id(&out.text) {
+            out.whole_chrome_phrase = openings.chrome_ids[usize::from(id)];
+            return Opening::Phrase;
+        }
     }
     match plain_opening(&openings.set, line) {
         Some(Opening::Other) => Opening::Other,
@@ -378,6 +382,16 @@ pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
             out.text.clear();
             fold_opening(line, out)
         }
+    }
+}
+
+/// What [`PhraseSet::segment`] of [`chrome`] gives for `normalized`, which
+/// [`opening_into`] (or [`normalize_into`]) filled: the phrase it found whole, or the
+/// segmentation.
+pub(crate) fn chrome_segment(normalized: &Normalized) -> Option<Segmentation> {
+    match normalized.whole_chrome_phrase {
+        Some(id) => Some(Segmentation::single(id)),
+        None => chrome().segment(&normalized.text),
     }
 }
 
@@ -453,6 +467,8 @@ fn fold_opening(line: &str, out: &mut Normalized) -> Opening {
 struct Openings {
     set: PhraseSet,
     prefilter: Prefilter,
+    /// By phrase number in `set`: the number of the same text in [`chrome`], if there.
+    chrome_ids: Vec<Option<u16>>,
 }
 
 /// The longest line [`opening_into`] looks up whole before walking the trie. Nine in ten
@@ -465,7 +481,8 @@ const MAX_WHOLE_LOOKUP: usize = 24;
 fn openings() -> &'static Openings {
     static SET: OnceLock<Openings> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut openings = Openings { set: PhraseSet::default(), prefilter: Prefilter::default() };
+        let mut openings =
+            Openings { set: PhraseSet::default(), prefilter: Prefilter::default(), chrome_ids: Vec::new() };
         let mut add = |text: &str| {
             openings.set.insert(text, Phrase { key: "", class: Class::Form });
             openings.prefilter.add(&normalize(text));
@@ -477,6 +494,18 @@ fn openings() -> &'static Openings {
         }
         markers().last_edited.iter().for_each(|prefix| add(prefix));
         openings.prefilter.finish();
+        let texts =
+            catalog().entries().filter(|(key, _)| class_of(key).is_some()).flat_map(|(_, t)| t.iter());
+        for text in texts.copied().chain(markers().last_edited.iter().map(String::as_str)) {
+            let text = normalize(text);
+            if let Some(id) = openings.set.exact_id(&text) {
+                let id = usize::from(id);
+                if openings.chrome_ids.len() <= id {
+                    openings.chrome_ids.resize(id + 1, None);
+                }
+                openings.chrome_ids[id] = chrome().exact_id(&text);
+            }
+        }
         openings
     })
 }
@@ -844,6 +873,9 @@ mod tests {
         assert_eq!(opening, fold_opening(line, exact), "{line:?}");
         if matches!(opening, Opening::Digit | Opening::Phrase) {
             assert_eq!(out.text, normalize(line), "{line:?}");
+            // The phrase handed over is the one segmenting would find.
+            let ids = |seg: Option<Segmentation>| seg.map(|seg| seg.ids().to_vec());
+            assert_eq!(ids(chrome_segment(out)), ids(chrome().segment(&out.text)), "{line:?}");
         }
     }
 

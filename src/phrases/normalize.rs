@@ -9,6 +9,9 @@
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Normalized {
     pub text: String,
+    /// The [`super::chrome`] phrase that `text` is whole, when [`super::opening_into`] found
+    /// it so (it then need not be hashed again); `None` when not known.
+    pub whole_chrome_phrase: Option<u16>,
 }
 
 /// The text lynx prints for form buttons and list-style controls.
@@ -25,6 +28,7 @@ const LYNX_WIDGETS: [&str; 4] = ["(BUTTON)", "(ordered)", "(bullet)", "(submit)"
 ///   skipped whole; the editor button `{}` is kept;
 /// - the typographic apostrophe `’` becomes `'`.
 pub(crate) fn normalize_into(source: &str, out: &mut Normalized) {
+    out.whole_chrome_phrase = None;
     if !plain_text_into(source, out) {
         Folded::new(source).fold_rest_into(&mut out.text);
     }
