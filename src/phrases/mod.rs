@@ -624,7 +624,12 @@ impl Markers {
             return None;
         };
         let says = self.core_header_edges[usize::from(last)] & SAYS_END != 0;
-        let pingback = self.core_header_edges[usize::from(first)] & PINGBACK_START != 0;
+        // Two bytes, as `T` starts much prose but `Tr` (`Trackback:`) little.
+        let pingback = self.core_header_edges[usize::from(first)] & PINGBACK_START != 0
+            && line
+                .as_bytes()
+                .get(1)
+                .is_some_and(|&b| self.core_header_edges[usize::from(b)] & PINGBACK_SECOND != 0);
         if !says && !pingback {
             return None; // most lines, told here where the caller inlines it
         }
@@ -745,6 +750,8 @@ impl Markers {
 const SAYS_END: u8 = 1;
 /// [`Markers::core_header_edges`]: a byte starts a `Pingback:`.
 const PINGBACK_START: u8 = 2;
+/// [`Markers::core_header_edges`]: a byte can be second in a `Pingback:` line.
+const PINGBACK_SECOND: u8 = 4;
 
 /// [`Markers::number_suffix_starts`]: the first byte of each unit, lowercased.
 fn number_suffix_starts(suffixes: &[(String, u64)]) -> [bool; 256] {
@@ -757,8 +764,8 @@ fn number_suffix_starts(suffixes: &[(String, u64)]) -> [bool; 256] {
     starts
 }
 
-/// The last bytes of `says` and the first bytes of `pingback`, in either ASCII case, as
-/// [`SAYS_END`] and [`PINGBACK_START`] flags by byte.
+/// The last bytes of `says` and the first and second bytes of `pingback`, in either ASCII
+/// case, as [`SAYS_END`], [`PINGBACK_START`] and [`PINGBACK_SECOND`] flags by byte.
 fn core_header_edges(says: &[&str], pingback: &[&str]) -> [u8; 256] {
     let mut edges = [0; 256];
     let mut mark = |byte: Option<&u8>, flag: u8| {
@@ -769,6 +776,11 @@ fn core_header_edges(says: &[&str], pingback: &[&str]) -> [u8; 256] {
     };
     says.iter().for_each(|text| mark(text.as_bytes().last(), SAYS_END));
     pingback.iter().for_each(|text| mark(text.as_bytes().first(), PINGBACK_START));
+    pingback.iter().for_each(|text| mark(text.as_bytes().get(1), PINGBACK_SECOND));
+    if pingback.iter().any(|text| text.len() == 1) {
+        // A one-byte prefix: the title's first byte follows, any byte.
+        edges.iter_mut().for_each(|edge| *edge |= PINGBACK_SECOND);
+    }
     edges
 }
 
@@ -942,6 +954,32 @@ mod tests {
         assert_eq!(markers().core_author("The app says: hi"), None);
     }
 
+    /// The edge-byte filter only skips lines that [`Markers::core_author_of`] would refuse.
+    fn assert_core_author_is_exact(line: &str) {
+        let exact = markers().core_author_of(line, true, true);
+        assert_eq!(markers().core_author(line), exact, "{line:?}");
+    }
+
+    #[test]
+    fn core_author_filter_agrees_on_every_test_line() {
+        for line in crate::test_pages::lines() {
+            assert_core_author_is_exact(&line);
+            assert_core_author_is_exact(line.trim());
+        }
+        for line in ["Pingback: x", "TRACKBACK: x", "P", "Pi", "T: x", "Tr", "Trackback:", "Anna says:"] {
+            assert_core_author_is_exact(line);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn core_author_filter_agrees_on_any_line(
+            line in "((Pingback:|Trackback:|says:|sagt:|[pPtTiIrR]|[a-z :]|é|Ж|[ ]+){0,6})",
+        ) {
+            assert_core_author_is_exact(&line);
+        }
+    }
+
     #[test]
     fn core_headers_are_told_from_their_edge_bytes() {
         let edges = core_header_edges(&["says:", "dit :", "X"], &["Pingback:"]);
@@ -949,6 +987,9 @@ mod tests {
             |flag: u8| (0..=u8::MAX).filter(|&b| edges[usize::from(b)] & flag != 0).collect::<Vec<_>>();
         assert_eq!(flagged(SAYS_END), b":Xx");
         assert_eq!(flagged(PINGBACK_START), b"Pp");
+        assert_eq!(flagged(PINGBACK_SECOND), b"Ii");
+        let one_byte = core_header_edges(&[], &["Pingback:", "#"]);
+        assert!(one_byte.iter().all(|edge| edge & PINGBACK_SECOND != 0));
     }
 
     #[test]
