@@ -25,7 +25,7 @@ use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
 use memo::{LineMemo, Remembered};
 pub(crate) use rules::{empty_link, heading, is_blank, trim_blank, without_link_reference};
-pub(crate) use store::LineStore;
+pub(crate) use store::{LineStore, Tag};
 
 /// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.
 pub(crate) fn is_icon_residue(text: &str) -> bool {

@@ -17,10 +17,11 @@ use crate::phrases::Segmentation;
 /// Lines per line-number checkpoint: [`LineStore::number`] adds up at most this many counts.
 const CHECKPOINT_EVERY: usize = 16;
 
-/// What kind of record a line has, and what its `word` holds.
+/// What kind of record a line has, and what its `word` holds. Stage 2 reads it
+/// ([`LineStore::tag`]) where the tag alone answers its question, without building the kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
-enum Tag {
+pub(crate) enum Tag {
     // `word` is the line count.
     Blank,
     Text,
@@ -194,6 +195,21 @@ impl<'a> LineStore<'a> {
     #[inline]
     pub fn is_text(&self, i: usize) -> bool {
         self.records[i].tag == Tag::Text
+    }
+
+    /// The tag of line `i`'s record: the kind without its payload, except for
+    /// [`Tag::Extra`] (any kind that did not fit a record).
+    #[inline]
+    pub fn tag(&self, i: usize) -> Tag {
+        self.records[i].tag
+    }
+
+    /// The phrase number of line `i` when it is a single chrome phrase kept in its record
+    /// (a single phrase's kind is `Kind::Chrome(Segmentation::single(number))`).
+    #[inline]
+    pub fn single_phrase(&self, i: usize) -> Option<u16> {
+        let record = self.records[i];
+        (record.tag == Tag::Phrase).then_some(record.word as u16)
     }
 
     /// The kinds of the lines, in order.

@@ -125,6 +125,11 @@ impl PhraseSet {
         }
     }
 
+    /// The number of phrases (numbered from 0).
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
     /// The phrase numbered `id` in this set.
     pub fn phrase(&self, id: u16) -> Phrase {
         self.phrases[usize::from(id)]

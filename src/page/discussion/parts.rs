@@ -1,8 +1,9 @@
 //! What each line is for splitting a section into comments.
 
-use crate::lines::{Kind, LineStore};
+use crate::lines::{Kind, LineStore, Tag};
 use crate::page::Page;
-use crate::phrases::Class;
+use crate::phrases::{Class, Segmentation};
+use std::sync::OnceLock;
 
 /// What a line is, for splitting the section into comments. (No fields: comparing two is
 /// comparing two bytes, and the splitter compares parts on every line it scans.)
@@ -51,17 +52,17 @@ impl SectionParts {
     pub fn read(lines: &LineStore<'_>, first: usize) -> (SectionParts, usize) {
         let mut parts = Vec::with_capacity(lines.len() - first);
         let mut head = None;
+        let phrase_parts = single_phrase_parts();
         for i in first..lines.len() {
-            // Most lines of a section are text or blank, told apart without building their
-            // kind (neither heads the thread).
+            // Most lines of a section are text or blank, told apart first (neither heads the
+            // thread).
             let part = if lines.is_text(i) {
                 Part::Text
             } else if lines.is_blank(i) {
                 Part::Blank
             } else {
-                let kind = lines.kind(i);
-                let part = part(kind);
-                if head.is_none() && is_thread_head(kind, part) {
+                let (part, heads_thread) = part_of_line(lines, i, phrase_parts);
+                if heads_thread && head.is_none() {
                     head = Some(i);
                 }
                 part
@@ -94,6 +95,58 @@ impl std::ops::Index<usize> for SectionParts {
     fn index(&self, line: usize) -> &Part {
         &self.parts[line - self.first]
     }
+}
+
+/// The part of line `i`, and whether it heads the thread ([`is_thread_head`]), without
+/// building its kind for most lines: told from the record's tag, or for a single chrome
+/// phrase from `phrase_parts` ([`single_phrase_parts`]); the kind is built only for the
+/// kinds kept beside the records.
+#[inline]
+fn part_of_line(lines: &LineStore<'_>, i: usize, phrase_parts: &[(Part, bool)]) -> (Part, bool) {
+    if let Some(part) = part_of_tag(lines.tag(i)) {
+        // (These tags hold no count and no chrome line, the only kinds whose heading the
+        // thread the part does not tell.)
+        return (part, matches!(part, Part::StrongHeader | Part::DatedFooter));
+    }
+    if let Some(id) = lines.single_phrase(i) {
+        return phrase_parts[usize::from(id)];
+    }
+    let kind = lines.kind(i);
+    let part = part(kind);
+    (part, is_thread_head(kind, part))
+}
+
+/// The part of every single chrome phrase, by phrase number, and whether it heads the
+/// thread: looking a phrase's class and key up, and comparing keys, on every chrome line
+/// cost more than the rest of the reading.
+fn single_phrase_parts() -> &'static [(Part, bool)] {
+    static PARTS: OnceLock<Vec<(Part, bool)>> = OnceLock::new();
+    PARTS.get_or_init(|| {
+        let phrases = u16::try_from(crate::phrases::chrome().len()).expect("phrase numbers fit a u16");
+        (0..phrases)
+            .map(|id| {
+                let kind = Kind::Chrome(Segmentation::single(id));
+                let part = part(kind);
+                (part, is_thread_head(kind, part))
+            })
+            .collect()
+    })
+}
+
+/// [`part`] of every kind a record with `tag` can hold, when they all have the same part
+/// (a single chrome phrase's part depends on the phrase, a kind kept beside on the kind).
+#[inline]
+fn part_of_tag(tag: Tag) -> Option<Part> {
+    Some(match tag {
+        Tag::Blank | Tag::Residue => Part::Blank,
+        Tag::Text | Tag::Average | Tag::Date => Part::Text,
+        Tag::TimedDate | Tag::ReplyTo | Tag::ParentLink => Part::StrongHeader,
+        Tag::Share | Tag::Avatar | Tag::AuthorLink | Tag::Says => Part::WeakHeader,
+        Tag::Number | Tag::Edited => Part::Footer,
+        Tag::SectionFence | Tag::CountWords => Part::Chrome,
+        Tag::Heading => Part::Stop,
+        Tag::Phrase | Tag::Extra => return None,
+    })
 }
 
 fn part(kind: Kind) -> Part {
@@ -286,6 +339,76 @@ mod tests {
         for (i, expected) in expected.into_iter().enumerate() {
             assert_eq!(is_name_like(&lines, i), expected, "line {i}");
         }
+    }
+
+    /// Every kind, with payloads that fit a record and payloads that do not (those kept
+    /// beside the records); `date` is a date of some page.
+    fn every_kind(date: crate::lines::DateId) -> Vec<Kind> {
+        use crate::lines::Name;
+        let name = Name::NONE;
+        let mut kinds = vec![
+            Kind::Blank,
+            Kind::Text,
+            Kind::Heading,
+            Kind::Residue,
+            Kind::SectionFence,
+            Kind::CountWords,
+            Kind::Edited,
+            Kind::Share,
+            Kind::Number(-7),
+            Kind::Number(i64::MAX),
+            Kind::Average(45),
+            Kind::Date { date, timed: false },
+            Kind::Date { date, timed: true },
+            Kind::ReplyTo { name, date: None },
+            Kind::ReplyTo { name, date: Some(date) },
+            Kind::ParentLink { name },
+            Kind::Avatar { alt: name },
+            Kind::AuthorLink { name },
+            Kind::Says { name },
+            Kind::Count(3),
+            Kind::RatingLine { tenths: 45, votes: 2 },
+            Kind::LegacyVotes(-3),
+            Kind::LegacyFooter { votes: 9, date: Some(date) },
+            Kind::LegacyFooter { votes: 9, date: None },
+        ];
+        let chrome = crate::phrases::chrome();
+        for text in ["reply", "vote up", "guest", "share", "load more comments", "reply 2 years ago"] {
+            kinds.extend(chrome.segment(text).map(Kind::Chrome));
+        }
+        kinds.push(Kind::Chrome(Segmentation::single(0)));
+        kinds
+    }
+
+    /// The part and thread head told from the tag are those of the kind, for every line of
+    /// every test page and every kind.
+    #[test]
+    fn parts_from_tags_are_the_parts_of_the_kinds() {
+        let check = |lines: &LineStore<'_>| {
+            for i in 0..lines.len() {
+                let kind = lines.kind(i);
+                let expected = (part(kind), is_thread_head(kind, part(kind)));
+                assert_eq!(part_of_line(lines, i, single_phrase_parts()), expected, "{kind:?}");
+            }
+        };
+        let pages = crate::test_pages::pages();
+        assert!(pages.len() > 20, "the test pages are there");
+        let mut date = None;
+        for page in &pages {
+            let lines = crate::lines::classify_all(page, 0).lines;
+            check(&lines);
+            date = date.or_else(|| {
+                lines
+                    .kinds()
+                    .find_map(|kind| if let Kind::Date { date, .. } = kind { Some(date) } else { None })
+            });
+        }
+        let input = "x";
+        let mut lines = LineStore::with_capacity(input, 64, 1);
+        for (number, kind) in every_kind(date.expect("a page has a date")).into_iter().enumerate() {
+            lines.push(Line::new(input, 1, kind), number + 1);
+        }
+        check(&lines);
     }
 
     #[test]
