@@ -25,6 +25,8 @@ use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
 use memo::{LineMemo, Remembered};
 pub(crate) use rules::{empty_link, heading, is_blank, trim_blank, without_link_reference};
+#[cfg(test)]
+pub(crate) use store::every_kind;
 pub(crate) use store::{LineStore, Tag};
 
 /// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.

@@ -366,59 +366,61 @@ fn date_id(word: u32) -> DateId {
 }
 
 #[cfg(test)]
+fn id(n: u32) -> DateId {
+    DateId(std::num::NonZeroU32::new(n).unwrap())
+}
+
+/// Every kind, with payloads at the edges of what fits a word and past them (for tests of
+/// code that reads kinds from the records).
+#[cfg(test)]
+pub(crate) fn every_kind() -> Vec<Kind> {
+    let name = |start, len| Name { start, len };
+    vec![
+        Kind::Blank,
+        Kind::Text,
+        Kind::Heading,
+        Kind::Residue,
+        Kind::SectionFence,
+        Kind::CountWords,
+        Kind::Edited,
+        Kind::Share,
+        Kind::Number(-7),
+        Kind::Number(i64::from(i32::MIN)),
+        Kind::Number(i64::from(i32::MAX) + 1),
+        Kind::Number(i64::MIN),
+        Kind::Average(45),
+        Kind::Date { date: id(1), timed: false },
+        Kind::Date { date: id(u32::MAX), timed: true },
+        Kind::Chrome(Segmentation::single(3)),
+        Kind::Chrome(Segmentation::single(1000)),
+        Kind::ReplyTo { name: Name::NONE, date: None },
+        Kind::ReplyTo { name: name(9, 5), date: None },
+        Kind::ReplyTo { name: name(9, 5), date: Some(id(2)) },
+        Kind::ReplyTo { name: name(70_000, 5), date: None },
+        Kind::ParentLink { name: name(2, 65_535) },
+        Kind::Avatar { alt: name(2, 65_536) },
+        Kind::AuthorLink { name: name(1, 4) },
+        Kind::Says { name: name(0, 5) },
+        Kind::Count(u64::MAX),
+        Kind::RatingLine { tenths: 45, votes: 2 },
+        Kind::LegacyVotes(-3),
+        Kind::LegacyFooter { votes: 9, date: Some(id(5)) },
+    ]
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
-    use std::num::NonZeroU32;
-
-    fn id(n: u32) -> DateId {
-        DateId(NonZeroU32::new(n).unwrap())
-    }
-
-    /// Every kind, with payloads at the edges of what fits a word and past them.
-    fn kinds() -> Vec<Kind> {
-        let name = |start, len| Name { start, len };
-        vec![
-            Kind::Blank,
-            Kind::Text,
-            Kind::Heading,
-            Kind::Residue,
-            Kind::SectionFence,
-            Kind::CountWords,
-            Kind::Edited,
-            Kind::Share,
-            Kind::Number(-7),
-            Kind::Number(i64::from(i32::MIN)),
-            Kind::Number(i64::from(i32::MAX) + 1),
-            Kind::Number(i64::MIN),
-            Kind::Average(45),
-            Kind::Date { date: id(1), timed: false },
-            Kind::Date { date: id(u32::MAX), timed: true },
-            Kind::Chrome(Segmentation::single(3)),
-            Kind::Chrome(Segmentation::single(1000)),
-            Kind::ReplyTo { name: Name::NONE, date: None },
-            Kind::ReplyTo { name: name(9, 5), date: None },
-            Kind::ReplyTo { name: name(9, 5), date: Some(id(2)) },
-            Kind::ReplyTo { name: name(70_000, 5), date: None },
-            Kind::ParentLink { name: name(2, 65_535) },
-            Kind::Avatar { alt: name(2, 65_536) },
-            Kind::AuthorLink { name: name(1, 4) },
-            Kind::Says { name: name(0, 5) },
-            Kind::Count(u64::MAX),
-            Kind::RatingLine { tenths: 45, votes: 2 },
-            Kind::LegacyVotes(-3),
-            Kind::LegacyFooter { votes: 9, date: Some(id(5)) },
-        ]
-    }
 
     #[test]
     fn every_kind_and_count_reads_back_as_stored() {
         let input = "x".repeat(10);
         for count in [1, 2, u32::from(u16::MAX), u32::from(u16::MAX) + 1, u32::MAX] {
             let mut store = LineStore::with_capacity(&input, 0, 1);
-            for (i, kind) in kinds().into_iter().enumerate() {
+            for (i, kind) in every_kind().into_iter().enumerate() {
                 store.push(Line::new(&input[i % 10..], count, kind), 1 + i * count as usize);
             }
-            for (i, kind) in kinds().into_iter().enumerate() {
+            for (i, kind) in every_kind().into_iter().enumerate() {
                 let line = store.at(i);
                 assert_eq!(format!("{:?}", line.kind), format!("{kind:?}"), "count {count}");
                 assert_eq!((line.count, line.text), (count, &input[i % 10..]));

@@ -341,37 +341,14 @@ mod tests {
         }
     }
 
-    /// Every kind, with payloads that fit a record and payloads that do not (those kept
-    /// beside the records); `date` is a date of some page.
+    /// Every kind the store's tests use, a date of some page, and chrome segmentations.
     fn every_kind(date: crate::lines::DateId) -> Vec<Kind> {
-        use crate::lines::Name;
-        let name = Name::NONE;
-        let mut kinds = vec![
-            Kind::Blank,
-            Kind::Text,
-            Kind::Heading,
-            Kind::Residue,
-            Kind::SectionFence,
-            Kind::CountWords,
-            Kind::Edited,
-            Kind::Share,
-            Kind::Number(-7),
-            Kind::Number(i64::MAX),
-            Kind::Average(45),
-            Kind::Date { date, timed: false },
+        let mut kinds = crate::lines::every_kind();
+        kinds.extend([
             Kind::Date { date, timed: true },
-            Kind::ReplyTo { name, date: None },
-            Kind::ReplyTo { name, date: Some(date) },
-            Kind::ParentLink { name },
-            Kind::Avatar { alt: name },
-            Kind::AuthorLink { name },
-            Kind::Says { name },
-            Kind::Count(3),
-            Kind::RatingLine { tenths: 45, votes: 2 },
-            Kind::LegacyVotes(-3),
-            Kind::LegacyFooter { votes: 9, date: Some(date) },
+            Kind::ReplyTo { name: crate::lines::Name::NONE, date: Some(date) },
             Kind::LegacyFooter { votes: 9, date: None },
-        ];
+        ]);
         let chrome = crate::phrases::chrome();
         for text in ["reply", "vote up", "guest", "share", "load more comments", "reply 2 years ago"] {
             kinds.extend(chrome.segment(text).map(Kind::Chrome));
