@@ -259,6 +259,12 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
         if opens_wrapped_markup(trimmed, classifier.saw_fence) {
             group.extend_while_open(input, &mut raw);
         }
+        // Most solid lines are prose, which no rule claims: told from their edges, they are
+        // stored as text without the memo, the rules, or the checks below.
+        if group.count == 1 && is_plain_prose(trimmed) {
+            out.push_text(trimmed, first.number);
+            continue;
+        }
         let mut text = if group.count == 1 { trimmed } else { group.text(input) };
         let mut kind =
             if group.count == 1 { classifier.classify_line(text) } else { classifier.classify(text) };
@@ -867,6 +873,24 @@ impl<'a> Classifier<'a> {
     }
 }
 
+/// True for a line that [`Classifier::classify`] surely makes text (with no phrase opening
+/// it), told from its edges: it starts with an ASCII letter (no markup, number or residue
+/// rule starts so) and ends with a byte residue stripping keeps, so it is its own core; and
+/// the first looks of the `says:`, phrase, count-in-words and date rules rule it out, which
+/// is [`Classifier::classify_short`]'s way to `Text` for most lines (`Opening::Other`).
+#[inline]
+fn is_plain_prose(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return false };
+    let markers = phrases::markers();
+    first.is_ascii_alphabetic()
+        && rules::is_kept_edge(last)
+        && markers.core_author(text).is_none()
+        && phrases::rules_out_opening(text)
+        && !markers.may_start_heading_one(text)
+        && !date::may_be_date_line(text)
+}
+
 /// A date line, also when markdown escaped it (html2text prints `23\. August 2021`): the
 /// escapes are dropped in a stack buffer, so no allocation.
 fn date_line_unescaped(core: &str) -> Option<DateToken> {
@@ -1104,6 +1128,52 @@ mod tests {
         #[test]
         fn byte_sums_balance_any_brackets(text in "[\\[\\](){}a]{0,400}") {
             proptest::prop_assert_eq!(unescaped_bracket_balance(text.as_bytes()), exact_balance(&text));
+        }
+    }
+
+    /// The kind the rules give `text` (a trimmed line), and whether a phrase opened it.
+    fn classified(text: &str) -> (Kind, bool) {
+        let mut classifier = Classifier::default();
+        let kind = classifier.classify(text);
+        (kind, classifier.opened_with_phrase)
+    }
+
+    #[test]
+    fn plain_prose_is_what_the_rules_make_text() {
+        let mut plain = 0;
+        for line in crate::test_pages::lines() {
+            let text = trim_blank(&line);
+            if is_plain_prose(text) {
+                plain += 1;
+                let (kind, opened_with_phrase) = classified(text);
+                assert!(matches!(kind, Kind::Text) && !opened_with_phrase, "{text:?}: {kind:?}");
+            }
+        }
+        assert!(plain > 5_000, "most prose takes the fast path: {plain}");
+        // Lines that look like prose at one end only.
+        for text in [
+            "Frank says:",
+            "One response to “Harbour”",
+            "August 20, 2021",
+            "Reply to Frank",
+            "Notify of",
+            "Pingback: Title",
+            "Word_",
+        ] {
+            assert!(!is_plain_prose(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_prose_is_text_on_any_line(
+            text in "[A-Za-z][A-Za-z ]{0,3}[A-Za-z0-9 .,:;!?_()\\-]{0,30}|(Reply|One|Vote|Last|Share|Pingback|Trackback|Frank|August|Today|Yesterday|Notify|Most) [A-Za-z0-9 :.]{0,20}"
+        ) {
+            let text = trim_blank(&text);
+            if is_plain_prose(text) {
+                let (kind, opened_with_phrase) = classified(text);
+                proptest::prop_assert!(matches!(kind, Kind::Text) && !opened_with_phrase, "{:?}: {:?}", text, kind);
+            }
         }
     }
 

@@ -527,7 +527,7 @@ fn trim_icons(s: &str) -> &str {
 
 /// An ASCII byte at either end of a line that neither trimming nor residue stripping removes:
 /// visible and not `_`, `[`, `]`.
-fn is_kept_edge(byte: u8) -> bool {
+pub(super) fn is_kept_edge(byte: u8) -> bool {
     byte.is_ascii_graphic() && !matches!(byte, b'_' | b'[' | b']')
 }
 

@@ -100,6 +100,13 @@ impl<'a> LineStore<'a> {
         self.push_record(line.text, number, line.count, Packed { start: 0, len: 0, word, count, tag });
     }
 
+    /// Adds `text`, a line of its own of [`Kind::Text`] (most lines: stored without packing a
+    /// kind).
+    #[inline]
+    pub fn push_text(&mut self, text: &'a str, number: usize) {
+        self.push_record(text, number, 1, Packed { start: 0, len: 0, word: 1, count: 0, tag: Tag::Text });
+    }
+
     /// Adds `record` for `text`, which begins at physical line `number` and spans `lines`.
     #[inline]
     fn push_record(&mut self, text: &'a str, number: usize, lines: u32, record: Packed) {

@@ -385,6 +385,13 @@ pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
     }
 }
 
+/// True when `line` certainly opens with no phrase (the first look of [`opening_into`],
+/// which then gives [`Opening::Other`]): stage 1 tells prose from it before any other work.
+#[inline]
+pub(crate) fn rules_out_opening(line: &str) -> bool {
+    openings().prefilter.rules_out(line)
+}
+
 /// What [`PhraseSet::segment`] of [`chrome`] gives for `normalized`, which
 /// [`opening_into`] (or [`normalize_into`]) filled: the phrase it found whole, or the
 /// segmentation.
