@@ -133,7 +133,19 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
         let numeric = matches!(after_number.first(), Some(b'-' | b'/' | b'.'));
         // A named date has a second number ([`has_two_numbers`]).
         let named = after_number.iter().any(u8::is_ascii_digit);
-        return first_match(text, [(numeric, numeric_line), (named, named_line), (true, relative_line)]);
+        // The rules in order, called directly (not through `first_match`), so that they
+        // can be inlined.
+        if numeric {
+            if let Ok((_, token)) = numeric_line(text) {
+                return Some(token);
+            }
+        }
+        if named {
+            if let Ok((_, token)) = named_line(text) {
+                return Some(token);
+            }
+        }
+        return relative_date(text).ok().map(|(_, age)| DateToken::Relative(age));
     }
     // No `may_start` here: the first step of the walk below rejects the same characters.
     let kinds = words().first_word_kinds(text);
@@ -1068,16 +1080,43 @@ fn ci_prefix(input: &str, form: &str) -> Option<usize> {
     pending.is_none().then_some(input.len())
 }
 
+/// `char::is_alphanumeric`, answered without its table search for the letters of the
+/// alphabets most words of the tables are in: the search costs a few hundred instructions
+/// a character.
+fn is_alphanumeric(c: char) -> bool {
+    is_common_letter(c) || c.is_alphanumeric()
+}
+
+/// Letters of Latin-1 and Latin Extended, Greek, Cyrillic, Armenian, Hebrew and Arabic:
+/// ranges with nothing but letters (`common_letters_are_alphanumeric` checks every one).
+fn is_common_letter(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0xC0..=0xD6
+            | 0xD8..=0xF6
+            | 0xF8..=0x24F
+            | 0x391..=0x3A1
+            | 0x3A3..=0x3CE
+            | 0x400..=0x481
+            | 0x48A..=0x52F
+            | 0x531..=0x556
+            | 0x561..=0x587
+            | 0x5D0..=0x5EA
+            | 0x620..=0x64A
+    )
+}
+
 /// A form matched at the start of a word ends on a boundary: the input ends, or goes on
 /// with a non-alphanumeric character, or either side is CJK (`form_ends_cjk`: the form's
 /// last character is).
+#[inline]
 fn at_boundary(form_ends_cjk: bool, rest: &str) -> bool {
     match rest.as_bytes().first() {
         None => true,
         // An ASCII character is alphanumeric as `char::is_alphanumeric` says, and never CJK.
         Some(b) if b.is_ascii() => form_ends_cjk || !b.is_ascii_alphanumeric(),
         Some(_) => {
-            rest.chars().next().is_some_and(|next| !next.is_alphanumeric() || is_cjk(next) || form_ends_cjk)
+            rest.chars().next().is_some_and(|next| form_ends_cjk || is_cjk(next) || !is_alphanumeric(next))
         }
     }
 }
@@ -1102,6 +1141,7 @@ fn ascii_tag<'a>(tag: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> 
 }
 
 /// One or more spaces.
+#[inline]
 fn sp1(i: &str) -> PResult<'_, &str> {
     match sp0(i)? {
         (_, "") => Err(nom::Err::Error(NomError::new(i, ErrorKind::TakeWhile1))),
@@ -1110,6 +1150,7 @@ fn sp1(i: &str) -> PResult<'_, &str> {
 }
 
 /// Any number of spaces.
+#[inline]
 fn sp0(i: &str) -> PResult<'_, &str> {
     let rest = skip_spaces(i);
     Ok((rest, &i[..i.len() - rest.len()]))
@@ -1117,6 +1158,7 @@ fn sp0(i: &str) -> PResult<'_, &str> {
 
 /// `i` after its leading spaces ([`is_space`]), read as bytes: every rule skips spaces, most
 /// often none or one ASCII space, and decoding characters for it cost more than the rest.
+#[inline]
 fn skip_spaces(i: &str) -> &str {
     let mut rest = i;
     while let Some(&first) = rest.as_bytes().first() {
@@ -1149,9 +1191,11 @@ fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u16> {
     Ok((rest, decimal(run)))
 }
 
-/// The value of a run of at most four ASCII digits (at most 9999: never overflows).
+/// The value of a run of at most four ASCII digits (at most 9999: never overflows). A
+/// digit's low four bits are its value: a mask, not a subtraction and a remainder (a byte
+/// that is no digit still gives at most 15, so nothing overflows either).
 fn decimal(run: &str) -> u16 {
-    run.bytes().take(4).fold(0, |n, b| n * 10 + u16::from(b.wrapping_sub(b'0') % 10))
+    run.bytes().take(4).fold(0, |n, b| n * 10 + u16::from(b & 0x0f))
 }
 
 /// A day, month or hour: one or two digits (at most 99, so the `u8` conversion never fails).
@@ -1179,6 +1223,7 @@ fn year4(i: &str) -> PResult<'_, u16> {
 }
 
 /// The count of a relative date; one that does not fit `u32` is no count.
+#[inline]
 fn count(i: &str) -> PResult<'_, u32> {
     let (rest, run) = digit1(i)?;
     match digits_value(run).and_then(|n| u32::try_from(n).ok()) {
@@ -1220,6 +1265,7 @@ fn meridiem_alternatives(i: &str) -> PResult<'_, bool> {
 /// Read by its first byte: the colon and French forms start with the hour and differ by
 /// the byte after it (`:`, or a space or `h`), the CJK form starts with its marker; the
 /// hour is read once. `clock_alternatives` (tests) is the grammar as nom alternatives.
+#[inline]
 fn clock(i: &str) -> PResult<'_, Clock> {
     if !i.starts_with(|c: char| c.is_ascii_digit()) {
         return cjk_clock(i);
@@ -1310,6 +1356,7 @@ fn joiner(i: &str) -> PResult<'_, ()> {
 
 /// Between a date and its time: spaces, or a comma, each optionally followed by a
 /// localized "at" (`, `, ` at `, ` um `, `, à `).
+#[inline]
 fn date_time_sep(i: &str) -> PResult<'_, ()> {
     let spaced = skip_spaces(i);
     let rest = match spaced.strip_prefix(',') {
@@ -1418,6 +1465,7 @@ fn numeric_date_nom(i: &str) -> PResult<'_, (u8, u8, u16, bool)> {
 
 /// A month name of any language in `months.tsv`, case-insensitively, with an optional dot
 /// after it; the month number.
+#[inline]
 fn month_name(i: &str) -> PResult<'_, u8> {
     match words().months.longest(i) {
         Some((month, rest)) => {
@@ -1431,6 +1479,7 @@ fn month_name(i: &str) -> PResult<'_, u8> {
 /// An English or French ordinal suffix after a day: `20th`, `1st`, `1er`.
 ///
 /// Two ASCII letters compared as a pair, instead of five tags tried in turn.
+#[inline]
 fn ordinal(i: &str) -> PResult<'_, &str> {
     match i.as_bytes() {
         [a, b, ..]
@@ -1471,6 +1520,7 @@ fn month_first(i: &str) -> PResult<'_, (u16, u8, u8)> {
 }
 
 /// `i` after a comma with any spaces around it, or `None`.
+#[inline]
 fn comma(i: &str) -> Option<&str> {
     skip_spaces(i).strip_prefix(',').map(skip_spaces)
 }
@@ -1646,6 +1696,7 @@ fn today_word(i: &str) -> PResult<'_, ()> {
 
 /// A unit word of any catalogue (`years`, `Jahre`, `années`, `лет`, `天`); singular and
 /// plural alike.
+#[inline]
 fn unit_word(i: &str) -> PResult<'_, UnitWord> {
     match words().units.longest(i) {
         Some((unit, rest)) => Ok((rest, unit)),
@@ -1655,6 +1706,7 @@ fn unit_word(i: &str) -> PResult<'_, UnitWord> {
 
 /// The relative adjective of any catalogue (`ago`, `zuvor`, `il y a`, `назад`, `之前`), as
 /// its catalogue text.
+#[inline]
 fn ago_word(i: &str) -> PResult<'_, &'static str> {
     match words().ago.longest(i) {
         Some((text, rest)) => Ok((rest, text)),
@@ -1671,6 +1723,7 @@ fn right_now(i: &str) -> PResult<'_, ()> {
 }
 
 /// `N unit`, with or without a space (`3 days`, `3天`).
+#[inline]
 fn relative_part(i: &str) -> PResult<'_, (u32, UnitWord)> {
     let (i, n) = count(i)?;
     let (i, unit) = unit_word(skip_spaces(i))?;
@@ -1678,6 +1731,7 @@ fn relative_part(i: &str) -> PResult<'_, (u32, UnitWord)> {
 }
 
 /// One or two parts (`3 months 11 days`, legacy wpDiscuz 4), as printed.
+#[inline]
 fn relative_parts(i: &str) -> PResult<'_, Parts> {
     let (i, first) = relative_part(i)?;
     match relative_part(skip_spaces(i)) {
@@ -1776,6 +1830,7 @@ fn set_unit(ago: &mut Ago, unit: Unit, n: u32) {
 /// The parts start with a count (an ASCII digit); an adjective or a "right now" phrase
 /// never does (`relative_and_today_words_have_no_digits`), so the first byte tells which
 /// forms can match, and the parts are read once for both forms that start with them.
+#[inline]
 fn relative_date(i: &str) -> PResult<'_, Age> {
     if i.starts_with(|c: char| c.is_ascii_digit()) {
         let (rest, parts) = relative_parts(i)?;
@@ -1812,6 +1867,7 @@ fn relative_date_alternatives(i: &str) -> PResult<'_, Age> {
     .parse(i)
 }
 
+#[inline]
 fn relative_line(i: &str) -> PResult<'_, DateToken> {
     relative_date.map(DateToken::Relative).parse(i)
 }

@@ -1646,3 +1646,17 @@ fn case_insensitive_prefix_match() {
     assert_eq!(ci_prefix("", "a"), None);
     assert_eq!(ci_prefix("abc", ""), Some(0));
 }
+
+#[test]
+fn common_letters_are_alphanumeric() {
+    let letters = ('\0'..=char::MAX).filter(|&c| is_common_letter(c));
+    let mut count = 0;
+    for c in letters {
+        assert!(c.is_alphanumeric(), "{c:?} U+{:04X}", u32::from(c));
+        count += 1;
+    }
+    assert!(count > 800, "the ranges are there: {count}");
+    for c in ['a', 'é', 'ж', 'Ж', 'ա', 'א', 'ب', '5', '٣', '天', '_', '.', '\u{a0}', '҂', '÷'] {
+        assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+    }
+}
