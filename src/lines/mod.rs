@@ -804,10 +804,12 @@ impl<'a> Classifier<'a> {
             }
             return Kind::Chrome(seg);
         }
-        if is_count_word(folded) {
+        // The rules below read the phrases the line starts with: one walk finds them all.
+        let opening = PhraseOpening::read(folded);
+        if opening.count_words {
             return Kind::CountWords; // `Comments on "Title"`
         }
-        if let Some((name, date)) = reply_marker(core, normalized) {
+        if let Some((name, date)) = opening.reply_to_end.and_then(|end| reply_marker_at(core, end)) {
             let Some(name) = Name::within(self.line, name) else { return Kind::Text };
             let date = date.and_then(|(token, text)| self.keep_date(token, text));
             return Kind::ReplyTo { name, date };
@@ -818,7 +820,7 @@ impl<'a> Classifier<'a> {
         if let Some(name) = phrases::markers().core_author(core) {
             return self.named(name, |name| Kind::Says { name });
         }
-        if let Some(votes) = legacy_votes(folded) {
+        if let Some(votes) = opening.vote_button_end.and_then(|end| legacy_votes_at(folded, end)) {
             return Kind::LegacyVotes(votes);
         }
         if let Some(token) = date_line_unescaped(core) {
@@ -958,14 +960,13 @@ fn is_form_header(normalized: &str) -> bool {
 /// language whose marker is also its `Reply` button word (`回复`), the name after it makes
 /// the difference.
 fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<ReplyMarker<'a>> {
-    let folded = normalized.text.as_str();
-    let markers = phrases::markers();
-    let end = phrases::chrome()
-        .prefixes(folded, 0)
-        .map(|(end, _)| end)
-        .filter(|&end| folded.as_bytes().get(end) == Some(&b' ') && markers.is_reply_to(&folded[..end]))
-        .last()?;
-    let mut name_start = phrases::source_offset(core, end);
+    reply_marker_at(core, PhraseOpening::read(&normalized.text).reply_to_end?)
+}
+
+/// [`reply_marker`] of a line whose normal form starts with a `Reply to` phrase that ends at
+/// `end` ([`PhraseOpening::reply_to_end`]).
+fn reply_marker_at(core: &str, end: usize) -> Option<ReplyMarker<'_>> {
+    let mut name_start = offset_after_phrase(core, end);
     // The normal form drops a `[` that opens the name's link or link number: start there.
     let before = core[..name_start].trim_end_matches(is_blank);
     if before.ends_with('[') {
@@ -997,6 +998,60 @@ fn reply_marker<'a>(core: &'a str, normalized: &Normalized) -> Option<ReplyMarke
     }
 }
 
+/// The chrome phrases a normalized line starts with, as the marker rules read them: one walk
+/// of the trie for all of them.
+#[derive(Debug, Default, PartialEq)]
+struct PhraseOpening {
+    /// The line is a count word, alone or before a title ([`is_count_word`]).
+    count_words: bool,
+    /// Where the longest `Reply to` phrase that a space follows ends.
+    reply_to_end: Option<usize>,
+    /// Where the longest `Vote Up` / `Vote Down` phrase ends.
+    vote_button_end: Option<usize>,
+}
+
+impl PhraseOpening {
+    fn read(folded: &str) -> PhraseOpening {
+        let markers = phrases::markers();
+        let mut opening = PhraseOpening::default();
+        for (end, phrase) in phrases::chrome().prefixes(folded, 0) {
+            match phrase.class {
+                Class::CountWord => opening.count_words |= is_count_word_at(folded, end),
+                Class::VoteButton => opening.vote_button_end = Some(end),
+                class => {
+                    if folded.as_bytes().get(end) == Some(&b' ')
+                        && markers.is_reply_to_phrase(&folded[..end], class)
+                    {
+                        opening.reply_to_end = Some(end);
+                    }
+                }
+            }
+        }
+        opening
+    }
+}
+
+/// [`phrases::source_offset`] of `end` in `core`'s normal form, where a phrase ends and a
+/// space follows: where the text after the phrase starts. A phrase printed in plain words
+/// (`Reply to`: ASCII letters and digits, single spaces) folds byte for byte, so only what
+/// follows it is folded again.
+fn offset_after_phrase(core: &str, end: usize) -> usize {
+    match core.as_bytes().get(..end) {
+        Some(head) if is_plain_words(head) => end + phrases::source_offset(&core[end..], 0),
+        _ => phrases::source_offset(core, end),
+    }
+}
+
+/// True for ASCII letters and digits with single spaces between words.
+fn is_plain_words(bytes: &[u8]) -> bool {
+    let edges = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    edges
+        && bytes
+            .windows(2)
+            .all(|pair| pair[1].is_ascii_alphanumeric() || (pair[1] == b' ' && pair[0] != b' '))
+}
+
 /// What follows `Reply to`, without the markup converters wrap the name in: the parent
 /// comment's link (`[ htl ](#comment-8340)`, inscriptis with links shown) or lynx's link
 /// number (`[37]htl`).
@@ -1025,19 +1080,22 @@ fn is_short_name(name: &str) -> bool {
 /// `Comments`, `Comment`, and legacy `Comments on "Title"`, in normalized text.
 fn is_count_word(rest: &str) -> bool {
     let chrome = phrases::chrome();
-    chrome.prefixes(rest, 0).any(|(end, phrase)| {
-        phrase.class == Class::CountWord && {
-            let after = &rest[end..];
-            after.is_empty() || phrases::markers().is_header_on_title(after)
-        }
-    })
+    chrome
+        .prefixes(rest, 0)
+        .any(|(end, phrase)| phrase.class == Class::CountWord && is_count_word_at(rest, end))
+}
+
+/// [`is_count_word`] after a count word that ends at `end`: nothing, or a title.
+fn is_count_word_at(rest: &str, end: usize) -> bool {
+    let after = &rest[end..];
+    after.is_empty() || phrases::markers().is_header_on_title(after)
 }
 
 /// `Vote Up 3 Vote Down` (legacy), possibly followed by the `Reply` button, in normalized
-/// text: the number.
-fn legacy_votes(normalized: &str) -> Option<i64> {
+/// text whose longest vote button phrase ends at `end` ([`PhraseOpening::vote_button_end`]):
+/// the number.
+fn legacy_votes_at(normalized: &str, end: usize) -> Option<i64> {
     let chrome = phrases::chrome();
-    let (end, _) = chrome.prefixes(normalized, 0).filter(|(_, p)| p.class == Class::VoteButton).last()?;
     let (rest, votes) = rules::leading_int(normalized[end..].trim_start()).ok()?;
     let rest = rest.trim();
     let buttons =
@@ -1379,5 +1437,99 @@ mod tests {
         }
         assert_eq!(named(&lines.at(0)), Some(("Nam Vũ", false)), "{lines:?}");
         assert_eq!(named(&lines.at(1)), Some(("htl", true)), "{lines:?}");
+    }
+
+    /// Every line of the test pages, and lines that open with each phrase the marker rules
+    /// look for, in the shapes pages print them.
+    fn marker_lines() -> Vec<String> {
+        let mut lines = crate::test_pages::lines();
+        let catalog = phrases::catalog();
+        for key in [
+            "wc_reply_to",
+            "wc_reply_text",
+            "wc_vote_up",
+            "wc_vote_down",
+            "header_text_plural",
+            "wc_last_edited",
+        ] {
+            for text in catalog.texts(key) {
+                for after in [
+                    " Frank",
+                    "\u{a0} Nam Vũ",
+                    "  [37]htl",
+                    " 3 Vote Down",
+                    " on \"Title\"",
+                    "",
+                    " 2 days ago by Ann",
+                ] {
+                    lines.push(format!("{text}{after}"));
+                    lines.push(format!("{}{after}", text.to_uppercase()));
+                    lines.push(format!("[{text}]{after}"));
+                }
+            }
+        }
+        lines
+    }
+
+    /// The phrase rules as they read a line before [`PhraseOpening`]: each walks the trie.
+    fn exact_opening(folded: &str) -> PhraseOpening {
+        let prefixes = || phrases::chrome().prefixes(folded, 0);
+        let reply_to = |&(end, _): &(usize, _)| {
+            folded.as_bytes().get(end) == Some(&b' ') && phrases::markers().is_reply_to(&folded[..end])
+        };
+        PhraseOpening {
+            count_words: is_count_word(folded),
+            reply_to_end: prefixes().filter(reply_to).map(|(end, _)| end).last(),
+            vote_button_end: prefixes()
+                .filter(|(_, p)| p.class == Class::VoteButton)
+                .map(|(end, _)| end)
+                .last(),
+        }
+    }
+
+    fn assert_opening_is_exact(line: &str) {
+        let folded = phrases::normalize(line);
+        assert_eq!(PhraseOpening::read(&folded), exact_opening(&folded), "{line:?}");
+        if let Some(end) = exact_opening(&folded).reply_to_end {
+            assert_eq!(offset_after_phrase(line, end), phrases::source_offset(line, end), "{line:?}");
+        }
+    }
+
+    /// One walk finds what the rules found walking the trie each, and the name after a
+    /// `Reply to` starts where folding the whole line again says.
+    #[test]
+    fn phrase_openings_are_what_each_rule_finds() {
+        let lines = marker_lines();
+        for line in &lines {
+            assert_opening_is_exact(line);
+        }
+        let replies =
+            lines.iter().filter(|l| exact_opening(&phrases::normalize(l)).reply_to_end.is_some()).count();
+        assert!(replies > 1_000, "{replies} reply markers");
+    }
+
+    /// The name's offset after every phrase end that a space follows, in any line.
+    fn assert_offsets_are_exact(line: &str) {
+        let folded = phrases::normalize(line);
+        for end in (1..folded.len()).filter(|&end| folded.as_bytes()[end] == b' ') {
+            assert_eq!(offset_after_phrase(line, end), phrases::source_offset(line, end), "{line:?} {end}");
+        }
+    }
+
+    #[test]
+    fn offsets_after_phrases_are_the_source_offsets() {
+        for line in marker_lines() {
+            assert_offsets_are_exact(&line);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn offsets_after_phrases_are_exact_on_any_line(
+            line in "((Reply|to|Vote|Up|[a-zA-Z0-9]|[ ]+|\u{a0}|\t|\\[|\\]|\\[12\\]|\\(BUTTON\\)|\\*|\\\\|_|:|é|Ж|\\{\\}|\\{\\.x\\}){0,10})",
+        ) {
+            assert_offsets_are_exact(&line);
+            assert_opening_is_exact(&line);
+        }
     }
 }

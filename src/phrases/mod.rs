@@ -16,6 +16,7 @@ mod prefilter;
 mod trie;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 pub(crate) use normalize::{
@@ -23,6 +24,8 @@ pub(crate) use normalize::{
 };
 use prefilter::Prefilter;
 pub(crate) use trie::{Phrase, PhraseSet, Segmentation};
+
+use crate::hash::WordHasher;
 
 const TABLES: [&str; 4] = [
     include_str!("wpdiscuz7.tsv"),
@@ -522,10 +525,19 @@ fn openings() -> &'static Openings {
 pub(crate) struct Markers {
     /// What `Last edited %1$s by %2$s` starts with, per language (`last edited`).
     last_edited: Vec<String>,
+    /// By [`Self::last_edited`] prefix: it ends in a script written without spaces, so no
+    /// word boundary need follow it.
+    last_edited_spaceless: Vec<bool>,
+    /// By byte: some [`Self::last_edited`] prefix starts with it. Most lines that open with a
+    /// phrase (`reply to`, `vote up`) start none, told from one load.
+    last_edited_starts: [bool; 256],
     /// The `on` of the legacy `N Comments on "Title"` header, per language.
     header_on: Vec<String>,
     /// Every language's `Reply to` (some equal their `Reply` button word).
     reply_to: HashSet<String>,
+    /// The [`Self::reply_to`] texts that are a `Reply` button's too (`回复`): the chrome
+    /// phrase of such a text has the button's class.
+    reply_to_buttons: Vec<String>,
     /// Every language's `Anonymous` (Arabic's equals its `Guest` badge).
     anonymous: HashSet<String>,
     /// The units of shortened numbers (`%sK`, `%s Tsd.`), lowercase, with their factor.
@@ -535,7 +547,7 @@ pub(crate) struct Markers {
     /// words) starts none, told from one load.
     number_suffix_starts: [bool; 256],
     /// Every role badge exactly as the catalogues write it (`Admin`, `Gast`).
-    roles: HashSet<&'static str>,
+    roles: HashSet<&'static str, BuildHasherDefault<WordHasher>>,
     /// WordPress core's `says:` after an author name, per language.
     says: Vec<String>,
     /// WordPress core's `Pingback:` before a linking page's title.
@@ -563,6 +575,15 @@ impl Markers {
         let mut last_edited: Vec<String> =
             catalog.texts("wc_last_edited").iter().map(|t| prefix_of(t)).filter(|p| !p.is_empty()).collect();
         last_edited.dedup();
+        // A word boundary follows the prefix, except in scripts written without spaces.
+        let last_edited_spaceless = last_edited
+            .iter()
+            .map(|p| p.chars().last().is_some_and(|c| !c.is_ascii() && c as u32 >= 0x2e80))
+            .collect();
+        let mut last_edited_starts = [false; 256];
+        for prefix in &last_edited {
+            last_edited_starts[usize::from(prefix.as_bytes()[0])] = true;
+        }
         let header_on = catalog.texts("wc_header_on_text").iter().map(|t| normalize::normalize(t)).collect();
         let all = |key: &str| catalog.texts(key).iter().map(|t| normalize::normalize(t)).collect();
         let mut number_suffixes: Vec<(String, u64)> = Vec::new();
@@ -586,10 +607,19 @@ impl Markers {
             .filter(|&id| chrome().phrase(id).class == Class::ReplyButton)
             .collect();
         ambiguous_reply_buttons.sort_unstable();
+        let mut reply_to_buttons: Vec<String> = reply_to
+            .iter()
+            .filter(|text| chrome().get(text).is_some_and(|phrase| phrase.class == Class::ReplyButton))
+            .cloned()
+            .collect();
+        reply_to_buttons.sort_unstable();
         Markers {
             last_edited,
+            last_edited_spaceless,
+            last_edited_starts,
             header_on,
             reply_to,
+            reply_to_buttons,
             anonymous: all("wc_anonymous"),
             number_suffix_starts: number_suffix_starts(&number_suffixes),
             number_suffixes,
@@ -614,9 +644,11 @@ impl Markers {
 
     /// True for a normalized `Last edited ... by ...` line (something must follow the prefix).
     pub fn is_last_edited(&self, normalized: &str) -> bool {
-        self.last_edited.iter().any(|p| {
-            // A word boundary after the prefix, except in scripts written without spaces.
-            let spaceless = p.chars().last().is_some_and(|c| !c.is_ascii() && c as u32 >= 0x2e80);
+        let Some(&first) = normalized.as_bytes().first() else { return false };
+        if !self.last_edited_starts[usize::from(first)] {
+            return false; // most lines, told from one load
+        }
+        self.last_edited.iter().zip(&self.last_edited_spaceless).any(|(p, &spaceless)| {
             normalized.len() > p.len() + 1
                 && normalized.starts_with(p.as_str())
                 && (spaceless || normalized.as_bytes()[p.len()] == b' ')
@@ -696,6 +728,17 @@ impl Markers {
     /// True when normalized `text` is a `Reply to` phrase of some language.
     pub fn is_reply_to(&self, text: &str) -> bool {
         self.reply_to.contains(text)
+    }
+
+    /// [`Self::is_reply_to`] of `text`, the text of a [`chrome`] phrase of class `class`,
+    /// without hashing it: a `Reply to` text is a phrase of class `ReplyTo`, or `ReplyButton`
+    /// where a language's button is the same words (classes by [`priority`]).
+    pub fn is_reply_to_phrase(&self, text: &str, class: Class) -> bool {
+        match class {
+            Class::ReplyTo => true,
+            Class::ReplyButton => self.reply_to_buttons.iter().any(|button| button == text),
+            _ => false,
+        }
     }
 
     /// True when normalized `text` is an `Anonymous` phrase of some language.
@@ -952,6 +995,56 @@ mod tests {
         assert!(!markers().is_last_edited("last editedx"));
         assert!(markers().is_header_on_title(" on \"how to\""));
         assert!(!markers().is_header_on_title(" online"));
+    }
+
+    /// A `Reply to` phrase is told by its class as by its text.
+    #[test]
+    fn reply_to_phrases_are_told_by_their_class() {
+        let mut told = 0;
+        for (key, texts) in catalog().entries().filter(|(key, _)| class_of(key).is_some()) {
+            for text in texts.iter().map(|text| normalize(text)) {
+                let Some(phrase) = chrome().get(&text) else { continue };
+                let reply_to = markers().is_reply_to(&text);
+                assert_eq!(markers().is_reply_to_phrase(&text, phrase.class), reply_to, "{key} {text:?}");
+                told += usize::from(reply_to);
+            }
+        }
+        assert!(told > 10 && !markers().reply_to_buttons.is_empty(), "{told}");
+    }
+
+    /// [`Markers::is_last_edited`] as it was before its first-byte look.
+    fn is_last_edited_exact(normalized: &str) -> bool {
+        markers().last_edited.iter().any(|p| {
+            let spaceless = p.chars().last().is_some_and(|c| !c.is_ascii() && c as u32 >= 0x2e80);
+            normalized.len() > p.len() + 1
+                && normalized.starts_with(p.as_str())
+                && (spaceless || normalized.as_bytes()[p.len()] == b' ')
+        })
+    }
+
+    #[test]
+    fn last_edited_filter_agrees_on_every_test_line() {
+        let mut lines = crate::test_pages::lines();
+        lines.extend(
+            catalog()
+                .texts("wc_last_edited")
+                .iter()
+                .map(|t| t.replace("%1$s", "2 days ago").replace("%2$s", "Ann")),
+        );
+        let mut edited = 0;
+        for line in lines {
+            let normalized = normalize(&line);
+            assert_eq!(markers().is_last_edited(&normalized), is_last_edited_exact(&normalized), "{line:?}");
+            edited += usize::from(is_last_edited_exact(&normalized));
+        }
+        assert!(edited > 30, "{edited}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn last_edited_filter_agrees_on_any_line(line in "((last|edited|最近由|由|编辑的|[a-z]|[ ]+|é){0,6})") {
+            assert_eq!(markers().is_last_edited(&line), is_last_edited_exact(&line), "{line:?}");
+        }
     }
 
     #[test]
