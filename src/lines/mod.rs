@@ -832,11 +832,18 @@ impl<'a> Classifier<'a> {
     /// Lines that start with a digit: votes, a rating average, numeric dates, the legacy
     /// footer.
     fn classify_numeric(&mut self, core: &'a str) -> Option<Kind> {
-        if let Some(votes) = rules::vote_number(core) {
-            return Some(Kind::Number(votes));
-        }
-        if let Ok(("", tenths)) = rules::rating_average(core) {
-            return Some(Kind::Average(tenths));
+        // One scan of the leading number rules out the whole-line rules on most lines.
+        if let Some(after) = rules::after_leading_number(core) {
+            if after.is_empty() || rules::may_be_unit(after) {
+                if let Some(votes) = rules::vote_number(core) {
+                    return Some(Kind::Number(votes));
+                }
+            }
+            if after.is_empty() {
+                if let Ok(("", tenths)) = rules::rating_average(core) {
+                    return Some(Kind::Average(tenths));
+                }
+            }
         }
         if let Some(token) = date::date_line(core) {
             return Some(self.date_kind(token, core));

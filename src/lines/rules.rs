@@ -154,6 +154,43 @@ pub(crate) fn vote_number(i: &str) -> Option<i64> {
     Some(if matches!(sign, Some('-' | '\u{2212}')) { -n } else { n })
 }
 
+/// What follows the leading number of `i` (a sign, digits, a `.` and digits), `None` when
+/// it has no digits: read once, it tells which whole-line number rules can match. A vote
+/// number needs it empty or a unit ([`may_be_unit`]), a rating average needs it empty;
+/// most lines that start with a digit are dates (`12.03.2021`, `2021-03-12`) and fail both.
+#[inline]
+pub(crate) fn after_leading_number(i: &str) -> Option<&str> {
+    let (unsigned, _) = sign(i).ok()?;
+    let whole = digits_len(unsigned);
+    if whole == 0 {
+        return None;
+    }
+    let rest = &unsigned[whole..];
+    Some(match *rest.as_bytes() {
+        [b'.', d, ..] if d.is_ascii_digit() => &rest[1 + digits_len(&rest[1..])..],
+        _ => rest,
+    })
+}
+
+/// False when `rest`, the text after a number, is certainly no unit [`scale`] accepts that
+/// ends the line (as in a vote number, `1.2 Tsd.`): after spaces, a visible ASCII byte must
+/// start some unit and the text be no longer than the longest one (`3 months ago` is a
+/// date); other bytes may be blanks [`skip_blank`] skips, so they say nothing.
+#[inline]
+pub(crate) fn may_be_unit(rest: &str) -> bool {
+    let unit = rest.trim_start_matches(' ');
+    match unit.as_bytes().first() {
+        None => false,
+        Some(&b) if b.is_ascii_graphic() => {
+            let markers = crate::phrases::markers();
+            // Longest first: the first unit is the longest.
+            let longest = markers.number_suffixes().first().map_or(0, |(unit, _)| unit.len());
+            unit.len() <= longest && markers.may_start_number_suffix(b)
+        }
+        Some(_) => true,
+    }
+}
+
 /// A markdown heading, `## Title`: (level, title).
 pub(crate) fn heading(i: &str) -> PResult<'_, (usize, &str)> {
     let hashes = i.bytes().take_while(|&b| b == b'#').count();
@@ -1389,8 +1426,36 @@ mod tests {
         ]
     }
 
+    /// True when the scan of the leading number lets the whole-line number rules run on
+    /// `line` whenever they match (what `classify_numeric` relies on).
+    fn number_scan_keeps(line: &str) -> bool {
+        let after = after_leading_number(line);
+        let vote_kept = vote_number(line).is_none() || after.is_some_and(|a| a.is_empty() || may_be_unit(a));
+        let average_kept = !matches!(rating_average(line), Ok(("", _))) || after == Some("");
+        vote_kept && average_kept
+    }
+
+    #[test]
+    fn number_scan_keeps_every_number_line() {
+        let lines = crate::test_pages::lines();
+        let cores = lines.iter().map(|l| trim_blank(l));
+        let samples =
+            ["1.2 Tsd.", "-3", "\u{2212}7", "+1.5K", "4.5", "3 m", "3  Mio.", "2\u{a0}k", "3 months ago"];
+        for line in cores.chain(samples) {
+            assert!(number_scan_keeps(line), "{line:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn number_scan_keeps_the_number_lines(line in line()) {
+            for sign in ["", "-", "+", "\u{2212}"] {
+                let number = format!("{sign}1{line}");
+                prop_assert!(number_scan_keeps(&number), "{:?}", number);
+            }
+        }
 
         #[test]
         fn number_rules_match_the_combinators(line in line()) {
