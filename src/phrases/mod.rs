@@ -334,6 +334,7 @@ pub(crate) fn chrome() -> &'static PhraseSet {
                 set.insert(text, Phrase { key, class });
             }
         }
+        set.compile();
         set
     })
 }
@@ -503,6 +504,7 @@ fn openings() -> &'static Openings {
             }
         }
         markers().last_edited.iter().for_each(|prefix| add(prefix));
+        openings.set.compile();
         openings.prefilter.finish();
         let texts =
             catalog().entries().filter(|(key, _)| class_of(key).is_some()).flat_map(|(_, t)| t.iter());

@@ -24,13 +24,33 @@ struct Node {
     terminal: Option<u32>,
 }
 
+/// A state of the compiled trie (see [`PhraseSet::slots`]).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The state whose child this slot is ([`FREE`] for none).
+    check: u32,
+    /// Where this state's children start: its child by byte `b` is at `base + b`.
+    base: u32,
+    /// 1 + the number of the phrase that ends here, 0 for none.
+    terminal: u32,
+}
+
+/// [`Slot::check`] of a slot no state owns.
+const FREE: u32 = u32::MAX;
+const FREE_SLOT: Slot = Slot { check: FREE, base: 0, terminal: 0 };
+
 /// A set of phrases in normal form.
+///
+/// Phrases are inserted into a tree of nodes with sorted edges; [`PhraseSet::compile`] then
+/// lays that trie out as a double array (`slots`), which every walk reads: a step is an
+/// addition and a comparison, not a search of the node's edges.
 #[derive(Debug)]
 pub(crate) struct PhraseSet {
+    /// `nodes[0]` is the root. Read when inserting and compiling only.
     nodes: Vec<Node>,
-    /// The root's edges by byte (0: none), so that the first step, taken on every line
-    /// looked up, is one load.
-    root: [u32; 256],
+    /// The compiled trie: state `i` steps by byte `b` to slot `slots[i].base + b` when that
+    /// slot's `check` is `i`. Slot 0 is the root. Empty until compiled.
+    slots: Vec<Slot>,
     phrases: Vec<Phrase>,
     /// Every phrase's number by its whole text: a whole line is looked up with one hash of
     /// it, not a trie step per byte.
@@ -41,7 +61,7 @@ impl Default for PhraseSet {
     fn default() -> Self {
         PhraseSet {
             nodes: vec![Node::default()],
-            root: [0; 256],
+            slots: Vec::new(),
             phrases: Vec::new(),
             exact: HashMap::default(),
         }
@@ -97,11 +117,13 @@ impl Segmentation {
 
 impl PhraseSet {
     /// Adds `text` (normalized here) as `phrase`; the first phrase added for a text wins.
+    /// The set must be [compiled](Self::compile) again before it is walked.
     pub fn insert(&mut self, text: &str, phrase: Phrase) {
         let text = normalize(text);
         if text.is_empty() {
             return;
         }
+        self.slots.clear(); // to be compiled again
         let mut node = 0usize;
         for &byte in text.as_bytes() {
             node = match self.nodes[node].edges.binary_search_by_key(&byte, |e| e.0) {
@@ -110,9 +132,6 @@ impl PhraseSet {
                     let next = self.nodes.len();
                     self.nodes.push(Node::default());
                     self.nodes[node].edges.insert(i, (byte, next as u32));
-                    if node == 0 {
-                        self.root[usize::from(byte)] = next as u32;
-                    }
                     next
                 }
             };
@@ -140,15 +159,28 @@ impl PhraseSet {
         seg.ids().iter().map(|&id| self.phrases[usize::from(id)])
     }
 
-    /// The node reached from `node` by `byte` (the root is node 0).
-    #[inline(always)]
-    pub fn step(&self, node: usize, byte: u8) -> Option<usize> {
-        if node == 0 {
-            let next = self.root[usize::from(byte)];
-            return (next != 0).then_some(next as usize);
+    /// Lays the trie out as the double array the walks read (once all phrases are in).
+    pub fn compile(&mut self) {
+        let mut layout = Layout { slots: vec![FREE_SLOT], search_from: std::array::from_fn(|b| b + 1) };
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]); // (node, its slot)
+        while let Some((node, slot)) = queue.pop_front() {
+            let Node { edges, terminal } = &self.nodes[node];
+            layout.slots[slot].terminal = terminal.map_or(0, |t| t + 1);
+            let base = layout.place(slot, edges);
+            queue.extend(edges.iter().map(|&(byte, child)| (child as usize, base + usize::from(byte))));
         }
-        let edges = &self.nodes[node].edges;
-        edges.binary_search_by_key(&byte, |e| e.0).ok().map(|i| edges[i].1 as usize)
+        self.slots = layout.slots;
+    }
+
+    /// The state reached from `state` by `byte` (the root is state 0).
+    #[inline(always)]
+    pub fn step(&self, state: usize, byte: u8) -> Option<usize> {
+        debug_assert!(!self.slots.is_empty(), "the phrase set is compiled");
+        let next = self.slots[state].base as usize + usize::from(byte);
+        match self.slots.get(next) {
+            Some(slot) if slot.check as usize == state => Some(next),
+            _ => None,
+        }
     }
 
     /// Every phrase that `text[from..]` starts with, as (end offset in `text`, phrase),
@@ -167,25 +199,26 @@ impl PhraseSet {
                 let next = self.step(node?, byte);
                 node = next;
                 let here = next?;
-                Some(self.nodes[here].terminal.map(|t| (from + i + 1, t as u16)))
+                let terminal = self.slots[here].terminal;
+                Some((terminal != 0).then(|| (from + i + 1, (terminal - 1) as u16)))
             })
             .flatten()
     }
 
-    /// The node reached from `node` by the bytes of `c`.
+    /// The state reached from `state` by the bytes of `c`.
     #[inline(always)]
-    pub fn step_char(&self, node: usize, c: char) -> Option<usize> {
+    pub fn step_char(&self, state: usize, c: char) -> Option<usize> {
         if c.is_ascii() {
-            return self.step(node, c as u8);
+            return self.step(state, c as u8);
         }
         let mut buf = [0u8; 4];
-        c.encode_utf8(&mut buf).bytes().try_fold(node, |node, byte| self.step(node, byte))
+        c.encode_utf8(&mut buf).bytes().try_fold(state, |state, byte| self.step(state, byte))
     }
 
-    /// True when a phrase ends at `node`.
+    /// True when a phrase ends at `state`.
     #[inline(always)]
-    pub fn is_terminal(&self, node: usize) -> bool {
-        self.nodes[node].terminal.is_some()
+    pub fn is_terminal(&self, state: usize) -> bool {
+        self.slots[state].terminal != 0
     }
 
     /// The number of the phrase that is exactly `text` (normalized), if any.
@@ -270,6 +303,46 @@ impl PhraseSet {
     }
 }
 
+/// The double array being laid out by [`PhraseSet::compile`].
+struct Layout {
+    slots: Vec<Slot>,
+    /// For each byte, where to look for a base for a state whose lowest child has that
+    /// byte: past the slot the last such child took (the slots before it were mostly taken
+    /// then). Looking from the first free slot would read much of the array for each state.
+    search_from: [usize; 256],
+}
+
+impl Layout {
+    /// Takes a slot for each child of the state at `slot` (`edges`, sorted by byte) and
+    /// returns the state's base: its child by byte `b` is at `base + b`.
+    fn place(&mut self, slot: usize, edges: &[(u8, u32)]) -> usize {
+        let Some(&(lowest, _)) = edges.first() else {
+            return 0;
+        };
+        let lowest = usize::from(lowest);
+        let is_free = |slots: &[Slot], index: usize| slots.get(index).map_or(true, |s| s.check == FREE);
+        let start = self.search_from[lowest];
+        // A few slots are tried, then the children go past the end (a longer search would
+        // cost more build time than the slots it saves).
+        let base = (start..self.slots.len())
+            .take(32)
+            .filter(|&index| is_free(&self.slots, index))
+            .map(|index| index - lowest)
+            .find(|&base| edges.iter().all(|&(byte, _)| is_free(&self.slots, base + usize::from(byte))))
+            .unwrap_or(self.slots.len().max(start) - lowest);
+        self.search_from[lowest] = base + lowest + 1;
+        self.slots[slot].base = base as u32;
+        for &(byte, _) in edges {
+            let index = base + usize::from(byte);
+            if self.slots.len() <= index {
+                self.slots.resize(index + 1, FREE_SLOT);
+            }
+            self.slots[index].check = slot as u32;
+        }
+        base
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,7 +352,41 @@ mod tests {
         for w in words {
             set.insert(w, Phrase { key: w, class: Class::Form });
         }
+        set.compile();
         Box::leak(Box::new(set))
+    }
+
+    /// The compiled step is the tree's: from the root, for every node and every byte, both
+    /// reach a child or neither does, and the same phrase ends there.
+    fn assert_compiled_like_tree(set: &PhraseSet) {
+        let tree_step = |node: usize, byte: u8| {
+            let edges = &set.nodes[node].edges;
+            edges.binary_search_by_key(&byte, |e| e.0).ok().map(|i| edges[i].1 as usize)
+        };
+        let terminal = |state: usize| set.slots[state].terminal.checked_sub(1);
+        let mut pending = vec![(0usize, 0usize)]; // (node, its state)
+        let mut visited = 0;
+        while let Some((node, state)) = pending.pop() {
+            visited += 1;
+            assert_eq!(set.nodes[node].terminal, terminal(state), "node {node}");
+            assert_eq!(set.is_terminal(state), set.nodes[node].terminal.is_some());
+            for byte in 0..=u8::MAX {
+                match (tree_step(node, byte), set.step(state, byte)) {
+                    (Some(child), Some(next)) => pending.push((child, next)),
+                    (None, None) => {}
+                    (tree, compiled) => panic!("node {node} byte {byte}: {tree:?} vs {compiled:?}"),
+                }
+            }
+        }
+        assert_eq!(visited, set.nodes.len(), "every node reached once");
+    }
+
+    #[test]
+    fn compiled_trie_steps_like_the_tree() {
+        assert_compiled_like_tree(super::super::chrome());
+        assert_compiled_like_tree(&super::super::openings().set);
+        assert_compiled_like_tree(set(&["Reply", "Reply to", "Notify of", "回复", "回", "a"]));
+        assert!(super::super::chrome().nodes.len() > 10_000);
     }
 
     #[test]
