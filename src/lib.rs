@@ -56,6 +56,7 @@
 #![warn(missing_debug_implementations)]
 
 mod annotation;
+mod double_array;
 mod error;
 mod hash;
 mod input;

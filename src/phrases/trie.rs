@@ -7,6 +7,7 @@ use std::hash::BuildHasherDefault;
 
 use super::normalize::normalize;
 use super::Class;
+use crate::double_array::{Layout, Slot};
 use crate::hash::WordHasher;
 
 /// A chrome phrase: its key in the tables and its class.
@@ -23,21 +24,6 @@ struct Node {
     /// Index into `PhraseSet::phrases` when a phrase ends here.
     terminal: Option<u32>,
 }
-
-/// A state of the compiled trie (see [`PhraseSet::slots`]).
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    /// The state whose child this slot is ([`FREE`] for none).
-    check: u32,
-    /// Where this state's children start: its child by byte `b` is at `base + b`.
-    base: u32,
-    /// 1 + the number of the phrase that ends here, 0 for none.
-    terminal: u32,
-}
-
-/// [`Slot::check`] of a slot no state owns.
-const FREE: u32 = u32::MAX;
-const FREE_SLOT: Slot = Slot { check: FREE, base: 0, terminal: 0 };
 
 /// A set of phrases in normal form.
 ///
@@ -161,12 +147,12 @@ impl PhraseSet {
 
     /// Lays the trie out as the double array the walks read (once all phrases are in).
     pub fn compile(&mut self) {
-        let mut layout = Layout { slots: vec![FREE_SLOT], search_from: std::array::from_fn(|b| b + 1) };
+        let mut layout = Layout::new();
         let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]); // (node, its slot)
         while let Some((node, slot)) = queue.pop_front() {
             let Node { edges, terminal } = &self.nodes[node];
-            layout.slots[slot].terminal = terminal.map_or(0, |t| t + 1);
-            let base = layout.place(slot, edges);
+            layout.slots[slot].value = terminal.map_or(0, |t| t + 1);
+            let base = layout.place(slot, edges.iter().map(|&(byte, _)| byte));
             queue.extend(edges.iter().map(|&(byte, child)| (child as usize, base + usize::from(byte))));
         }
         self.slots = layout.slots;
@@ -199,7 +185,7 @@ impl PhraseSet {
                 let next = self.step(node?, byte);
                 node = next;
                 let here = next?;
-                let terminal = self.slots[here].terminal;
+                let terminal = self.slots[here].value;
                 Some((terminal != 0).then(|| (from + i + 1, (terminal - 1) as u16)))
             })
             .flatten()
@@ -218,7 +204,7 @@ impl PhraseSet {
     /// True when a phrase ends at `state`.
     #[inline(always)]
     pub fn is_terminal(&self, state: usize) -> bool {
-        self.slots[state].terminal != 0
+        self.slots[state].value != 0
     }
 
     /// The number of the phrase that is exactly `text` (normalized), if any.
@@ -303,46 +289,6 @@ impl PhraseSet {
     }
 }
 
-/// The double array being laid out by [`PhraseSet::compile`].
-struct Layout {
-    slots: Vec<Slot>,
-    /// For each byte, where to look for a base for a state whose lowest child has that
-    /// byte: past the slot the last such child took (the slots before it were mostly taken
-    /// then). Looking from the first free slot would read much of the array for each state.
-    search_from: [usize; 256],
-}
-
-impl Layout {
-    /// Takes a slot for each child of the state at `slot` (`edges`, sorted by byte) and
-    /// returns the state's base: its child by byte `b` is at `base + b`.
-    fn place(&mut self, slot: usize, edges: &[(u8, u32)]) -> usize {
-        let Some(&(lowest, _)) = edges.first() else {
-            return 0;
-        };
-        let lowest = usize::from(lowest);
-        let is_free = |slots: &[Slot], index: usize| slots.get(index).map_or(true, |s| s.check == FREE);
-        let start = self.search_from[lowest];
-        // A few slots are tried, then the children go past the end (a longer search would
-        // cost more build time than the slots it saves).
-        let base = (start..self.slots.len())
-            .take(32)
-            .filter(|&index| is_free(&self.slots, index))
-            .map(|index| index - lowest)
-            .find(|&base| edges.iter().all(|&(byte, _)| is_free(&self.slots, base + usize::from(byte))))
-            .unwrap_or(self.slots.len().max(start) - lowest);
-        self.search_from[lowest] = base + lowest + 1;
-        self.slots[slot].base = base as u32;
-        for &(byte, _) in edges {
-            let index = base + usize::from(byte);
-            if self.slots.len() <= index {
-                self.slots.resize(index + 1, FREE_SLOT);
-            }
-            self.slots[index].check = slot as u32;
-        }
-        base
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,7 +309,7 @@ mod tests {
             let edges = &set.nodes[node].edges;
             edges.binary_search_by_key(&byte, |e| e.0).ok().map(|i| edges[i].1 as usize)
         };
-        let terminal = |state: usize| set.slots[state].terminal.checked_sub(1);
+        let terminal = |state: usize| set.slots[state].value.checked_sub(1);
         let mut pending = vec![(0usize, 0usize)]; // (node, its state)
         let mut visited = 0;
         while let Some((node, state)) = pending.pop() {

@@ -47,6 +47,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use super::rules::{digits_len, digits_value};
+use crate::double_array::{Layout, Slot};
 use crate::model::Ago;
 use crate::DateOrder;
 
@@ -470,7 +471,7 @@ struct Lexicon<T> {
     /// The byte trie: the state of slot `i` steps by byte `b` to slot `slots[i].base + b`
     /// when that slot's `check` is `i`. Slot 0 is the root. Empty until compiled.
     slots: Vec<Slot>,
-    /// The values of the words that end at a slot (`Slot::word`), and whether their last
+    /// The values of the words that end at a slot (`Slot::value`), and whether their last
     /// character is CJK.
     values: Vec<(T, bool)>,
 }
@@ -483,79 +484,31 @@ struct LexiconNode<T> {
     word: Option<(T, bool)>,
 }
 
-/// A state of a [`Lexicon`]'s byte trie.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    /// The state whose child this slot is ([`FREE`] for none).
-    check: u32,
-    /// Where this state's children start: its child by byte `b` is at `base + b`.
-    base: u32,
-    /// 1 + the index in `values` of the word that ends here, 0 for none.
-    word: u32,
-}
-
-/// [`Slot::check`] of a slot no state owns.
-const FREE: u32 = u32::MAX;
-
-/// The byte trie being laid out by [`Lexicon::compile`].
-struct Layout {
-    slots: Vec<Slot>,
-    /// For each byte, where to look for a base for a state whose lowest child has that
-    /// byte: past the slot the last such child took (the slots before it were mostly
-    /// taken then). Looking from the first free slot would read the whole array for each
-    /// state, as the slots below `a` stay free.
-    search_from: [usize; 256],
-}
-
-impl Layout {
-    /// Places the children of the state at `slot`: the bytes at `depth` of the characters
-    /// of `edges` (sorted, and sharing their first `depth` bytes), a state for each byte;
-    /// `child` is told the slot of each character's node.
-    fn place(
-        &mut self,
-        slot: usize,
-        edges: &[(char, u32)],
-        depth: usize,
-        child: &mut impl FnMut(u32, usize),
-    ) {
-        let byte_at = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[depth];
-        let Some(&(first, _)) = edges.first() else {
-            return;
-        };
-        // UTF-8 keeps the order of characters: the bytes come sorted, the lowest first.
-        let lowest = usize::from(byte_at(first));
-        let is_free = |slots: &[Slot], index: usize| slots.get(index).map_or(true, |s| s.check == FREE);
-        let start = self.search_from[lowest];
-        // A few slots are tried, then the children go past the end (a longer search would
-        // cost more than the slots it saves).
-        let base = (start..self.slots.len())
-            .take(32)
-            .filter(|&index| is_free(&self.slots, index))
-            .map(|index| index - lowest)
-            .find(|&base| edges.iter().all(|&(c, _)| is_free(&self.slots, base + usize::from(byte_at(c)))))
-            .unwrap_or(self.slots.len().max(start) - lowest);
-        self.search_from[lowest] = base + lowest + 1;
-        self.slots[slot].base = base as u32;
-        // Every child's slot taken before any grandchild is placed.
-        for &(c, _) in edges {
-            let index = base + usize::from(byte_at(c));
-            if self.slots.len() <= index {
-                self.slots.resize(index + 1, Slot { check: FREE, base: 0, word: 0 });
-            }
-            self.slots[index].check = slot as u32;
+/// Places the children of the state at `slot` in `layout`: the bytes at `depth` of the
+/// characters of `edges` (sorted, and sharing their first `depth` bytes), a state for each
+/// byte; `child` is told the slot of each character's node.
+fn place_chars(
+    layout: &mut Layout,
+    slot: usize,
+    edges: &[(char, u32)],
+    depth: usize,
+    child: &mut impl FnMut(u32, usize),
+) {
+    let byte_at = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[depth];
+    // UTF-8 keeps the order of characters: the bytes come sorted, the lowest first. Every
+    // child's slot is taken before any grandchild is placed.
+    let base = layout.place(slot, edges.iter().map(|&(c, _)| byte_at(c)));
+    let mut rest = edges;
+    while let Some(&(c, node)) = rest.first() {
+        let byte = byte_at(c);
+        let group = rest.iter().take_while(|&&(c, _)| byte_at(c) == byte).count();
+        let index = base + usize::from(byte);
+        if c.len_utf8() == depth + 1 {
+            child(node, index); // UTF-8 is prefix-free: the character is alone in its group
+        } else {
+            place_chars(layout, index, &rest[..group], depth + 1, child);
         }
-        let mut rest = edges;
-        while let Some(&(c, node)) = rest.first() {
-            let byte = byte_at(c);
-            let group = rest.iter().take_while(|&&(c, _)| byte_at(c) == byte).count();
-            let index = base + usize::from(byte);
-            if c.len_utf8() == depth + 1 {
-                child(node, index); // UTF-8 is prefix-free: the character is alone in its group
-            } else {
-                self.place(index, &rest[..group], depth + 1, child);
-            }
-            rest = &rest[group..];
-        }
+        rest = &rest[group..];
     }
 }
 
@@ -614,17 +567,15 @@ impl<T: Copy> Lexicon<T> {
 
     /// Lays the character trie out as the byte trie the walk reads (once all forms are in).
     fn compile(&mut self) {
-        let mut layout =
-            Layout { slots: vec![Slot { check: FREE, base: 0, word: 0 }], search_from: [0; 256] };
-        layout.search_from = std::array::from_fn(|b| b + 1); // every base at least 1
+        let mut layout = Layout::new();
         let mut values = Vec::new();
         let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]); // (node, its slot)
         while let Some((node, slot)) = queue.pop_front() {
             if let Some(word) = self.nodes[node].word {
                 values.push(word);
-                layout.slots[slot].word = values.len() as u32;
+                layout.slots[slot].value = values.len() as u32;
             }
-            layout.place(slot, &self.nodes[node].edges, 0, &mut |child, slot| {
+            place_chars(&mut layout, slot, &self.nodes[node].edges, 0, &mut |child, slot| {
                 queue.push_back((child as usize, slot))
             });
         }
@@ -687,7 +638,7 @@ impl<T: Copy> Lexicon<T> {
         let mut state = 0;
         let mut at = 0;
         loop {
-            let word = self.slots[state].word;
+            let word = self.slots[state].value;
             if word != 0 {
                 let (value, ends_cjk) = self.values[word as usize - 1];
                 // The next byte settles the boundary when it is ASCII or absent: the rest is
