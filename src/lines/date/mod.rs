@@ -146,7 +146,7 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
                 return Some(token);
             }
         }
-        return relative_date(text).ok().map(|(_, age)| DateToken::Relative(age));
+        return shapes::relative_date_line(text).map(DateToken::Relative);
     }
     // No `may_start` here: the first step of the walk below rejects the same characters.
     let kinds = words().first_word_kinds(text);
@@ -1820,8 +1820,9 @@ fn relative_date_alternatives(i: &str) -> PResult<'_, Age> {
 
 #[inline]
 fn relative_line(i: &str) -> PResult<'_, DateToken> {
-    relative_date.map(DateToken::Relative).parse(i)
+    shapes::relative_date_line(i).map_or_else(|| fail(i), |age| Ok(("", DateToken::Relative(age))))
 }
 
+mod shapes;
 #[cfg(test)]
 mod tests;

@@ -1660,3 +1660,41 @@ fn common_letters_are_alphanumeric() {
         assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
     }
 }
+
+/// Relative date lines of every form, and near misses, for the table of shapes
+/// (`shapes.rs`), which tries them with other numbers.
+pub(super) fn relative_samples() -> &'static [&'static str] {
+    &[
+        "2 years ago",
+        "3 months 11 days ago",
+        "14 days 56 minutes ago",
+        "right now",
+        "2 Jahre zuvor",
+        "50 Minuten 46 Sekunden her",
+        "il y a 2 années",
+        "il y a 2 années 3 mois",
+        "2 années 3 mois plus tôt",
+        "4 月 3 天 之前",
+        "3天前",
+        "לפני 2 שנים",
+        "2 éve",
+        "7 hónapja 17 órája",
+        "7 hónapja 17 órája ago",
+        "1 година тому",
+        "пре 1 година",
+        "пре 2 године",
+        "15 секунд назад",
+        "About 2 months ago",
+        "ago 15 seconds",
+        "3 months",
+        "2 days 2 days ago",
+        "2 years ago 3",
+        "2 years 3 ago",
+        "2 3 years ago",
+        "2 years3 days ago",
+        "99999999999 years ago",
+        "2 votes ago",
+        "5 comments",
+        "1 year 5 days ago",
+    ]
+}
