@@ -382,6 +382,13 @@ pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
             }
             opening
         }
+        // A short line in another script (`Гость`, `Ответить`, `پاسخ`): mostly chrome in
+        // a translated page, folded whole. Lines that open with ASCII markup or letters
+        // (`* My Blog`, `Jesús`) are mostly not phrases and leave the walk early: folding
+        // them whole cost more than it saved on real pages.
+        None if line.len() <= MAX_FOLDED_LOOKUP && opens_with_non_ascii(line) => {
+            folded_opening(openings, line, out)
+        }
         None => {
             out.text.clear();
             fold_opening(line, out)
@@ -395,6 +402,63 @@ pub(crate) fn opening_into(line: &str, out: &mut Normalized) -> Opening {
 pub(crate) fn rules_out_opening(line: &str) -> bool {
     openings().prefilter.rules_out(line)
 }
+
+/// [`fold_opening`] for a short line: the first characters are folded and walked one at a
+/// time, as most lines that open with no phrase leave the trie within them (names, prose);
+/// a line still on a phrase's path is then folded whole in one pass (which copies runs of
+/// plain bytes, where the exact way reads a character at a time), looked up whole (most such
+/// lines are one phrase, which segmenting then need not look up again), and walked on its
+/// bytes. Leaves the whole normal form in `out` but for lines that leave the trie early.
+fn folded_opening(openings: &Openings, line: &str, out: &mut Normalized) -> Opening {
+    out.text.clear();
+    let set = &openings.set;
+    let mut folded = Folded::new(line);
+    let mut node = 0;
+    for _ in 0..CHARACTERS_WALKED_FIRST {
+        let Some((c, _)) = folded.next() else {
+            return if out.text.is_empty() { Opening::Empty } else { Opening::Other };
+        };
+        if out.text.is_empty() && c.is_ascii_digit() {
+            out.text.push(c);
+            folded.fold_rest_into(&mut out.text);
+            return Opening::Digit;
+        }
+        out.text.push(c);
+        match set.step_char(node, c) {
+            None => return Opening::Other,
+            Some(next) if set.is_terminal(next) => {
+                folded.fold_rest_into(&mut out.text);
+                return Opening::Phrase;
+            }
+            Some(next) => node = next,
+        }
+    }
+    let walked = out.text.len();
+    folded.fold_rest_into(&mut out.text);
+    if let Some(id) = set.exact_id(&out.text) {
+        out.whole_chrome_phrase = openings.chrome_ids[usize::from(id)];
+        return Opening::Phrase;
+    }
+    // A phrase ends at a character's end: stepping byte by byte finds what stepping by
+    // characters does.
+    for &byte in &out.text.as_bytes()[walked..] {
+        match set.step(node, byte) {
+            None => return Opening::Other,
+            Some(next) if set.is_terminal(next) => return Opening::Phrase,
+            Some(next) => node = next,
+        }
+    }
+    Opening::Other
+}
+
+/// True when the first byte of `line` starts a character outside ASCII.
+fn opens_with_non_ascii(line: &str) -> bool {
+    line.as_bytes().first().is_some_and(|byte| !byte.is_ascii())
+}
+
+/// How many characters [`folded_opening`] folds and walks one at a time before it folds the
+/// rest of the line in one pass.
+const CHARACTERS_WALKED_FIRST: usize = 3;
 
 /// What [`PhraseSet::segment`] of [`chrome`] gives for `normalized`, which
 /// [`opening_into`] (or [`normalize_into`]) filled: the phrase it found whole, or the
@@ -487,6 +551,12 @@ struct Openings {
 /// starts like a phrase, for which folding and hashing the whole line would be wasted (any
 /// bound gives the same answers).
 const MAX_WHOLE_LOOKUP: usize = 24;
+
+/// The longest line that [`opening_into`], when the plain walk leaves it undecided, reads
+/// with [`folded_opening`] (folded whole past its first characters); longer lines are mostly
+/// prose, folded a character at a time as far as the walk goes (any bound gives the same
+/// answers).
+const MAX_FOLDED_LOOKUP: usize = 32;
 
 /// The [`Openings`], built once.
 fn openings() -> &'static Openings {
@@ -921,8 +991,9 @@ mod tests {
         assert!(markers.may_start_number_suffix(b'K') && !markers.may_start_number_suffix(b'-'));
     }
 
-    /// [`opening_into`], with its first look, whole-line lookup and plain walk, tells the
-    /// opening the exact way does, and leaves the whole normal form when the rules need it.
+    /// [`opening_into`], with its first look, whole-line lookup, plain walk and fold of short
+    /// lines ([`folded_opening`]), tells the opening the exact way does, and leaves the whole
+    /// normal form when the rules need it.
     #[test]
     fn openings_are_the_exact_openings() {
         let (mut out, mut exact) = (Normalized::default(), Normalized::default());
