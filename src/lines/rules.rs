@@ -183,9 +183,7 @@ pub(crate) fn may_be_unit(rest: &str) -> bool {
         None => false,
         Some(&b) if b.is_ascii_graphic() => {
             let markers = crate::phrases::markers();
-            // Longest first: the first unit is the longest.
-            let longest = markers.number_suffixes().first().map_or(0, |(unit, _)| unit.len());
-            unit.len() <= longest && markers.may_start_number_suffix(b)
+            unit.len() <= markers.longest_number_suffix() && markers.may_start_number_suffix(b)
         }
         Some(_) => true,
     }

@@ -782,6 +782,12 @@ impl Markers {
         &self.number_suffixes
     }
 
+    /// The length of the longest [`Self::number_suffixes`] unit (they are sorted longest
+    /// first when loaded).
+    pub fn longest_number_suffix(&self) -> usize {
+        self.number_suffixes.first().map_or(0, |(unit, _)| unit.len())
+    }
+
     /// False when no [`Self::number_suffixes`] starts with `byte`, compared as
     /// [`u8::to_ascii_lowercase`] gives it (`byte` is lowercased here).
     pub fn may_start_number_suffix(&self, byte: u8) -> bool {
@@ -989,6 +995,13 @@ mod tests {
             assert_eq!(markers.may_start_number_suffix(byte), some_unit_starts, "{byte}");
         }
         assert!(markers.may_start_number_suffix(b'K') && !markers.may_start_number_suffix(b'-'));
+    }
+
+    #[test]
+    fn longest_number_suffix_is_the_longest_unit() {
+        let markers = markers();
+        let longest = markers.number_suffixes().iter().map(|(unit, _)| unit.len()).max();
+        assert_eq!(Some(markers.longest_number_suffix()), longest);
     }
 
     /// [`opening_into`], with its first look, whole-line lookup, plain walk and fold of short

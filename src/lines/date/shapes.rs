@@ -24,7 +24,7 @@ const MAX_KEY: usize = MAX_KEY_WORDS * 8;
 /// Slots of the table (a power of two).
 const SLOTS: usize = 512;
 
-/// Lines with this many digits might hold a count that overflows `u32`.
+/// The most digits a remembered line has: with ten, a count might overflow `u32`.
 const MAX_DIGITS: u64 = 9;
 
 /// A line's text with its digits masked, in words, and its length.
