@@ -345,29 +345,31 @@ fn char_fold(c: char) -> CharFold {
     }
 }
 
-/// Characters below this (Latin-1, Latin Extended, IPA, Greek, Cyrillic: the letters of
-/// most names and phrases outside ASCII) fold by one table load ([`small_fold`]).
-const SMALL_FOLD_END: usize = 0x500;
+/// Characters below this (Latin-1, Latin Extended, IPA, Greek, Cyrillic, Armenian, Georgian,
+/// Vietnamese, General Punctuation: the letters of most names and phrases outside ASCII,
+/// and the dashes, quotes and ellipses of prose) fold by one table load ([`small_fold`]).
+const SMALL_FOLD_END: usize = 0x2070;
 
 /// [`char_fold`] of a character below [`SMALL_FOLD_END`] whose fold is one character or a
 /// separator, from a table built once: Unicode's case table is a search per character.
 fn small_fold(c: char) -> Option<CharFold> {
-    // Each entry: the character's lowercase, a space for a separator (no character lowercases
-    // to a space), 0 where the fold is longer than one character.
-    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    // Each entry: the character's lowercase (in the Basic Multilingual Plane, as all below
+    // the end are), a space for a separator (no character lowercases to a space), 0 where the
+    // fold is longer than one character. Two bytes an entry keep the table at 16 KB.
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         (0..SMALL_FOLD_END as u32)
             .map(|code| match char::from_u32(code).map(char_fold) {
-                Some(CharFold::Separator) => ' ',
-                Some(CharFold::Lower(lower)) => lower,
-                Some(CharFold::Lowercase(_)) | None => '\0',
+                Some(CharFold::Separator) => u16::from(b' '),
+                Some(CharFold::Lower(lower)) => u16::try_from(u32::from(lower)).unwrap_or(0),
+                Some(CharFold::Lowercase(_)) | None => 0,
             })
             .collect()
     });
     match *table.get(c as usize)? {
-        '\0' => None,
-        ' ' => Some(CharFold::Separator),
-        lower => Some(CharFold::Lower(lower)),
+        0 => None,
+        0x20 => Some(CharFold::Separator),
+        lower => char::from_u32(u32::from(lower)).map(CharFold::Lower),
     }
 }
 
