@@ -895,9 +895,85 @@ fn is_plain_prose(text: &str) -> bool {
     first.is_ascii_alphabetic()
         && rules::is_kept_edge(last)
         && markers.core_author(text).is_none()
-        && phrases::rules_out_opening(text)
-        && !markers.may_start_heading_one(text)
+        && opening_rules_out_rules(text)
+}
+
+/// True when the first looks of the phrase, count-in-words and date rules rule `text` out,
+/// which depend on its opening bytes only: on most lines (an ASCII letter, two more plain
+/// ASCII bytes, five bytes at least) the answer is remembered by those five bytes
+/// ([`OpeningVerdicts`]). Prose repeats its openings (`The `, `I tri`, `Thank`) from page to
+/// page, and a hit costs a fraction of the three looks.
+#[inline]
+fn opening_rules_out_rules(text: &str) -> bool {
+    match OpeningVerdicts::key(text) {
+        Some(key) => OPENING_VERDICTS.with(|verdicts| verdicts.get_or_insert(key, text)),
+        None => opening_rules_out_rules_exactly(text),
+    }
+}
+
+/// [`opening_rules_out_rules`] without the table: the three first looks.
+fn opening_rules_out_rules_exactly(text: &str) -> bool {
+    phrases::rules_out_opening(text)
+        && !phrases::markers().may_start_heading_one(text)
         && !date::may_be_date_line(text)
+}
+
+/// The bytes [`opening_rules_out_rules_exactly`] reads of a line that opens with three plain
+/// ASCII bytes: the phrase prefilter reads five, `One ` four, the date words three (more
+/// only after a backslash or a non-ASCII byte among the first three).
+const OPENING_BYTES: usize = 5;
+
+thread_local! {
+    /// Per thread, kept from page to page: the verdicts hold for any line of any page.
+    static OPENING_VERDICTS: OpeningVerdicts = const { OpeningVerdicts::new() };
+}
+
+/// Slots of [`OpeningVerdicts`] (8 bytes each).
+const VERDICT_SLOTS: usize = 1 << 10;
+
+/// A direct-mapped table of [`opening_rules_out_rules_exactly`]'s answers by a line's first
+/// [`OPENING_BYTES`] bytes: a slot holds the bytes (never zero: a key opens with no NUL) and
+/// the answer above them; a newer opening replaces an older one.
+struct OpeningVerdicts {
+    slots: [std::cell::Cell<u64>; VERDICT_SLOTS],
+}
+
+impl OpeningVerdicts {
+    const KEY_BITS: u32 = 8 * OPENING_BYTES as u32;
+    const KEY_MASK: u64 = (1 << Self::KEY_BITS) - 1;
+
+    const fn new() -> Self {
+        OpeningVerdicts { slots: [const { std::cell::Cell::new(0) }; VERDICT_SLOTS] }
+    }
+
+    /// The opening bytes of `text` as a key, when the answer depends on them alone: five
+    /// bytes or more, the first three ASCII and no backslash (the date look's fast way).
+    #[inline]
+    fn key(text: &str) -> Option<u64> {
+        let bytes = text.as_bytes().get(..OPENING_BYTES)?;
+        let plain = |b: u8| b.is_ascii() && b != b'\\';
+        if !(plain(bytes[0]) && plain(bytes[1]) && plain(bytes[2])) || bytes[0] == 0 {
+            return None;
+        }
+        let mut word = [0u8; 8];
+        word[..OPENING_BYTES].copy_from_slice(bytes);
+        Some(u64::from_le_bytes(word))
+    }
+
+    /// The answer for a line whose opening is `key`, worked out from `text` on a miss.
+    #[inline]
+    fn get_or_insert(&self, key: u64, text: &str) -> bool {
+        // The multiply mixes every key byte into the top bits, the slot's index.
+        let index = key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (u64::BITS - VERDICT_SLOTS.trailing_zeros());
+        let slot = &self.slots[index as usize];
+        let seen = slot.get();
+        if seen & Self::KEY_MASK == key {
+            return seen >> Self::KEY_BITS != 0;
+        }
+        let verdict = opening_rules_out_rules_exactly(text);
+        slot.set(key | u64::from(verdict) << Self::KEY_BITS);
+        verdict
+    }
 }
 
 /// A date line, also when markdown escaped it (html2text prints `23\. August 2021`): the
@@ -1226,6 +1302,51 @@ mod tests {
             "Word_",
         ] {
             assert!(!is_plain_prose(text), "{text}");
+        }
+    }
+
+    /// The remembered verdicts by opening are the three first looks' on every test line,
+    /// whether the table held the opening (from an earlier line) or not.
+    #[test]
+    fn opening_verdicts_are_the_first_looks() {
+        let fresh = OpeningVerdicts::new();
+        let mut keyed = 0;
+        for line in crate::test_pages::lines() {
+            let text = trim_blank(&line);
+            let exact = opening_rules_out_rules_exactly(text);
+            assert_eq!(opening_rules_out_rules(text), exact, "{text:?}");
+            if let Some(key) = OpeningVerdicts::key(text) {
+                keyed += 1;
+                assert_eq!(fresh.get_or_insert(key, text), exact, "{text:?}");
+            }
+        }
+        assert!(keyed > 5_000, "most lines are keyed: {keyed}");
+        // `One ` is the longest opening a first look reads, past the date words' three bytes.
+        for one in phrases::catalog().texts("wp_heading_one") {
+            assert!(phrases::normalize(one).len() < OPENING_BYTES, "{one}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Two lines with the same keyed opening get the same first looks' answer.
+        #[test]
+        fn opening_verdicts_depend_on_the_key_alone(
+            opening in "(One r|the v|The v|Log i|You a|You m|One  |one t|Last |Reply|Vote |Augus|Today|Yeste|Pingb|Notif|[A-Za-z][a-z ][a-z0-9 ][a-z \\\\é:.]{2})",
+            first in "[a-zA-Z0-9 :.,é\\\\]{0,12}",
+            second in "[a-zA-Z0-9 :.,é\\\\]{0,12}",
+        ) {
+            // Only the key's bytes are shared: a key too short for the looks shows here.
+            let Some(head) = opening.get(..OPENING_BYTES) else { return Ok(()) };
+            let (one, two) = (format!("{head}{first}"), format!("{head}{second}"));
+            if let (Some(a), Some(b)) = (OpeningVerdicts::key(&one), OpeningVerdicts::key(&two)) {
+                proptest::prop_assert_eq!(a, b);
+                proptest::prop_assert_eq!(
+                    opening_rules_out_rules_exactly(&one),
+                    opening_rules_out_rules_exactly(&two),
+                    "{:?} {:?}", one, two
+                );
+                proptest::prop_assert_eq!(opening_rules_out_rules(&one), opening_rules_out_rules_exactly(&one));
+            }
         }
     }
 
