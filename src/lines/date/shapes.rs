@@ -21,8 +21,10 @@ use super::{relative_date, Age, Unit};
 const MAX_KEY_WORDS: usize = 6;
 const MAX_KEY: usize = MAX_KEY_WORDS * 8;
 
-/// Slots of the table (a power of two).
-const SLOTS: usize = 512;
+/// Slots of the table (a power of two). The 1,000 generated pages have some 900 shapes of
+/// lines that start with a digit: at 512 slots, direct-mapped, a third of the lookups
+/// missed; at 2,048 (128 KB a thread) one in ten.
+const SLOTS: usize = 2048;
 
 /// The most digits a remembered line has: with ten, a count might overflow `u32`.
 const MAX_DIGITS: u64 = 9;
