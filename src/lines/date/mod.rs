@@ -198,15 +198,16 @@ pub(crate) fn may_be_date_line(text: &str) -> bool {
 #[derive(Debug)]
 struct FirstLook {
     /// For the first two bytes `a b`, at `a * 128 + b`: the index of their set in `thirds`.
-    pairs: Vec<u16>,
-    /// Sets of third bytes (bit `c`); `thirds[0]` is empty.
-    thirds: Vec<u128>,
+    pairs: Box<[u8; 128 * 128]>,
+    /// Sets of third bytes (bit `c`); `thirds[0]` is empty. A few dozen are used: a `u8`
+    /// index and a full table need no bounds check.
+    thirds: Box<[u128; 256]>,
 }
 
 impl FirstLook {
     fn new(words: &Words) -> FirstLook {
         let mut thirds = vec![0u128];
-        let mut pairs = vec![0u16; 128 * 128];
+        let mut pairs = Box::new([0u8; 128 * 128]);
         for a in 0u8..128 {
             for b in 0u8..128 {
                 let set = words.ascii_third_bytes(a, b);
@@ -217,11 +218,11 @@ impl FirstLook {
                         thirds.len() - 1
                     }
                 };
-                pairs[usize::from(a) << 7 | usize::from(b)] =
-                    u16::try_from(index).expect("few distinct sets");
+                pairs[usize::from(a) << 7 | usize::from(b)] = u8::try_from(index).expect("few distinct sets");
             }
         }
-        FirstLook { pairs, thirds }
+        thirds.resize(256, 0);
+        FirstLook { pairs, thirds: thirds.into_boxed_slice().try_into().expect("256 sets") }
     }
 
     /// Whether a line starting with the ASCII bytes `a b c` may be a date.
@@ -241,6 +242,9 @@ impl FirstLook {
 }
 
 /// [`may_be_date_line`] the general way: backslashes skipped, the first character decoded.
+///
+/// Not inlined: the shortcut, taken by most lines, then saves no registers for it.
+#[inline(never)]
 fn may_be_date_line_by_chars(text: &str) -> bool {
     let start = text.trim_start_matches('\\');
     let Some(first) = start.chars().next() else {
@@ -907,7 +911,7 @@ impl Words {
             other_starts: Vec::new(),
             first_pairs: [0; 128],
             first_triples: Vec::new(),
-            first_look: FirstLook { pairs: Vec::new(), thirds: Vec::new() },
+            first_look: FirstLook { pairs: Box::new([0; 128 * 128]), thirds: Box::new([0; 256]) },
         };
         words.months.compile();
         words.units.compile();
