@@ -184,19 +184,67 @@ pub(crate) fn may_be_date_line(text: &str) -> bool {
     // Most lines start with three ASCII bytes and no backslash: those bytes are the head
     // the checks below read, without decoding or skipping.
     if let [a, b, c, ..] = *text.as_bytes() {
-        if [a, b, c].iter().all(|&x| x.is_ascii() && x != b'\\') {
-            if a.is_ascii_digit() {
-                return true;
-            }
-            let words = words();
-            return words.ascii_starts[usize::from(a.to_ascii_lowercase())]
-                && words.ascii_start_may_match(&[a, b, c]);
+        if (a | b | c).is_ascii() && a != b'\\' && b != b'\\' && c != b'\\' {
+            return words().first_look.may_match(a, b, c);
         }
     }
     may_be_date_line_by_chars(text)
 }
 
+/// [`may_be_date_line`] of a line that starts with three ASCII bytes, none a backslash, as
+/// two loads: the set of third bytes that may follow the first two (a digit first lets any
+/// through), one of a few distinct sets. Built once from the tables the general way reads
+/// ([`Words::ascii_third_bytes`]), so both answer alike (`first_look_table_is_the_rule`).
+#[derive(Debug)]
+struct FirstLook {
+    /// For the first two bytes `a b`, at `a * 128 + b`: the index of their set in `thirds`.
+    pairs: Box<[u8; 128 * 128]>,
+    /// Sets of third bytes (bit `c`); `thirds[0]` is empty. A few dozen are used: a `u8`
+    /// index and a full table need no bounds check.
+    thirds: Box<[u128; 256]>,
+}
+
+impl FirstLook {
+    fn new(words: &Words) -> FirstLook {
+        let mut thirds = vec![0u128];
+        let mut pairs = Box::new([0u8; 128 * 128]);
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                let set = words.ascii_third_bytes(a, b);
+                let index = match thirds.iter().position(|&known| known == set) {
+                    Some(index) => index,
+                    None => {
+                        thirds.push(set);
+                        thirds.len() - 1
+                    }
+                };
+                pairs[usize::from(a) << 7 | usize::from(b)] = u8::try_from(index).expect("few distinct sets");
+            }
+        }
+        thirds.resize(256, 0);
+        FirstLook { pairs, thirds: thirds.into_boxed_slice().try_into().expect("256 sets") }
+    }
+
+    /// Whether a line starting with the ASCII bytes `a b c` may be a date.
+    #[inline]
+    fn may_match(&self, a: u8, b: u8, c: u8) -> bool {
+        let set = self.thirds[usize::from(self.pairs[usize::from(a & 0x7f) << 7 | usize::from(b & 0x7f)])];
+        set >> (c & 0x7f) & 1 != 0
+    }
+
+    /// The rule the table holds, for ASCII `a b c` (kept to test it).
+    #[cfg(test)]
+    fn ascii_may_match(words: &Words, a: u8, b: u8, c: u8) -> bool {
+        a.is_ascii_digit()
+            || (words.ascii_starts[usize::from(a.to_ascii_lowercase())]
+                && words.ascii_start_may_match(&[a, b, c]))
+    }
+}
+
 /// [`may_be_date_line`] the general way: backslashes skipped, the first character decoded.
+///
+/// Not inlined: the shortcut, taken by most lines, then saves no registers for it.
+#[inline(never)]
 fn may_be_date_line_by_chars(text: &str) -> bool {
     let start = text.trim_start_matches('\\');
     let Some(first) = start.chars().next() else {
@@ -801,6 +849,8 @@ struct Words {
     /// [`Lexicon::ascii_triples`] of `first_words`: the pairs let through `th` (`tháng`),
     /// `ma` (`mars`, `mai`), `de` (`dez`)...; the third character stops most words.
     first_triples: Vec<u128>,
+    /// The first look at three ASCII bytes as one table ([`may_be_date_line`]).
+    first_look: FirstLook,
 }
 
 impl Words {
@@ -861,6 +911,7 @@ impl Words {
             other_starts: Vec::new(),
             first_pairs: [0; 128],
             first_triples: Vec::new(),
+            first_look: FirstLook { pairs: Box::new([0; 128 * 128]), thirds: Box::new([0; 256]) },
         };
         words.months.compile();
         words.units.compile();
@@ -884,6 +935,7 @@ impl Words {
         }
         words.other_starts.sort_unstable();
         words.other_starts.dedup();
+        words.first_look = FirstLook::new(&words);
         words
     }
 
@@ -919,6 +971,27 @@ impl Words {
             }
             _ => true,
         }
+    }
+
+    /// The set of ASCII bytes `c` (bit `c`) that let a line starting with the ASCII bytes
+    /// `a b c` be a date for [`may_be_date_line`]: every byte after a digit; after a letter
+    /// that starts a word and a second byte the words go on with, the third bytes the words
+    /// go on with ([`Words::ascii_start_may_match`]); none otherwise.
+    fn ascii_third_bytes(&self, a: u8, b: u8) -> u128 {
+        if a.is_ascii_digit() {
+            return u128::MAX;
+        }
+        let (a_key, b_key) = (ascii_key(a), ascii_key(b));
+        if !self.ascii_starts[usize::from(a.to_ascii_lowercase())]
+            || self.first_pairs[usize::from(a_key)] >> b_key & 1 == 0
+        {
+            return 0;
+        }
+        if !(a_key.is_ascii_lowercase() && b_key.is_ascii_lowercase()) {
+            return u128::MAX;
+        }
+        let allowed = self.first_triples[letter_pair(a_key, b_key)];
+        (0u8..128).filter(|&c| allowed >> ascii_key(c) & 1 != 0).fold(0, |set, c| set | 1 << c)
     }
 
     /// Whether a line starting with `c` (not a digit) can be a date.
