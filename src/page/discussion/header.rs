@@ -7,7 +7,7 @@ use super::parts::{is_dated, is_name_like, reads_as_name, Part};
 use super::{index32, same_name, FlatComment, Splitter};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{self, Kind};
+use crate::lines::{self, Kind, Line};
 use crate::page::{text, Page};
 use crate::phrases::{self, Class};
 
@@ -265,7 +265,6 @@ impl<'a> Splitter<'_, '_, 'a> {
             if self.page.lines.is_blank(i) {
                 continue;
             }
-            let line = self.line(i);
             self.page.set_role(i, LineRole::Header);
             // The rest of a name a text browser wrapped (even when it reads as a form label:
             // `... Nam Vu Personal` / `Site`).
@@ -275,12 +274,17 @@ impl<'a> Splitter<'_, '_, 'a> {
                     continue;
                 }
             }
-            match line.kind {
+            // Kind and text read apart, after the wrapped names: building the whole line
+            // (out of line, with its count) cost more than the rest of the loop.
+            let (kind, text) = (self.page.lines.kind(i), self.page.lines.text(i));
+            // The text of a name `kind` holds (a line's count plays no part in it).
+            let name_of = |name: lines::Name| Line::new(text, 1, kind).name(name);
+            match kind {
                 Kind::Date { date, .. } if comment.date.is_none() && self.parts[i] != Part::Text => {
                     comment.date = Some((index32(i), date))
                 }
                 Kind::ReplyTo { name, date } if comment.to.is_none() => {
-                    comment.to = self.piece(line.name(name)).map(|name| (index32(i), name));
+                    comment.to = self.piece(name_of(name)).map(|name| (index32(i), name));
                     wants_name = name.is_empty().then_some(i);
                     if let (Some(date), None) = (date, comment.date) {
                         comment.date = Some((index32(i), date));
@@ -289,25 +293,23 @@ impl<'a> Splitter<'_, '_, 'a> {
                 // `Reply to` alone, then the parent's link (markdownify).
                 Kind::ParentLink { name } if wants_name.is_some() => {
                     let at = index32(wants_name.take().expect("checked"));
-                    comment.to = self.piece(line.name(name)).map(|name| (at, name));
+                    comment.to = self.piece(name_of(name)).map(|name| (at, name));
                 }
                 Kind::ParentLink { name } if comment.to.is_none() => {
-                    comment.to = self.piece(line.name(name)).map(|name| (index32(i), name));
+                    comment.to = self.piece(name_of(name)).map(|name| (index32(i), name));
                 }
                 Kind::AuthorLink { name } if comment.author.is_none() => {
-                    comment.author = self.piece(line.name(name));
-                    comment.author_url = lines::author_url(line.text).and_then(|url| self.piece(url));
+                    comment.author = self.piece(name_of(name));
+                    comment.author_url = lines::author_url(text).and_then(|url| self.piece(url));
                 }
-                Kind::Says { name } if comment.author.is_none() => {
-                    comment.author = self.piece(line.name(name))
-                }
-                Kind::Avatar { alt } => avatar = avatar.or(Some(line.name(alt))),
+                Kind::Says { name } if comment.author.is_none() => comment.author = self.piece(name_of(name)),
+                Kind::Avatar { alt } => avatar = avatar.or(Some(name_of(alt))),
                 // `Reply to` alone, then the parent's name, which is also a badge word (`Admin`).
                 Kind::Chrome(seg)
                     if wants_name.is_some() && seg.is_single() && seg.first().class == Class::Role =>
                 {
                     let at = index32(wants_name.take().expect("checked"));
-                    comment.to = self.piece(line.text).map(|name| (at, name));
+                    comment.to = self.piece(text).map(|name| (at, name));
                 }
                 Kind::Chrome(seg) if seg.first().class == Class::Role => {
                     if seg.is_single() && badge_count < badges.len() {
@@ -315,12 +317,12 @@ impl<'a> Splitter<'_, '_, 'a> {
                         badge_count += 1;
                     }
                     if comment.role.is_none() {
-                        comment.role = self.piece(line.text);
+                        comment.role = self.piece(text);
                     }
                 }
                 Kind::Text if wants_name.is_some() => {
                     let at = index32(wants_name.take().expect("checked"));
-                    comment.to = self.piece(line.text).map(|name| (at, name));
+                    comment.to = self.piece(text).map(|name| (at, name));
                 }
                 Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => names.push(i..i + 1),
                 _ => {}
