@@ -128,6 +128,13 @@ impl Name {
         Some(Name { start: u32::try_from(start).ok()?, len: u32::try_from(name.len()).ok()? })
     }
 
+    /// The name's text in `line`, the text of the line that holds it (empty if it is not
+    /// there, which a line's own names never are).
+    pub fn in_text(self, line: &str) -> &str {
+        let start = self.start as usize;
+        line.get(start..start + self.len as usize).unwrap_or_default()
+    }
+
     /// True for [`Name::NONE`] (and any empty name).
     pub fn is_empty(self) -> bool {
         self.len == 0
@@ -194,8 +201,7 @@ impl<'a> Line<'a> {
 
     /// The text of `name`, a name of this line's kind.
     pub fn name(&self, name: Name) -> &'a str {
-        let start = name.start as usize;
-        self.text.get(start..start + name.len as usize).unwrap_or_default()
+        name.in_text(self.text)
     }
 
     /// True for blank lines.

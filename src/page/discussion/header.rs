@@ -7,7 +7,7 @@ use super::parts::{is_dated, is_name_like, reads_as_name, Part};
 use super::{index32, same_name, FlatComment, Splitter};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{self, Kind, Line};
+use crate::lines::{self, Kind};
 use crate::page::{text, Page};
 use crate::phrases::{self, Class};
 
@@ -277,8 +277,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             // Kind and text read apart, after the wrapped names: building the whole line
             // (out of line, with its count) cost more than the rest of the loop.
             let (kind, text) = (self.page.lines.kind(i), self.page.lines.text(i));
-            // The text of a name `kind` holds (a line's count plays no part in it).
-            let name_of = |name: lines::Name| Line::new(text, 1, kind).name(name);
+            let name_of = |name: lines::Name| name.in_text(text);
             match kind {
                 Kind::Date { date, .. } if comment.date.is_none() && self.parts[i] != Part::Text => {
                     comment.date = Some((index32(i), date))
