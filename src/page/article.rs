@@ -67,6 +67,12 @@ const PROSE_LINE_WORDS: usize = 5;
 /// phrases of the tables (share buttons, `Email`, `Subscribe` among related links and
 /// author boxes) are chrome, not article text (nor [`split_furniture`]'s furniture).
 fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
+    // Without an unplaced chrome line there is nothing to mark: no words to count.
+    let is_unplaced_chrome =
+        |i: usize| page.roles[i].is_none() && matches!(page.lines.kind(i), Kind::Chrome(_));
+    if !range.clone().any(is_unplaced_chrome) {
+        return;
+    }
     let mut tail = range.start;
     let mut words = 0;
     for i in range.clone().rev() {

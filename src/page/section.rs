@@ -11,7 +11,7 @@ use super::discussion::reads_as_name;
 use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{Kind, Line, LineStore};
+use crate::lines::{Kind, Line, LineStore, Tag};
 use crate::model::Rating;
 use crate::phrases::Class;
 
@@ -43,20 +43,26 @@ const CONFIRM_WINDOW: usize = 12;
 
 pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     let lines = page.lines;
-    let Scan { rating, candidates, core_comment } = scan(lines, true);
-    let is_rating = |i: usize| rating.as_ref().is_some_and(|r| r.numbers.contains(&i));
+    let found = scan(lines, true);
+    let section_start = opening_line(lines, &found);
+    // A thread whose chrome the crawl dropped altogether.
+    let section_start = section_start.or_else(|| first_bare_comment(lines).map(|i| extend_back(lines, i)));
+    Layout { section_start, rating: found.rating, footer_start: trailing_footer_start(lines) }
+}
+
+/// Where the section starts by what [`scan`] found: its first opening candidate, or a core
+/// comment above it.
+fn opening_line(lines: &LineStore<'_>, found: &Scan) -> Option<usize> {
+    let is_rating = |i: usize| found.rating.as_ref().is_some_and(|r| r.numbers.contains(&i));
     let section_start =
-        first_opening(lines, &candidates).map(|c| if is_rating(c) { c } else { extend_back(lines, c) });
+        first_opening(lines, &found.candidates).map(|c| if is_rating(c) { c } else { extend_back(lines, c) });
     // A WordPress core thread under a heading the tables do not know (a theme's own, or
     // translated) starts at its first `Name says:` line with a date below it, before the
     // comment form that follows it.
-    let section_start = match (section_start, core_comment) {
+    match (section_start, found.core_comment) {
         (Some(start), Some(comment)) => Some(start.min(comment)),
         (start, comment) => start.or(comment),
-    };
-    // A thread whose chrome the crawl dropped altogether.
-    let section_start = section_start.or_else(|| first_bare_comment(lines).map(|i| extend_back(lines, i)));
-    Layout { section_start, rating, footer_start: trailing_footer_start(lines) }
+    }
 }
 
 /// The line of the first candidate that opens the section ([`opens_section`]).
@@ -125,36 +131,36 @@ struct Scan {
     /// The places the section could start (the rating widget and each confirmed anchor), up
     /// to the first that opens it.
     candidates: Vec<Candidate>,
-    /// The first WordPress core comment header ([`is_core_comment`]).
+    /// The first WordPress core comment header ([`is_core_comment`]) above the candidate that
+    /// settles the scan (one below it changes nothing).
     core_comment: Option<usize>,
 }
 
 /// Reads the page once for the rating widget, the section candidates and the first core
 /// comment (one pass instead of one per question: most lines are text, decided at a glance).
-/// With `settle`, candidates are looked for only until one is known to open the section
-/// ([`opens_section`]): the anchors below it (most of a page's chrome, in the section)
-/// change nothing.
+/// With `settle`, candidates and core comments are looked for only until a candidate is
+/// known to open the section ([`opens_section`]): the anchors below it (most of a page's
+/// chrome, in the section) change nothing, nor does a core comment below it (the section
+/// starts at the earlier of the two), and the rest of the page is read by its records' tags
+/// alone, for a rating widget.
 fn scan(lines: &LineStore<'_>, settle: bool) -> Scan {
     // (Room for the candidates of most pages: a few anchors, confirmed.)
     let mut found = Scan { rating: None, candidates: Vec::with_capacity(8), core_comment: None };
     let mut text_before = 0;
-    // The first candidate not known yet not to open the section, and whether it does.
+    // The first candidate not known yet not to open the section.
     let mut undecided = 0;
-    let mut settled = false;
     for i in 0..lines.len() {
         let before = text_before;
         text_before += lines.text_len(i);
-        if lines.is_text(i) || lines.is_blank(i) {
+        let tag = lines.tag(i);
+        if matches!(tag, Tag::Text | Tag::Blank) {
             continue; // none of the questions below
         }
-        if found.rating.is_none() {
+        if found.rating.is_none() && may_open_rating(tag) {
             found.rating = rating_at(lines, i);
         }
         if found.core_comment.is_none() && is_core_comment(lines, i) {
             found.core_comment = Some(i);
-        }
-        if settled {
-            continue;
         }
         let is_candidate = match &found.rating {
             Some(r) if r.numbers.contains(&i) => {
@@ -162,21 +168,37 @@ fn scan(lines: &LineStore<'_>, settle: bool) -> Scan {
             }
             _ => is_anchor(lines, i) && is_confirmed(lines, i),
         };
-        if is_candidate {
-            found.candidates.push(Candidate { line: i, text_before: before });
-            while undecided < found.candidates.len() {
-                match opens_section(lines, &found.candidates, undecided, false) {
-                    Some(true) => {
-                        settled = settle;
-                        break;
+        if !is_candidate {
+            continue;
+        }
+        found.candidates.push(Candidate { line: i, text_before: before });
+        while undecided < found.candidates.len() {
+            match opens_section(lines, &found.candidates, undecided, false) {
+                Some(true) if settle => {
+                    if found.rating.is_none() {
+                        found.rating = first_rating(lines, i + 1);
                     }
-                    Some(false) => undecided += 1,
-                    None => break,
+                    return found;
                 }
+                Some(true) => break,
+                Some(false) => undecided += 1,
+                None => break,
             }
         }
     }
     found
+}
+
+/// True for the tags of the lines a rating widget opens with ([`rating_at`]): `RatingLine`,
+/// `Number` and `Average` (kinds whose data does not fit a record are `Extra`). Rules most
+/// lines out without their kind.
+fn may_open_rating(tag: Tag) -> bool {
+    matches!(tag, Tag::Number | Tag::Average | Tag::Extra)
+}
+
+/// The first rating widget from line `from` on.
+fn first_rating(lines: &LineStore<'_>, from: usize) -> Option<RatingParts> {
+    (from..lines.len()).filter(|&i| may_open_rating(lines.tag(i))).find_map(|i| rating_at(lines, i))
 }
 
 /// A WordPress core comment header at `i`: a `Name says:` line, and a comment date on the
@@ -479,9 +501,9 @@ fn trailing_footer_start(lines: &LineStore<'_>) -> usize {
 mod tests {
     use super::*;
 
-    /// `scan` stops looking for candidates once one opens the section: over every test page,
-    /// the section starts where a scan of the whole page puts it, with the same rating
-    /// widget and core comment.
+    /// `scan` stops looking for candidates and core comments once a candidate opens the
+    /// section: over every test page, the section starts where a scan of the whole page puts
+    /// it, with the same rating widget.
     #[test]
     fn a_settled_scan_finds_what_a_full_scan_finds() {
         let mut compared = 0;
@@ -490,17 +512,29 @@ mod tests {
             let lines = crate::lines::classify_all(&page, start).lines;
             let (full, settled) = (scan(&lines, false), scan(&lines, true));
             assert_eq!(
-                first_opening(&lines, &settled.candidates),
-                first_opening(&lines, &full.candidates),
+                opening_line(&lines, &settled),
+                opening_line(&lines, &full),
                 "{}",
                 &page[..page.len().min(200)]
             );
             let numbers = |scan: &Scan| scan.rating.as_ref().map(|r| (r.numbers.clone(), r.title));
             assert_eq!(numbers(&settled), numbers(&full));
-            assert_eq!(settled.core_comment, full.core_comment);
             compared += usize::from(settled.candidates.len() < full.candidates.len());
         }
         assert!(compared > 20, "the scan settles early on most pages: {compared}");
+    }
+
+    /// A rating widget below the candidate that settles the scan is still the page's.
+    #[test]
+    fn a_settled_scan_finds_a_rating_widget_below_the_section_start() {
+        let page = "The article.\n\n2 Comments\n\nNotify of\n\nOldest\nNewest\nMost Voted\n\n\
+                    Frank\n20-08-21 17:27\n\nFirst comment.\n\n4.5 2 votes\nArticle Rating\n";
+        let lines = crate::lines::classify_all(page, 0).lines;
+        let (full, settled) = (scan(&lines, false), scan(&lines, true));
+        assert!(settled.candidates.len() < full.candidates.len(), "the scan settles before the widget");
+        let numbers = |scan: &Scan| scan.rating.as_ref().map(|r| (r.numbers.clone(), r.title));
+        assert!(numbers(&settled).is_some());
+        assert_eq!(numbers(&settled), numbers(&full));
     }
 
     #[test]
