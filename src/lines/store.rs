@@ -4,9 +4,9 @@
 //! and on pages of short lines (text browsers' dumps: 15 to 30 bytes a line) those records
 //! are what decides the parse's peak memory. So they are stored packed ([`Packed`]): the text
 //! as a 32-bit offset and length into the input, the kind as a tag and one 32-bit word, the
-//! line number not at all (it follows from the counts, [`LineStore::number`]). The few kinds
-//! whose data does not fit a word (a multi-phrase chrome line, a `Reply to` with its date, a
-//! rating widget, counts past the 32-bit range) keep it in a table beside.
+//! line number as its low byte (the rest follows from a checkpoint, [`LineStore::number`]).
+//! The few kinds whose data does not fit a word (a multi-phrase chrome line, a `Reply to`
+//! with its date, a rating widget, counts past the 32-bit range) keep it in a table beside.
 //!
 //! Stage 2 reads a line as a [`Line`] ([`LineStore::at`]), rebuilt from its record: the
 //! rules see the same view as before the packing.
@@ -17,7 +17,8 @@ use crate::phrases::Segmentation;
 /// Lines per line-number checkpoint: [`LineStore::number`] adds up at most this many counts.
 const CHECKPOINT_EVERY: usize = 16;
 
-/// What kind of record a line has, and what its `word` holds. Stage 2 reads it
+/// What kind of record a line has, and what its `word` holds (the tags whose `word` is the
+/// count come first: [`LineStore::unpack_count`] tells them by order). Stage 2 reads it
 /// ([`LineStore::tag`]) where the tag alone answers its question, without building the kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -57,6 +58,10 @@ struct Packed {
     /// The line count of a record whose `word` is a payload.
     count: u16,
     tag: Tag,
+    /// The line number's low byte (the record's spare byte): with the checkpoint's, the
+    /// number without summing counts where the checkpoint's group spans fewer than 256 lines
+    /// ([`LineStore::number`]).
+    number_low: u8,
 }
 
 const _: () = assert!(std::mem::size_of::<Packed>() == 16);
@@ -97,14 +102,24 @@ impl<'a> LineStore<'a> {
     #[inline]
     pub fn push(&mut self, line: Line<'a>, number: usize) {
         let (tag, word, count) = self.pack(line.kind, line.count);
-        self.push_record(line.text, number, line.count, Packed { start: 0, len: 0, word, count, tag });
+        self.push_record(
+            line.text,
+            number,
+            line.count,
+            Packed { start: 0, len: 0, word, count, tag, number_low: 0 },
+        );
     }
 
     /// Adds `text`, a line of its own of [`Kind::Text`] (most lines: stored without packing a
     /// kind).
     #[inline]
     pub fn push_text(&mut self, text: &'a str, number: usize) {
-        self.push_record(text, number, 1, Packed { start: 0, len: 0, word: 1, count: 0, tag: Tag::Text });
+        self.push_record(
+            text,
+            number,
+            1,
+            Packed { start: 0, len: 0, word: 1, count: 0, tag: Tag::Text, number_low: 0 },
+        );
     }
 
     /// Adds `record` for `text`, which begins at physical line `number` and spans `lines`.
@@ -122,6 +137,7 @@ impl<'a> LineStore<'a> {
         if self.records.len() % CHECKPOINT_EVERY == 0 {
             self.checkpoints.push(saturate(number));
         }
+        record.number_low = number as u8;
         (record.start, record.len) = (saturate(start), saturate(len));
         self.records.push(record);
         self.next_number = number + lines as usize;
@@ -149,7 +165,7 @@ impl<'a> LineStore<'a> {
                 0,
                 number,
                 1,
-                Packed { start: 0, len: 0, word: 1, count: 0, tag: Tag::Blank },
+                Packed { start: 0, len: 0, word: 1, count: 0, tag: Tag::Blank, number_low: 0 },
             ),
         }
     }
@@ -251,6 +267,21 @@ impl<'a> LineStore<'a> {
     /// The 1-based number of the first physical line of line `i` (saturating at
     /// `u32::MAX`, as the parser takes no input with more lines).
     pub fn number(&self, i: usize) -> usize {
+        let group = i / CHECKPOINT_EVERY;
+        let checkpoint = self.checkpoints[group] as usize;
+        // The group's lines end where the next one starts (or the store ends).
+        let group_end = self.checkpoints.get(group + 1).map_or(self.next_number, |&n| n as usize);
+        if group_end - checkpoint <= usize::from(u8::MAX) && group_end < u32::MAX as usize {
+            // No record of the group is 256 lines or more past its checkpoint.
+            let since = self.records[i].number_low.wrapping_sub(checkpoint as u8);
+            return checkpoint + usize::from(since);
+        }
+        self.number_by_counts(i)
+    }
+
+    /// [`LineStore::number`] the long way: the checkpoint's number and the counts of the
+    /// records from it to line `i`.
+    fn number_by_counts(&self, i: usize) -> usize {
         let base = i - i % CHECKPOINT_EVERY;
         let lines: usize = self.records[base..i].iter().map(|&r| self.unpack_count(r) as usize).sum();
         (self.checkpoints[i / CHECKPOINT_EVERY] as usize + lines).min(u32::MAX as usize)
@@ -334,17 +365,15 @@ impl<'a> LineStore<'a> {
     /// The count of a record (without building its kind).
     #[inline]
     fn unpack_count(&self, record: Packed) -> u32 {
-        match record.tag {
-            Tag::Blank
-            | Tag::Text
-            | Tag::Heading
-            | Tag::Residue
-            | Tag::SectionFence
-            | Tag::CountWords
-            | Tag::Edited
-            | Tag::Share => record.word,
-            Tag::Extra => self.extras[record.word as usize].1,
-            _ => u32::from(record.count),
+        if record.tag == Tag::Extra {
+            return self.extras[record.word as usize].1;
+        }
+        // The tags before `Number` keep the count in `word`, the others in `count`: a select
+        // rather than a jump per tag.
+        if (record.tag as u8) < Tag::Number as u8 {
+            record.word
+        } else {
+            u32::from(record.count)
         }
     }
 }
@@ -458,6 +487,39 @@ mod tests {
         }
         assert_eq!(store.at(1).count, 2);
         assert!(store.at(1).is_blank() && store.at(299).text == "b");
+    }
+
+    /// The number from the low byte is the number from the counts, on every test page.
+    #[test]
+    fn numbers_of_the_test_pages_are_the_counted_ones() {
+        for page in crate::test_pages::pages() {
+            let lines = crate::lines::classify_all(&page, crate::input::content_start(&page)).lines;
+            for i in 0..lines.len() {
+                assert_eq!(lines.number(i), lines.number_by_counts(i), "record {i}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Groups of records spanning fewer and more than 256 lines (long blank runs, groups
+        /// of many lines) are numbered as the counts say.
+        #[test]
+        fn numbers_are_the_counted_ones(spans in proptest::collection::vec((0u32..40, 1u32..300), 1..120)) {
+            let input = "x".repeat(8);
+            let mut store = LineStore::with_capacity(&input, 0, 1);
+            let mut number = 1;
+            for (k, &(blanks, lines)) in spans.iter().enumerate() {
+                store.push(Line::new(&input[k % 8..], lines, Kind::Heading), number);
+                number += lines as usize;
+                for _ in 0..blanks {
+                    store.push_blank(&input[..0], number);
+                    number += 1;
+                }
+            }
+            for i in 0..store.len() {
+                proptest::prop_assert_eq!(store.number(i), store.number_by_counts(i), "record {}", i);
+            }
+        }
     }
 
     #[test]
