@@ -250,7 +250,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let mut raw = Lines::new(input, start);
     let mut saw_ambiguous_reply = false;
     loop {
-        if let Some((number, start)) = raw.next_if_empty() {
+        if let Some((number, start)) = raw.next_if_blank() {
             out.push_blank_at(start, number);
             continue;
         }
