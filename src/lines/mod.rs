@@ -254,6 +254,8 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
             out.push_blank_at(start, number);
             continue;
         }
+        // An indented line comes without its leading spaces (`next_if_blank` stepped over
+        // them): every use of its text below trims it anyway.
         let Some(first) = raw.next() else { break };
         let trimmed = trim_blank(first.text);
         // Half the lines of a dump are blank: they are not classified, only counted.
