@@ -613,9 +613,7 @@ fn trim_blank_ends(text: &str) -> &str {
     // end) or spaces alone.
     match (bytes.get(start), bytes.last()) {
         (None, _) => return &text[start..],
-        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => {
-            return &text[start..];
-        }
+        (Some(&first), Some(_)) if starts_kept(first) && ends_kept(bytes) => return &text[start..],
         _ => {}
     }
     start += text[start..].bytes().take_while(is_ascii_blank).count();
@@ -629,6 +627,32 @@ fn trim_blank_ends(text: &str) -> &str {
         text = text.trim_end_matches(is_blank);
     }
     text
+}
+
+/// UTF-8 lead bytes of the non-ASCII [`is_blank`] characters: U+0085 and U+00A0 (`C2`),
+/// U+1680 (`E1`), U+2000 to U+206F (`E2`), U+3000 (`E3`), U+FEFF (`EF`).
+fn may_lead_blank(lead: u8) -> bool {
+    matches!(lead, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+}
+
+/// True when a character starting with byte `first` is no [`is_blank`] one, told from the
+/// byte alone (text in other scripts, Cyrillic or Hebrew, starts with other lead bytes).
+#[inline(always)]
+fn starts_kept(first: u8) -> bool {
+    first.is_ascii_graphic() || (first >= 0xc0 && !may_lead_blank(first))
+}
+
+/// True when the last character of `bytes` (a whole text) is surely no [`is_blank`] one,
+/// told from its lead byte: two or three bytes back. False means: decode it.
+#[inline(always)]
+fn ends_kept(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    match bytes[len - 1] {
+        last if last.is_ascii() => last.is_ascii_graphic(),
+        _ if len >= 2 && bytes[len - 2] >= 0xc0 => !may_lead_blank(bytes[len - 2]),
+        _ if len >= 3 && bytes[len - 3] >= 0xe0 => !may_lead_blank(bytes[len - 3]),
+        _ => false,
+    }
 }
 
 /// The number of ASCII spaces `bytes` starts with. Text browsers indent with long runs of
@@ -1481,6 +1505,15 @@ mod tests {
                 prop_assert_eq!(link(&i).ok(), reference::link(&i).ok());
                 prop_assert_eq!(link_row(&i).ok(), reference::link_row(&i).ok());
             }
+        }
+
+        /// Ends told by their lead bytes: every blank character against others of one to
+        /// four bytes, some sharing the blank ones' lead bytes (`•`, `…`, `、`, `ﬁ`).
+        #[test]
+        fn trim_blank_is_the_exact_trim_at_non_ascii_ends(
+            line in "[ \t\u{85}\u{a0}\u{1680}\u{2000}-\u{200f}\u{2028}\u{2029}\u{202a}-\u{202f}\u{205f}\u{2066}-\u{2069}\u{3000}\u{feff}a.é©Жא•…、ﬁ😀\u{2070}\u{3001}\u{fefe}]{0,6}"
+        ) {
+            prop_assert_eq!(trim_blank(&line), reference::trim_blank(&line));
         }
 
         #[test]
