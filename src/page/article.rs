@@ -26,7 +26,7 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
             page.set_role(i, LineRole::Chrome);
         }
     }
-    let mut paragraphs = text::paragraphs(page, range.clone(), |_| true);
+    let mut paragraphs = text::paragraphs(page, range.clone(), |_, _| true);
     let furniture = split_furniture(page, &mut paragraphs);
     if let Some(last) = paragraphs.last() {
         if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines.at(last.start)) {
