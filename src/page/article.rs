@@ -26,7 +26,7 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
             page.set_role(i, LineRole::Chrome);
         }
     }
-    let mut paragraphs = text::paragraphs(page, range.clone(), |_| true);
+    let mut paragraphs = text::paragraphs(page, range.clone(), |_, _| true);
     let furniture = split_furniture(page, &mut paragraphs);
     if let Some(last) = paragraphs.last() {
         if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines.at(last.start)) {
@@ -373,9 +373,27 @@ struct OpeningWords {
     words: Vec<&'static [u8]>,
     /// By first byte, a bit per word length: rules most words out in one look.
     lengths: [u64; 256],
+    /// By first letter (`a` to `z`), a bit per second letter, for the words that open with
+    /// two ASCII letters: rules out, before the word is read, most lines that open with two
+    /// (`The`, `This`, `In`).
+    letter_pairs: [u32; 26],
 }
 
 impl OpeningWords {
+    /// True when `text` cannot open with one of the words, judged by its first two bytes
+    /// alone: both ASCII letters, a pair no word opens with. (Characters that are not ASCII
+    /// but lowercase to ASCII, the Kelvin sign, are never judged here.)
+    fn rules_out_by_first_letters(&self, text: &[u8]) -> bool {
+        match text {
+            [first, second, ..] if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() => {
+                let first = usize::from(first.to_ascii_lowercase() - b'a');
+                let second = second.to_ascii_lowercase() - b'a';
+                self.letter_pairs[first] & 1 << second == 0
+            }
+            _ => false,
+        }
+    }
+
     fn contains(&self, word: &[u8]) -> bool {
         let Some(&first) = word.first() else { return false };
         self.lengths[usize::from(first)] & 1 << word.len() != 0 && self.words.binary_search(&word).is_ok()
@@ -394,10 +412,14 @@ fn opening_words() -> &'static OpeningWords {
         words.sort_unstable();
         words.dedup();
         let mut lengths = [0; 256];
+        let mut letter_pairs = [0; 26];
         for word in &words {
             lengths[usize::from(word[0])] |= 1 << word.len();
+            if let [first @ b'a'..=b'z', second @ b'a'..=b'z', ..] = word {
+                letter_pairs[usize::from(first - b'a')] |= 1 << (second - b'a');
+            }
         }
-        OpeningWords { words, lengths }
+        OpeningWords { words, lengths, letter_pairs }
     })
 }
 
@@ -434,6 +456,15 @@ fn opens_furniture(text: &str) -> bool {
     if text.len() > MAX_LABEL_LINE && memchr::memchr(b':', head).is_none() {
         return false;
     }
+    // Two letters open most lines, and the markup trimmed below is no letter.
+    if opening_words().rules_out_by_first_letters(text.as_bytes()) {
+        return false;
+    }
+    opens_furniture_exactly(text)
+}
+
+/// [`opens_furniture`] after its length check, without the first look at two letters.
+fn opens_furniture_exactly(text: &str) -> bool {
     let markup = |c: char| matches!(c, '\\' | '[' | '*' | '_' | '#' | '-' | '>' | '|') || c.is_whitespace();
     let text = text.trim_start_matches(markup);
     // Most paragraphs start with a word no label starts with: that decides before anything
@@ -579,6 +610,53 @@ mod tests {
 
     fn line(text: &str) -> Line<'_> {
         Line::new(text, 1, Kind::Text)
+    }
+
+    /// The first look at two letters rules out only lines the exact check turns down: every
+    /// line of the test pages, and each with its opening words capitalised every way.
+    #[test]
+    fn the_first_letters_rule_out_no_furniture() {
+        let words = opening_words();
+        let mut ruled_out = 0;
+        let mut check = |text: &str| {
+            if words.rules_out_by_first_letters(text.as_bytes()) {
+                assert!(!opens_furniture_exactly(text), "{text:?}");
+                ruled_out += 1;
+            }
+        };
+        for text in crate::test_pages::lines() {
+            check(&text);
+        }
+        for label in FURNITURE_LABELS.iter().chain(FURNITURE_WORDS) {
+            for text in [label.to_string(), label.to_uppercase(), format!("{label}: x")] {
+                check(&text);
+                let mut chars = text.chars();
+                let capitalised: String =
+                    chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                check(&capitalised);
+            }
+        }
+        assert!(ruled_out > 1_000, "most lines are ruled out: {ruled_out}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_letters_rule_out_no_label(
+            label in proptest::sample::select(FURNITURE_LABELS.iter().chain(FURNITURE_WORDS).collect::<Vec<_>>()),
+            upper in proptest::collection::vec(proptest::bool::ANY, 2),
+            rest in "[a-z :-]{0,8}",
+        ) {
+            // The label in any case for its first two letters, then anything.
+            let text: String = label
+                .chars()
+                .zip(upper.iter().chain(std::iter::repeat(&false)))
+                .flat_map(|(c, &up)| if up { c.to_uppercase().collect::<Vec<_>>() } else { vec![c] })
+                .chain(rest.chars())
+                .collect();
+            if opens_furniture_exactly(&text) {
+                proptest::prop_assert!(!opening_words().rules_out_by_first_letters(text.as_bytes()), "{text:?}");
+            }
+        }
     }
 
     proptest::proptest! {

@@ -134,7 +134,7 @@ impl<'p, 'a> Page<'p, 'a> {
                 self.set_role(i, LineRole::Chrome);
             }
         }
-        let paragraphs = text::paragraphs(self, from..self.lines.len(), text::is_body_text);
+        let paragraphs = text::paragraphs(self, from..self.lines.len(), text::is_body_line);
         let mut out = Vec::with_capacity(paragraphs.len());
         for range in paragraphs {
             out.push(self.paragraph(range.clone()));

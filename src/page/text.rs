@@ -3,14 +3,14 @@
 use std::ops::Range;
 
 use super::Page;
-use crate::lines::Kind;
+use crate::lines::{Kind, LineStore, Tag};
 
 /// The paragraphs among lines `range` that `is_text` accepts and no stage has placed yet:
 /// maximal runs of consecutive such lines. A blank line or any other line ends a paragraph.
 pub(crate) fn paragraphs(
     page: &Page<'_, '_>,
     range: Range<usize>,
-    is_text: impl Fn(Kind) -> bool,
+    is_text: impl Fn(&LineStore<'_>, usize) -> bool,
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     paragraphs_into(page, range, is_text, &mut out);
@@ -22,13 +22,13 @@ pub(crate) fn paragraphs(
 pub(crate) fn paragraphs_into(
     page: &Page<'_, '_>,
     range: Range<usize>,
-    is_text: impl Fn(Kind) -> bool,
+    is_text: impl Fn(&LineStore<'_>, usize) -> bool,
     out: &mut Vec<Range<usize>>,
 ) {
     out.clear();
     let mut open: Option<usize> = None;
     for i in range.clone() {
-        let text = page.roles[i].is_none() && is_text(page.lines.kind(i));
+        let text = page.roles[i].is_none() && is_text(page.lines, i);
         match (text, open) {
             (true, None) => open = Some(i),
             (false, Some(start)) => {
@@ -40,6 +40,28 @@ pub(crate) fn paragraphs_into(
     }
     if let Some(start) = open {
         out.push(start..range.end);
+    }
+}
+
+/// [`is_body_text`] of line `i`, told from its record's tag where the tag answers (the kind
+/// is built only for a kind kept beside the records).
+pub(crate) fn is_body_line(lines: &LineStore<'_>, i: usize) -> bool {
+    match lines.tag(i) {
+        Tag::Blank | Tag::Residue | Tag::SectionFence | Tag::CountWords | Tag::Phrase => false,
+        Tag::Extra => is_body_text(lines.kind(i)),
+        Tag::Text
+        | Tag::Heading
+        | Tag::Edited
+        | Tag::Share
+        | Tag::Number
+        | Tag::Average
+        | Tag::Date
+        | Tag::TimedDate
+        | Tag::ReplyTo
+        | Tag::ParentLink
+        | Tag::Avatar
+        | Tag::AuthorLink
+        | Tag::Says => true,
     }
 }
 
@@ -55,4 +77,32 @@ pub(crate) fn is_body_text(kind: Kind) -> bool {
             | Kind::RatingLine { .. }
             | Kind::SectionFence
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Line;
+
+    /// The tag's answer is the kind's, for every line of every test page and every kind.
+    #[test]
+    fn body_lines_from_tags_are_the_body_text_of_the_kinds() {
+        let check = |lines: &LineStore<'_>| {
+            for i in 0..lines.len() {
+                assert_eq!(is_body_line(lines, i), is_body_text(lines.kind(i)), "{:?}", lines.kind(i));
+            }
+        };
+        for page in crate::test_pages::pages() {
+            check(&crate::lines::classify_all(&page, 0).lines);
+        }
+        let input = "x";
+        let mut lines = LineStore::with_capacity(input, 64, 1);
+        let chrome = crate::phrases::chrome();
+        let kinds =
+            crate::lines::every_kind().into_iter().chain(chrome.segment("reply vote up").map(Kind::Chrome));
+        for (number, kind) in kinds.enumerate() {
+            lines.push(Line::new(input, 1, kind), number + 1);
+        }
+        check(&lines);
+    }
 }

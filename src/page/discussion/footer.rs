@@ -44,7 +44,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             if self.read_leading_header(&mut comment, from..footer_first) {
                 let mut paragraphs = std::mem::take(&mut self.paragraphs);
                 let body = comment.last() + 1..footer_first;
-                text::paragraphs_into(self.page, body, text::is_body_text, &mut paragraphs);
+                text::paragraphs_into(self.page, body, text::is_body_line, &mut paragraphs);
                 comment.body.reserve_exact(paragraphs.len());
                 for paragraph in paragraphs.drain(..) {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);

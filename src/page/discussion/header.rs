@@ -520,7 +520,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             }
         };
         let mut paragraphs = std::mem::take(&mut self.paragraphs);
-        text::paragraphs_into(self.page, range.start..footer_start, text::is_body_text, &mut paragraphs);
+        text::paragraphs_into(self.page, range.start..footer_start, text::is_body_line, &mut paragraphs);
         comment.body.reserve_exact(paragraphs.len());
         for paragraph in paragraphs.drain(..) {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
