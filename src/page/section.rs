@@ -524,6 +524,27 @@ mod tests {
         assert!(compared > 20, "the scan settles early on most pages: {compared}");
     }
 
+    /// The tags `scan` lets through to [`rating_at`] are those of every kind a widget opens
+    /// with: a kind of another tag would be skipped unseen, by the settled and the full scan
+    /// alike (so their differential test cannot tell).
+    #[test]
+    fn rating_tags_are_the_tags_of_the_widget_kinds() {
+        let input = "x";
+        let mut lines = LineStore::with_capacity(input, 64, 1);
+        let kinds = crate::lines::every_kind();
+        for (number, &kind) in kinds.iter().enumerate() {
+            lines.push(Line::new(input, 1, kind), number + 1);
+        }
+        let mut widget_kinds = 0;
+        for (i, kind) in kinds.iter().enumerate() {
+            if matches!(kind, Kind::RatingLine { .. } | Kind::Number(_) | Kind::Average(_)) {
+                widget_kinds += 1;
+                assert!(may_open_rating(lines.tag(i)), "{kind:?}");
+            }
+        }
+        assert!(widget_kinds >= 3, "every widget kind is among the kinds: {widget_kinds}");
+    }
+
     /// A rating widget below the candidate that settles the scan is still the page's.
     #[test]
     fn a_settled_scan_finds_a_rating_widget_below_the_section_start() {

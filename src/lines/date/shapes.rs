@@ -11,8 +11,8 @@
 //! remembered too (`5 comments`).
 //!
 //! The table is two-way set-associative (a newer shape takes the older of the two slots
-//! of its set) with a fixed
-//! number of slots, one per thread: shapes recur across pages, so it outlives a parse.
+//! of its set) with a fixed number of slots, one per thread: shapes recur across pages, so
+//! it outlives a parse.
 
 use std::cell::RefCell;
 
