@@ -5,7 +5,15 @@
 //!
 //! The table is direct-mapped (a slot per hash, a newer line replaces an older one), sized
 //! from the page's line count once, so it never grows and its memory is bounded.
+//!
+//! Lines also repeat from page to page: a corpus holds many pages of one plugin, whose
+//! buttons, badges, headings and sort rows read the same on each, and its regulars comment
+//! on many pages. A second table ([`known`], [`learn`]), kept per thread, remembers the kinds
+//! of short lines from earlier pages by their text, which it copies: a line new to the page
+//! but not to the thread costs a hash and a compare too. It keeps only kinds that depend on
+//! the text alone (no dates, which live in a page's table).
 
+use std::cell::RefCell;
 use std::hash::Hasher;
 
 use super::Kind;
@@ -45,11 +53,11 @@ impl<'a> LineMemo<'a> {
         LineMemo { slots: vec![None; slots], shift: u64::BITS - slots.trailing_zeros() }
     }
 
-    /// The slot of `text`: where it is looked up, and remembered after a miss (one hash
-    /// for both).
-    pub fn slot(&self, text: &str) -> Slot {
+    /// The slot of a text whose [`hash`] is `hash`: where it is looked up, and remembered
+    /// after a miss (one hash for both).
+    pub fn slot(&self, hash: u64) -> Slot {
         // Without slots (a default table) the slot is past the end: nothing is kept.
-        Slot(hash(text.as_bytes()).checked_shr(self.shift).unwrap_or(u64::MAX) as usize)
+        Slot(hash.checked_shr(self.shift).unwrap_or(u64::MAX) as usize)
     }
 
     /// What was remembered for a line with exactly this text (whose slot is `slot`), if
@@ -70,9 +78,75 @@ impl<'a> LineMemo<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Slot(usize);
 
+/// Slots of the per-thread table of known lines (96 bytes each).
+const KNOWN_SLOTS: usize = 1 << 11;
+
+/// A line of an earlier page and its kind. Unused slots have an empty text, which no
+/// classified line has.
+#[derive(Debug, Clone, Copy)]
+struct KnownLine {
+    hash: u64,
+    kind: Kind,
+    opened_with_phrase: bool,
+    len: u8,
+    text: [u8; MAX_REMEMBERED_LINE],
+}
+
+const UNUSED: KnownLine = KnownLine {
+    hash: 0,
+    kind: Kind::Blank,
+    opened_with_phrase: false,
+    len: 0,
+    text: [0; MAX_REMEMBERED_LINE],
+};
+
+thread_local! {
+    /// Direct-mapped like a page's table; allocated on first use, kept for the thread's life.
+    static KNOWN: RefCell<Vec<KnownLine>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The slot of the hash in the table of known lines.
+fn known_slot(hash: u64) -> usize {
+    (hash >> (u64::BITS - KNOWN_SLOTS.trailing_zeros())) as usize
+}
+
+/// The kind of a line with exactly this text (whose [`hash`] is `hash`) on an earlier page
+/// of this thread, and whether it opened with a phrase; `None` when none is remembered.
+pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
+    KNOWN.with(|table| {
+        let table = table.borrow();
+        let line = table.get(known_slot(hash))?;
+        // An unused slot's text is empty, and so its hash (zero): no line is empty.
+        let same = line.hash == hash
+            && usize::from(line.len) == text.len()
+            && !text.is_empty()
+            && line.text.get(..text.len())? == text.as_bytes();
+        same.then_some((line.kind, line.opened_with_phrase))
+    })
+}
+
+/// Remembers for later pages the kind of a line (whose [`hash`] is `hash`): its kind must
+/// depend on its text alone (it keeps no date of the page). Lines longer than
+/// [`MAX_REMEMBERED_LINE`] are not kept.
+pub(super) fn learn(hash: u64, text: &str, kind: Kind, opened_with_phrase: bool) {
+    let Ok(len) = u8::try_from(text.len()) else { return };
+    if text.is_empty() || text.len() > MAX_REMEMBERED_LINE {
+        return;
+    }
+    KNOWN.with(|table| {
+        let mut table = table.borrow_mut();
+        if table.is_empty() {
+            table.resize(KNOWN_SLOTS, UNUSED);
+        }
+        let line = &mut table[known_slot(hash)];
+        *line = KnownLine { hash, kind, opened_with_phrase, len, text: [0; MAX_REMEMBERED_LINE] };
+        line.text[..text.len()].copy_from_slice(text.as_bytes());
+    });
+}
+
 /// The hash of a short text ([`WordHasher`], seeded with its length); collisions only cost
 /// a compare.
-fn hash(bytes: &[u8]) -> u64 {
+pub(super) fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = WordHasher::seeded(bytes.len() as u64);
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
@@ -128,10 +202,10 @@ mod tests {
     fn remembers_by_exact_text() {
         let mut memo = LineMemo::for_lines(10);
         fn get<'a>(memo: &LineMemo<'a>, text: &str) -> Option<Remembered<'a>> {
-            memo.get(memo.slot(text), text)
+            memo.get(memo.slot(hash(text.as_bytes())), text)
         }
         assert!(get(&memo, "Reply").is_none());
-        memo.put(memo.slot("Reply"), entry("Reply"));
+        memo.put(memo.slot(hash(b"Reply")), entry("Reply"));
         let page = String::from("Reply");
         assert_eq!(get(&memo, &page).map(|r| r.text), Some("Reply"));
         assert!(get(&memo, "Reply ").is_none() && get(&memo, "reply").is_none());
@@ -142,10 +216,10 @@ mod tests {
         let mut memo = LineMemo::for_lines(0);
         let texts: Vec<String> = (0..1000).map(|i| format!("line {i}")).collect();
         for text in &texts {
-            memo.put(memo.slot(text), entry(text));
+            memo.put(memo.slot(hash(text.as_bytes())), entry(text));
         }
         // The table has 64 slots: at most 64 of the thousand are still there, the last one is.
-        let get = |text: &str| memo.get(memo.slot(text), text);
+        let get = |text: &str| memo.get(memo.slot(hash(text.as_bytes())), text);
         let kept = texts.iter().filter(|t| get(t).is_some()).count();
         assert!(kept <= 64 && get(&texts[999]).is_some(), "{kept}");
     }
@@ -156,8 +230,44 @@ mod tests {
         assert_eq!(LineMemo::for_lines(300).slots.len(), 256);
         assert_eq!(LineMemo::for_lines(10_000_000).slots.len(), MAX_SLOTS);
         let mut empty = LineMemo::default();
-        empty.put(empty.slot("x"), entry("x"));
-        assert!(empty.get(empty.slot("x"), "x").is_none(), "a table without slots keeps nothing");
+        empty.put(empty.slot(hash(b"x")), entry("x"));
+        assert!(empty.get(empty.slot(hash(b"x")), "x").is_none(), "a table without slots keeps nothing");
+    }
+
+    #[test]
+    fn known_lines_are_kept_by_exact_text_per_thread() {
+        let known = |text: &str| known(hash(text.as_bytes()), text);
+        let learn = |text: &str, kind| learn(hash(text.as_bytes()), text, kind, true);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                assert!(known("Reply").is_none());
+                learn("Reply", Kind::Number(7));
+                assert!(matches!(known(&String::from("Reply")), Some((Kind::Number(7), true))));
+                assert!(known("Reply ").is_none() && known("reply").is_none() && known("Repl").is_none());
+                // Too long to keep, or empty: nothing is kept.
+                let long = "x".repeat(MAX_REMEMBERED_LINE + 1);
+                learn(&long, Kind::Text);
+                learn("", Kind::Text);
+                assert!(known(&long).is_none() && known("").is_none());
+                let longest = "y".repeat(MAX_REMEMBERED_LINE);
+                learn(&longest, Kind::Heading);
+                assert!(matches!(known(&longest), Some((Kind::Heading, true))));
+                // A newer text takes a slot; no text is taken for another.
+                let texts: Vec<String> = (0..3 * KNOWN_SLOTS).map(|i| format!("name {i}")).collect();
+                for (i, text) in texts.iter().enumerate() {
+                    learn(text, Kind::Number(i as i64));
+                }
+                for (i, text) in texts.iter().enumerate() {
+                    assert!(known(text)
+                        .map_or(true, |(kind, _)| matches!(kind, Kind::Number(n) if n == i as i64)));
+                }
+                assert!(known(&texts[texts.len() - 1]).is_some());
+            })
+            .join()
+            .unwrap();
+        });
+        // Another thread knows none of them.
+        std::thread::scope(|s| s.spawn(|| assert!(known("Reply").is_none())).join().unwrap());
     }
 
     #[test]

@@ -553,14 +553,31 @@ impl<'a> Classifier<'a> {
         if text.len() > memo::MAX_REMEMBERED_LINE {
             return self.classify(text);
         }
-        let slot = self.memo.slot(text);
+        let hash = memo::hash(text.as_bytes());
+        let slot = self.memo.slot(hash);
         if let Some(seen) = self.memo.get(slot, text) {
             if let Some(kind) = self.repeat(seen, text) {
                 self.opened_with_phrase = seen.opened_with_phrase;
                 return kind;
             }
         }
-        let kind = self.classify(text);
+        let kind = match memo::known(hash, text) {
+            Some((kind, opened_with_phrase)) => {
+                self.opened_with_phrase = opened_with_phrase;
+                kind
+            }
+            None => {
+                let dates = self.dates.len();
+                let kind = self.classify(text);
+                // Fences (`Residue`, `SectionFence`) also set `saw_fence`, a state of the page.
+                let text_alone =
+                    self.dates.len() == dates && !matches!(kind, Kind::Residue | Kind::SectionFence);
+                if text_alone {
+                    memo::learn(hash, text, kind, self.opened_with_phrase);
+                }
+                kind
+            }
+        };
         self.memo.put(slot, Remembered { text, kind, opened_with_phrase: self.opened_with_phrase });
         kind
     }
@@ -1225,6 +1242,40 @@ mod tests {
             .filter(|&i| !lines.is_blank(i))
             .map(|i| (lines.number(i), lines.at(i).count, lines.kind(i)))
             .collect()
+    }
+
+    /// Every line's kind and every date of a page, as a string to compare.
+    fn classified_page(page: &str) -> String {
+        let Classified { lines, dates } = classify_all(page, 0);
+        let kinds: Vec<_> =
+            (0..lines.len()).map(|i| (lines.number(i), lines.at(i).count, lines.kind(i))).collect();
+        format!("{kinds:?} {dates:?}")
+    }
+
+    #[test]
+    fn lines_known_from_earlier_pages_classify_as_on_a_fresh_thread() {
+        let mut pages = crate::test_pages::pages();
+        // A fence makes the page pandoc markdown, whose attribute blocks wrap: a fence line
+        // known from another page must still tell this page so.
+        pages.push("::: {#wpdcom}\nSort by:\n\\| [oldest]{.wpdiscuz-sort-button\n.wpdiscuz-sort-button-active}\n:::\n".to_owned());
+        // Each page alone on a new thread: nothing is known from other pages.
+        let fresh: Vec<String> = pages
+            .iter()
+            .map(|page| std::thread::scope(|s| s.spawn(|| classified_page(page)).join().unwrap()))
+            .collect();
+        // All pages on one thread, each twice in a row: the second time, its short lines are
+        // known (but for the few that share a slot), some from other pages the first time.
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for (page, fresh) in pages.iter().zip(&fresh) {
+                    for round in 0..2 {
+                        assert_eq!(&classified_page(page), fresh, "round {round}");
+                    }
+                }
+            })
+            .join()
+            .unwrap();
+        });
     }
 
     fn inside_link_url(lines: &[&str]) -> bool {
