@@ -59,7 +59,7 @@ pub(crate) fn parse<'a>(
     // The tree is built once the lines are gone: on a page of many short comments, the
     // lines and the comments would otherwise each take more memory than the page itself.
     drop(page);
-    drop(lines);
+    lines.recycle();
     if let Some(discussion) = dump.discussion.as_mut() {
         discussion.comments = thread::nest(input, comments, &dates, resolved);
     }
