@@ -278,6 +278,11 @@ impl<'a> LineStore<'a> {
         (record.tag == Tag::Phrase).then_some(record.word as u16)
     }
 
+    /// The tags of the lines' records, in order.
+    pub fn tags(&self) -> impl ExactSizeIterator<Item = Tag> + '_ {
+        self.records.iter().map(|record| record.tag)
+    }
+
     /// The kinds of the lines, in order.
     pub fn kinds(&self) -> impl DoubleEndedIterator<Item = Kind> + ExactSizeIterator + '_ {
         self.records.iter().map(|&record| self.unpack(record).0)

@@ -26,8 +26,10 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
             page.set_role(i, LineRole::Chrome);
         }
     }
-    let mut paragraphs = text::paragraphs(page, range.clone(), |_, _| true);
-    let furniture = split_furniture(page, &mut paragraphs);
+    let (mut paragraphs, mut furniture) =
+        (std::mem::take(&mut page.spare.paragraphs), std::mem::take(&mut page.spare.furniture));
+    text::paragraphs_into(page, range.clone(), |_, _| true, &mut paragraphs);
+    split_furniture(page, &mut paragraphs, &mut furniture);
     if let Some(last) = paragraphs.last() {
         if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines.at(last.start)) {
             article.source = Some(page.paragraph(last.clone()));
@@ -42,10 +44,11 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
         page.set_roles(paragraph.clone(), LineRole::Article);
     }
     article.furniture.reserve_exact(furniture.len());
-    for paragraph in furniture {
+    for paragraph in furniture.drain(..) {
         article.furniture.push(page.paragraph(paragraph.clone()));
         page.set_roles(paragraph, LineRole::Furniture);
     }
+    (page.spare.paragraphs, page.spare.furniture) = (paragraphs, furniture);
     let placed = |i: &usize| {
         matches!(
             page.roles[*i],
@@ -94,13 +97,19 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
     }
 }
 
-/// Takes the page furniture off the end of the article's `paragraphs` and returns it: from
-/// the first paragraph that opens with a furniture label ([`opens_furniture`]: `Tags:`,
-/// `Related Posts`, `Next Post`) on, when more prose stands before it than after it (a
-/// label early in a long article is the article's); then the share links, labels and
-/// wordless markup that close the body with no blank line between ([`closes_body`]), and
-/// what a label heading within the last paragraph opens ([`label_heading`]).
-fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+/// Takes the page furniture off the end of the article's `paragraphs` into `furniture`
+/// (cleared first, a reused buffer): from the first paragraph that opens with a furniture
+/// label ([`opens_furniture`]: `Tags:`, `Related Posts`, `Next Post`) on, when more prose
+/// stands before it than after it (a label early in a long article is the article's); then
+/// the share links, labels and wordless markup that close the body with no blank line
+/// between ([`closes_body`]), and what a label heading within the last paragraph opens
+/// ([`label_heading`]).
+fn split_furniture(
+    page: &Page<'_, '_>,
+    paragraphs: &mut Vec<Range<usize>>,
+    furniture: &mut Vec<Range<usize>>,
+) {
+    furniture.clear();
     // Prose: enough words, in lines of several words (not a list of links or titles).
     let is_prose = |p: &Range<usize>| {
         let enough = PROSE_WORDS.max(PROSE_LINE_WORDS * p.len());
@@ -141,15 +150,15 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
             }
         }
     }
-    let mut labelled = cut.map_or_else(Vec::new, |k| paragraphs.split_off(k));
+    // Built from its end: what is taken off the body goes before what was taken earlier.
+    if let Some(k) = cut {
+        furniture.extend(paragraphs.drain(k..));
+    }
     // Link cards (`[` / `#### Next post's title` / `](url)`) at the end of the body.
     while let Some(card) = trailing_link_card(page, paragraphs) {
-        let mut cards = paragraphs.split_off(card);
-        cards.append(&mut labelled);
-        labelled = cards;
+        furniture.splice(0..0, paragraphs.drain(card..));
     }
     // Share links and fences at the end of the body, the body's first line always kept.
-    let mut closing = Vec::new();
     loop {
         let several = paragraphs.len() > 1;
         let Some(last) = paragraphs.last_mut() else { break };
@@ -164,19 +173,16 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
             // last paragraph, and what closes the body before it goes too.
             let Some(at) = label_heading(page, paragraphs, &is_prose) else { break };
             let k = paragraphs.len() - 1;
-            closing.push(at..paragraphs[k].end);
+            furniture.insert(0, at..paragraphs[k].end);
             paragraphs[k].end = at;
             continue;
         }
-        closing.push(end..last.end);
+        furniture.insert(0, end..last.end);
         last.end = end;
         if last.start == last.end {
             paragraphs.pop();
         }
     }
-    closing.reverse();
-    closing.extend(labelled);
-    closing
 }
 
 /// Where furniture that a label heading opens (`### About the Author`, `### Related Posts`)
