@@ -174,7 +174,7 @@ impl<'p, 'a> Page<'p, 'a> {
                 thread::link(self, &mut comments);
                 (Some(discussion), comments, resolved, end)
             }
-            None => (None, Vec::new(), Vec::new(), layout.footer_start),
+            None => (None, Vec::new(), std::mem::take(&mut self.spare.resolved), layout.footer_start),
         };
         let trailer = self.trailer(trailer_start);
         self.place_rest();
