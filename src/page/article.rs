@@ -377,6 +377,10 @@ const MAX_OPENING_WORD: usize = 32;
 struct OpeningWords {
     /// Sorted.
     words: Vec<&'static [u8]>,
+    /// For each word, the labels and the furniture words a line opening with it can open
+    /// with: those whose first word starts it (`tag` and `tags` for `tags`). The others
+    /// cannot match, and are not read.
+    candidates: Vec<Candidates>,
     /// By first byte, a bit per word length: rules most words out in one look.
     lengths: [u64; 256],
     /// By first letter (`a` to `z`), a bit per second letter, for the words that open with
@@ -400,23 +404,42 @@ impl OpeningWords {
         }
     }
 
-    fn contains(&self, word: &[u8]) -> bool {
-        let Some(&first) = word.first() else { return false };
-        self.lengths[usize::from(first)] & 1 << word.len() != 0 && self.words.binary_search(&word).is_ok()
+    /// The candidates of a line whose first word is `word`, when it is one of the words.
+    fn candidates(&self, word: &[u8]) -> Option<&Candidates> {
+        let &first = word.first()?;
+        if self.lengths[usize::from(first)] & 1 << word.len() == 0 {
+            return None;
+        }
+        self.words.binary_search(&word).ok().map(|k| &self.candidates[k])
     }
+}
+
+/// The labels and the furniture words a line may open with, by its first word.
+#[derive(Default)]
+struct Candidates {
+    labels: Vec<&'static str>,
+    words: Vec<&'static str>,
 }
 
 fn opening_words() -> &'static OpeningWords {
     static WORDS: OnceLock<OpeningWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vec<&[u8]> = FURNITURE_LABELS
-            .iter()
-            .chain(FURNITURE_WORDS)
-            .filter_map(|label| label.split(not_word).next())
-            .map(str::as_bytes)
-            .collect();
+        let mut words: Vec<&[u8]> =
+            FURNITURE_LABELS.iter().chain(FURNITURE_WORDS).map(|label| first_word(label)).collect();
         words.sort_unstable();
         words.dedup();
+        // A line's first word starts with the first word of any label it opens with (each
+        // character lowercases to word characters exactly when it is one).
+        let starting = |word: &[u8], labels: &[&'static str]| {
+            labels.iter().copied().filter(|label| word.starts_with(first_word(label))).collect()
+        };
+        let candidates = words
+            .iter()
+            .map(|word| Candidates {
+                labels: starting(word, FURNITURE_LABELS),
+                words: starting(word, FURNITURE_WORDS),
+            })
+            .collect();
         let mut lengths = [0; 256];
         let mut letter_pairs = [0; 26];
         for word in &words {
@@ -425,8 +448,13 @@ fn opening_words() -> &'static OpeningWords {
                 letter_pairs[usize::from(first - b'a')] |= 1 << (second - b'a');
             }
         }
-        OpeningWords { words, lengths, letter_pairs }
+        OpeningWords { words, candidates, lengths, letter_pairs }
     })
+}
+
+/// The first word of a label.
+fn first_word(label: &str) -> &[u8] {
+    label.split(not_word).next().unwrap_or_default().as_bytes()
 }
 
 /// Ends a word of a label (`mots-clés` is one word).
@@ -476,16 +504,19 @@ fn opens_furniture_exactly(text: &str) -> bool {
     // Most paragraphs start with a word no label starts with: that decides before anything
     // else.
     let mut buffer = [0; MAX_OPENING_WORD];
-    if !first_word_lowercase(text, &mut buffer).is_some_and(|word| opening_words().contains(word)) {
+    let Some(candidates) =
+        first_word_lowercase(text, &mut buffer).and_then(|word| opening_words().candidates(word))
+    else {
         return false;
-    }
+    };
     // A label then anything but a lowercase letter: `Next Post4.12`, `Article
     // précédentCartographié` (a link's text glued on), `Print Friendly, PDF`.
-    let label = FURNITURE_LABELS
+    let label = candidates
+        .labels
         .iter()
         .any(|label| after_caseless(text, label).is_some_and(|rest| !rest.starts_with(char::is_lowercase)));
     label
-        || FURNITURE_WORDS.iter().any(|word| {
+        || candidates.words.iter().any(|word| {
             after_caseless(text, word)
                 .is_some_and(|rest| matches!(rest.trim_start().chars().next(), None | Some(':')))
         })
@@ -616,6 +647,69 @@ mod tests {
 
     fn line(text: &str) -> Line<'_> {
         Line::new(text, 1, Kind::Text)
+    }
+
+    /// [`opens_furniture_exactly`] as it was before the candidates by first word: every label
+    /// and furniture word read against the line.
+    fn opens_furniture_reading_every_label(text: &str) -> bool {
+        let markup =
+            |c: char| matches!(c, '\\' | '[' | '*' | '_' | '#' | '-' | '>' | '|') || c.is_whitespace();
+        let text = text.trim_start_matches(markup);
+        let mut buffer = [0; MAX_OPENING_WORD];
+        if !first_word_lowercase(text, &mut buffer)
+            .is_some_and(|word| opening_words().candidates(word).is_some())
+        {
+            return false;
+        }
+        FURNITURE_LABELS.iter().any(|label| {
+            after_caseless(text, label).is_some_and(|rest| !rest.starts_with(char::is_lowercase))
+        }) || FURNITURE_WORDS.iter().any(|word| {
+            after_caseless(text, word)
+                .is_some_and(|rest| matches!(rest.trim_start().chars().next(), None | Some(':')))
+        })
+    }
+
+    /// Texts made of each label and furniture word: as written, in upper case, capitalised,
+    /// with each of `tails` after it, and with its first letter a capital `İ` or Kelvin sign
+    /// where it is an `i` or a `k`.
+    fn label_texts(tails: &[&str]) -> Vec<String> {
+        let mut texts = Vec::new();
+        for label in FURNITURE_LABELS.iter().chain(FURNITURE_WORDS) {
+            let mut chars = label.chars();
+            let capitalised: String =
+                chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            let odd_capital = label.replacen('i', "\u{130}", 1).replacen('k', "\u{212a}", 1);
+            for base in [label.to_string(), label.to_uppercase(), capitalised, odd_capital] {
+                texts.extend(tails.iter().map(|tail| format!("{base}{tail}")));
+            }
+        }
+        texts
+    }
+
+    /// Reading only the candidates of a line's first word finds what reading every label
+    /// finds: every line of the test pages, and every label with tails that end it or
+    /// extend its last word.
+    #[test]
+    fn candidates_by_first_word_find_what_every_label_finds() {
+        let mut furniture = 0;
+        let tails = ["", ":", ": x", " x", "X", "x", "s", "s:", "-", "-x", "4.12", " as:", "\u{a0}:"];
+        for text in crate::test_pages::lines().into_iter().chain(label_texts(&tails)) {
+            let found = opens_furniture_exactly(&text);
+            assert_eq!(found, opens_furniture_reading_every_label(&text), "{text:?}");
+            furniture += usize::from(found);
+        }
+        assert!(furniture > 300, "labels are found: {furniture}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn candidates_by_first_word_find_what_every_label_finds_after_any_tail(
+            label in proptest::sample::select(label_texts(&[""])),
+            tail in "[a-zA-Z :\u{a0}-]{0,6}",
+        ) {
+            let text = format!("{label}{tail}");
+            proptest::prop_assert_eq!(opens_furniture_exactly(&text), opens_furniture_reading_every_label(&text));
+        }
     }
 
     /// The first look at two letters rules out only lines the exact check turns down: every
