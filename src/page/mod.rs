@@ -82,7 +82,7 @@ pub(crate) struct Page<'p, 'a> {
     pub roles: Vec<Option<LineRole>>,
     pub warnings: Vec<Warning>,
     /// Buffers the stages borrow (taken and put back), from the thread's previous page.
-    pub spare: Spare,
+    pub spare: Box<Spare>,
 }
 
 /// The most items a buffer of [`Spare`] keeps room for from page to page.
@@ -107,18 +107,19 @@ pub(crate) struct Spare {
 }
 
 thread_local! {
-    static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
+    /// (Boxed: a page moves it several times, a pointer where the buffers take 144 bytes.)
+    static SPARE: Cell<Option<Box<Spare>>> = const { Cell::new(None) };
 }
 
 impl Spare {
     /// The buffers the thread's previous page left, or new ones.
-    fn take() -> Spare {
+    fn take() -> Box<Spare> {
         SPARE.with(Cell::take).unwrap_or_default()
     }
 
     /// Empties the buffers and leaves them to the thread's next page (a huge page's are
     /// given back to the allocator).
-    fn keep(mut self) {
+    fn keep(mut self: Box<Self>) {
         fn empty<T>(buffer: &mut Vec<T>) {
             if buffer.capacity() > SPARE_ITEMS {
                 *buffer = Vec::new();
@@ -149,7 +150,7 @@ impl<'p, 'a> Page<'p, 'a> {
     }
 
     /// The page's buffers, for [`Spare::keep`].
-    fn into_spare(self) -> Spare {
+    fn into_spare(self) -> Box<Spare> {
         let Page { roles, mut spare, .. } = self;
         spare.roles = roles;
         spare
