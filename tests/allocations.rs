@@ -29,13 +29,14 @@ mod sized;
 
 use article_dump::Dump;
 
-/// Fixed allocations of one page, whatever its length (about 25 on the generated pages):
-/// the classified lines (sized once from a newline count), the roles, the normalization
-/// buffer and its growth up to the longest short line (a few doublings), the structure
-/// stage's per-page vectors (line parts, three buffers reused from comment to comment and
-/// their growth, a dozen index vectors and the name map of the threading step), and the
-/// dump's vectors (paragraphs, comments, trailer, warnings) with their growth.
-const PER_PAGE: usize = 48;
+/// Fixed allocations of one page, whatever its length: the normalization buffer and its
+/// growth up to the longest short line (a few doublings), the structure stage's per-page
+/// vectors (line parts, three buffers reused from comment to comment and their growth, a
+/// dozen index vectors and the name map of the threading step), and the dump's vectors
+/// (paragraphs, comments, trailer, warnings) with their growth. (The classified lines, the
+/// roles and the page-wide ranges are buffers a thread keeps from its previous page: the
+/// warm-up parse leaves them.)
+const PER_PAGE: usize = 32;
 
 /// Nodes the dump holds.
 fn nodes(dump: &Dump<'_>) -> usize {

@@ -79,17 +79,60 @@ pub(crate) struct LineStore<'a> {
     next_number: usize,
 }
 
+/// The most records whose buffers a store leaves to the thread's next one (128 KB).
+const SPARE_RECORDS: usize = 1 << 13;
+
+/// `spare` when it has room for `room` items, else a new vector with that room.
+fn with_room<T>(spare: Vec<T>, room: usize) -> Vec<T> {
+    if spare.capacity() >= room {
+        spare
+    } else {
+        Vec::with_capacity(room)
+    }
+}
+
+/// The emptied buffers of a store, for the next store of the thread.
+#[derive(Default)]
+struct Spare {
+    records: Vec<Packed>,
+    extras: Vec<(Kind, u32)>,
+    checkpoints: Vec<u32>,
+}
+
+thread_local! {
+    /// A thread parses page after page: each page's store takes over the buffers of the
+    /// previous one ([`LineStore::recycle`]): three allocations and frees a page saved, the
+    /// largest of the page.
+    static SPARE: std::cell::Cell<Option<Spare>> = const { std::cell::Cell::new(None) };
+}
+
 impl<'a> LineStore<'a> {
     /// An empty store for the lines of `input`, with room for `capacity` records, its first
     /// line numbered `first_number`.
+    #[inline(never)] // once a page: kept out of the line loop around it
     pub fn with_capacity(input: &'a str, capacity: usize, first_number: usize) -> Self {
+        let Spare { records, extras, checkpoints } = SPARE.with(std::cell::Cell::take).unwrap_or_default();
         LineStore {
             input,
-            records: Vec::with_capacity(capacity),
-            extras: Vec::new(),
-            checkpoints: Vec::with_capacity(capacity / CHECKPOINT_EVERY + 1),
+            records: with_room(records, capacity),
+            extras,
+            checkpoints: with_room(checkpoints, capacity / CHECKPOINT_EVERY + 1),
             next_number: first_number,
         }
+    }
+
+    /// Drops the store, its buffers left to the thread's next store (an ordinary page's: a
+    /// huge page's go back to the allocator).
+    #[inline(never)] // once a page
+    pub fn recycle(self) {
+        if self.records.capacity() > SPARE_RECORDS || self.extras.capacity() > SPARE_RECORDS {
+            return;
+        }
+        let LineStore { mut records, mut extras, mut checkpoints, .. } = self;
+        records.clear();
+        extras.clear();
+        checkpoints.clear();
+        SPARE.with(|kept| kept.set(Some(Spare { records, extras, checkpoints })));
     }
 
     /// The number of records (lines, groups of lines, runs of blank lines).
@@ -233,6 +276,11 @@ impl<'a> LineStore<'a> {
     pub fn single_phrase(&self, i: usize) -> Option<u16> {
         let record = self.records[i];
         (record.tag == Tag::Phrase).then_some(record.word as u16)
+    }
+
+    /// The tags of the lines' records, in order.
+    pub fn tags(&self) -> impl ExactSizeIterator<Item = Tag> + '_ {
+        self.records.iter().map(|record| record.tag)
     }
 
     /// The kinds of the lines, in order.
@@ -518,6 +566,25 @@ mod tests {
             }
             for i in 0..store.len() {
                 proptest::prop_assert_eq!(store.number(i), store.number_by_counts(i), "record {}", i);
+            }
+        }
+    }
+
+    /// A store on the buffers a recycled one left reads back as a store on new buffers: the
+    /// pages' lines, each page classified after others larger and smaller than it.
+    #[test]
+    fn a_store_on_recycled_buffers_reads_as_a_new_one() {
+        let read = |lines: &LineStore<'_>| -> Vec<String> {
+            (0..lines.len()).map(|i| format!("{:?} {}", lines.at(i), lines.number(i))).collect()
+        };
+        let pages = crate::test_pages::pages();
+        let first: Vec<_> =
+            pages.iter().map(|page| read(&crate::lines::classify_all(page, 0).lines)).collect();
+        for _ in 0..2 {
+            for (page, expected) in pages.iter().zip(&first).rev() {
+                let lines = crate::lines::classify_all(page, 0).lines;
+                assert_eq!(&read(&lines), expected);
+                lines.recycle();
             }
         }
     }

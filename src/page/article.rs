@@ -26,8 +26,10 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
             page.set_role(i, LineRole::Chrome);
         }
     }
-    let mut paragraphs = text::paragraphs(page, range.clone(), |_, _| true);
-    let furniture = split_furniture(page, &mut paragraphs);
+    let (mut paragraphs, mut furniture) =
+        (std::mem::take(&mut page.spare.paragraphs), std::mem::take(&mut page.spare.furniture));
+    text::paragraphs_into(page, range.clone(), |_, _| true, &mut paragraphs);
+    split_furniture(page, &mut paragraphs, &mut furniture);
     if let Some(last) = paragraphs.last() {
         if last.len() == 1 && paragraphs.len() > 1 && is_credit_line(&page.lines.at(last.start)) {
             article.source = Some(page.paragraph(last.clone()));
@@ -42,10 +44,11 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
         page.set_roles(paragraph.clone(), LineRole::Article);
     }
     article.furniture.reserve_exact(furniture.len());
-    for paragraph in furniture {
+    for paragraph in furniture.drain(..) {
         article.furniture.push(page.paragraph(paragraph.clone()));
         page.set_roles(paragraph, LineRole::Furniture);
     }
+    (page.spare.paragraphs, page.spare.furniture) = (paragraphs, furniture);
     let placed = |i: &usize| {
         matches!(
             page.roles[*i],
@@ -94,13 +97,19 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
     }
 }
 
-/// Takes the page furniture off the end of the article's `paragraphs` and returns it: from
-/// the first paragraph that opens with a furniture label ([`opens_furniture`]: `Tags:`,
-/// `Related Posts`, `Next Post`) on, when more prose stands before it than after it (a
-/// label early in a long article is the article's); then the share links, labels and
-/// wordless markup that close the body with no blank line between ([`closes_body`]), and
-/// what a label heading within the last paragraph opens ([`label_heading`]).
-fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+/// Takes the page furniture off the end of the article's `paragraphs` into `furniture`
+/// (cleared first, a reused buffer): from the first paragraph that opens with a furniture
+/// label ([`opens_furniture`]: `Tags:`, `Related Posts`, `Next Post`) on, when more prose
+/// stands before it than after it (a label early in a long article is the article's); then
+/// the share links, labels and wordless markup that close the body with no blank line
+/// between ([`closes_body`]), and what a label heading within the last paragraph opens
+/// ([`label_heading`]).
+fn split_furniture(
+    page: &Page<'_, '_>,
+    paragraphs: &mut Vec<Range<usize>>,
+    furniture: &mut Vec<Range<usize>>,
+) {
+    furniture.clear();
     // Prose: enough words, in lines of several words (not a list of links or titles).
     let is_prose = |p: &Range<usize>| {
         let enough = PROSE_WORDS.max(PROSE_LINE_WORDS * p.len());
@@ -141,15 +150,15 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
             }
         }
     }
-    let mut labelled = cut.map_or_else(Vec::new, |k| paragraphs.split_off(k));
+    // Built from its end: what is taken off the body goes before what was taken earlier.
+    if let Some(k) = cut {
+        furniture.extend(paragraphs.drain(k..));
+    }
     // Link cards (`[` / `#### Next post's title` / `](url)`) at the end of the body.
     while let Some(card) = trailing_link_card(page, paragraphs) {
-        let mut cards = paragraphs.split_off(card);
-        cards.append(&mut labelled);
-        labelled = cards;
+        furniture.splice(0..0, paragraphs.drain(card..));
     }
     // Share links and fences at the end of the body, the body's first line always kept.
-    let mut closing = Vec::new();
     loop {
         let several = paragraphs.len() > 1;
         let Some(last) = paragraphs.last_mut() else { break };
@@ -164,19 +173,16 @@ fn split_furniture(page: &Page<'_, '_>, paragraphs: &mut Vec<Range<usize>>) -> V
             // last paragraph, and what closes the body before it goes too.
             let Some(at) = label_heading(page, paragraphs, &is_prose) else { break };
             let k = paragraphs.len() - 1;
-            closing.push(at..paragraphs[k].end);
+            furniture.insert(0, at..paragraphs[k].end);
             paragraphs[k].end = at;
             continue;
         }
-        closing.push(end..last.end);
+        furniture.insert(0, end..last.end);
         last.end = end;
         if last.start == last.end {
             paragraphs.pop();
         }
     }
-    closing.reverse();
-    closing.extend(labelled);
-    closing
 }
 
 /// Where furniture that a label heading opens (`### About the Author`, `### Related Posts`)
@@ -371,6 +377,10 @@ const MAX_OPENING_WORD: usize = 32;
 struct OpeningWords {
     /// Sorted.
     words: Vec<&'static [u8]>,
+    /// For each word, the labels and the furniture words a line opening with it can open
+    /// with: those whose first word starts it (`tag` and `tags` for `tags`). The others
+    /// cannot match, and are not read.
+    candidates: Vec<Candidates>,
     /// By first byte, a bit per word length: rules most words out in one look.
     lengths: [u64; 256],
     /// By first letter (`a` to `z`), a bit per second letter, for the words that open with
@@ -394,23 +404,42 @@ impl OpeningWords {
         }
     }
 
-    fn contains(&self, word: &[u8]) -> bool {
-        let Some(&first) = word.first() else { return false };
-        self.lengths[usize::from(first)] & 1 << word.len() != 0 && self.words.binary_search(&word).is_ok()
+    /// The candidates of a line whose first word is `word`, when it is one of the words.
+    fn candidates(&self, word: &[u8]) -> Option<&Candidates> {
+        let &first = word.first()?;
+        if self.lengths[usize::from(first)] & 1 << word.len() == 0 {
+            return None;
+        }
+        self.words.binary_search(&word).ok().map(|k| &self.candidates[k])
     }
+}
+
+/// The labels and the furniture words a line may open with, by its first word.
+#[derive(Default)]
+struct Candidates {
+    labels: Vec<&'static str>,
+    words: Vec<&'static str>,
 }
 
 fn opening_words() -> &'static OpeningWords {
     static WORDS: OnceLock<OpeningWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vec<&[u8]> = FURNITURE_LABELS
-            .iter()
-            .chain(FURNITURE_WORDS)
-            .filter_map(|label| label.split(not_word).next())
-            .map(str::as_bytes)
-            .collect();
+        let mut words: Vec<&[u8]> =
+            FURNITURE_LABELS.iter().chain(FURNITURE_WORDS).map(|label| first_word(label)).collect();
         words.sort_unstable();
         words.dedup();
+        // A line's first word starts with the first word of any label it opens with (each
+        // character lowercases to word characters exactly when it is one).
+        let starting = |word: &[u8], labels: &[&'static str]| {
+            labels.iter().copied().filter(|label| word.starts_with(first_word(label))).collect()
+        };
+        let candidates = words
+            .iter()
+            .map(|word| Candidates {
+                labels: starting(word, FURNITURE_LABELS),
+                words: starting(word, FURNITURE_WORDS),
+            })
+            .collect();
         let mut lengths = [0; 256];
         let mut letter_pairs = [0; 26];
         for word in &words {
@@ -419,8 +448,13 @@ fn opening_words() -> &'static OpeningWords {
                 letter_pairs[usize::from(first - b'a')] |= 1 << (second - b'a');
             }
         }
-        OpeningWords { words, lengths, letter_pairs }
+        OpeningWords { words, candidates, lengths, letter_pairs }
     })
+}
+
+/// The first word of a label.
+fn first_word(label: &str) -> &[u8] {
+    label.split(not_word).next().unwrap_or_default().as_bytes()
 }
 
 /// Ends a word of a label (`mots-clés` is one word).
@@ -470,16 +504,19 @@ fn opens_furniture_exactly(text: &str) -> bool {
     // Most paragraphs start with a word no label starts with: that decides before anything
     // else.
     let mut buffer = [0; MAX_OPENING_WORD];
-    if !first_word_lowercase(text, &mut buffer).is_some_and(|word| opening_words().contains(word)) {
+    let Some(candidates) =
+        first_word_lowercase(text, &mut buffer).and_then(|word| opening_words().candidates(word))
+    else {
         return false;
-    }
+    };
     // A label then anything but a lowercase letter: `Next Post4.12`, `Article
     // précédentCartographié` (a link's text glued on), `Print Friendly, PDF`.
-    let label = FURNITURE_LABELS
+    let label = candidates
+        .labels
         .iter()
         .any(|label| after_caseless(text, label).is_some_and(|rest| !rest.starts_with(char::is_lowercase)));
     label
-        || FURNITURE_WORDS.iter().any(|word| {
+        || candidates.words.iter().any(|word| {
             after_caseless(text, word)
                 .is_some_and(|rest| matches!(rest.trim_start().chars().next(), None | Some(':')))
         })
@@ -610,6 +647,69 @@ mod tests {
 
     fn line(text: &str) -> Line<'_> {
         Line::new(text, 1, Kind::Text)
+    }
+
+    /// [`opens_furniture_exactly`] as it was before the candidates by first word: every label
+    /// and furniture word read against the line.
+    fn opens_furniture_reading_every_label(text: &str) -> bool {
+        let markup =
+            |c: char| matches!(c, '\\' | '[' | '*' | '_' | '#' | '-' | '>' | '|') || c.is_whitespace();
+        let text = text.trim_start_matches(markup);
+        let mut buffer = [0; MAX_OPENING_WORD];
+        if !first_word_lowercase(text, &mut buffer)
+            .is_some_and(|word| opening_words().candidates(word).is_some())
+        {
+            return false;
+        }
+        FURNITURE_LABELS.iter().any(|label| {
+            after_caseless(text, label).is_some_and(|rest| !rest.starts_with(char::is_lowercase))
+        }) || FURNITURE_WORDS.iter().any(|word| {
+            after_caseless(text, word)
+                .is_some_and(|rest| matches!(rest.trim_start().chars().next(), None | Some(':')))
+        })
+    }
+
+    /// Texts made of each label and furniture word: as written, in upper case, capitalised,
+    /// with each of `tails` after it, and with its first letter a capital `İ` or Kelvin sign
+    /// where it is an `i` or a `k`.
+    fn label_texts(tails: &[&str]) -> Vec<String> {
+        let mut texts = Vec::new();
+        for label in FURNITURE_LABELS.iter().chain(FURNITURE_WORDS) {
+            let mut chars = label.chars();
+            let capitalised: String =
+                chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            let odd_capital = label.replacen('i', "\u{130}", 1).replacen('k', "\u{212a}", 1);
+            for base in [label.to_string(), label.to_uppercase(), capitalised, odd_capital] {
+                texts.extend(tails.iter().map(|tail| format!("{base}{tail}")));
+            }
+        }
+        texts
+    }
+
+    /// Reading only the candidates of a line's first word finds what reading every label
+    /// finds: every line of the test pages, and every label with tails that end it or
+    /// extend its last word.
+    #[test]
+    fn candidates_by_first_word_find_what_every_label_finds() {
+        let mut furniture = 0;
+        let tails = ["", ":", ": x", " x", "X", "x", "s", "s:", "-", "-x", "4.12", " as:", "\u{a0}:"];
+        for text in crate::test_pages::lines().into_iter().chain(label_texts(&tails)) {
+            let found = opens_furniture_exactly(&text);
+            assert_eq!(found, opens_furniture_reading_every_label(&text), "{text:?}");
+            furniture += usize::from(found);
+        }
+        assert!(furniture > 300, "labels are found: {furniture}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn candidates_by_first_word_find_what_every_label_finds_after_any_tail(
+            label in proptest::sample::select(label_texts(&[""])),
+            tail in "[a-zA-Z :\u{a0}-]{0,6}",
+        ) {
+            let text = format!("{label}{tail}");
+            proptest::prop_assert_eq!(opens_furniture_exactly(&text), opens_furniture_reading_every_label(&text));
+        }
     }
 
     /// The first look at two letters rules out only lines the exact check turns down: every

@@ -26,7 +26,8 @@ pub(crate) fn check<'a>(
     options: &Parser,
 ) -> Vec<Resolved> {
     let order = options.date_order.unwrap_or_else(|| infer_order(page, comments));
-    let mut resolved = Vec::with_capacity(comments.iter().filter(|c| c.date.is_some()).count());
+    let mut resolved = std::mem::take(&mut page.spare.resolved);
+    resolved.reserve(comments.iter().filter(|c| c.date.is_some()).count());
     for &(i, id) in comments.iter().filter_map(|c| c.date.as_ref()) {
         let DateEntry { token, text } = page.date(id);
         resolved.push(date::resolve(&token, order, options.now).unwrap_or_else(|invalid| {

@@ -43,8 +43,9 @@ const CONFIRM_WINDOW: usize = 12;
 
 pub(crate) fn locate(page: &mut Page<'_, '_>) -> Layout {
     let lines = page.lines;
-    let found = scan(lines, true);
+    let found = scan(lines, true, std::mem::take(&mut page.spare.candidates));
     let section_start = opening_line(lines, &found);
+    page.spare.candidates = found.candidates;
     // A thread whose chrome the crawl dropped altogether.
     let section_start = section_start.or_else(|| first_bare_comment(lines).map(|i| extend_back(lines, i)));
     Layout { section_start, rating: found.rating, footer_start: trailing_footer_start(lines) }
@@ -118,7 +119,7 @@ fn opens_section(lines: &LineStore<'_>, candidates: &[Candidate], k: usize, comp
 }
 
 /// A place where the section could start.
-struct Candidate {
+pub(crate) struct Candidate {
     line: usize,
     /// Bytes of text on the lines before it.
     text_before: usize,
@@ -142,10 +143,11 @@ struct Scan {
 /// known to open the section ([`opens_section`]): the anchors below it (most of a page's
 /// chrome, in the section) change nothing, nor does a core comment below it (the section
 /// starts at the earlier of the two), and the rest of the page is read by its records' tags
-/// alone, for a rating widget.
-fn scan(lines: &LineStore<'_>, settle: bool) -> Scan {
-    // (Room for the candidates of most pages: a few anchors, confirmed.)
-    let mut found = Scan { rating: None, candidates: Vec::with_capacity(8), core_comment: None };
+/// alone, for a rating widget. The candidates go to `candidates` (cleared first, a reused
+/// buffer).
+fn scan(lines: &LineStore<'_>, settle: bool, mut candidates: Vec<Candidate>) -> Scan {
+    candidates.clear();
+    let mut found = Scan { rating: None, candidates, core_comment: None };
     let mut text_before = 0;
     // The first candidate not known yet not to open the section.
     let mut undecided = 0;
@@ -510,7 +512,7 @@ mod tests {
         for page in crate::test_pages::pages() {
             let start = crate::input::content_start(&page);
             let lines = crate::lines::classify_all(&page, start).lines;
-            let (full, settled) = (scan(&lines, false), scan(&lines, true));
+            let (full, settled) = (scan(&lines, false, Vec::new()), scan(&lines, true, Vec::new()));
             assert_eq!(
                 opening_line(&lines, &settled),
                 opening_line(&lines, &full),
@@ -551,7 +553,7 @@ mod tests {
         let page = "The article.\n\n2 Comments\n\nNotify of\n\nOldest\nNewest\nMost Voted\n\n\
                     Frank\n20-08-21 17:27\n\nFirst comment.\n\n4.5 2 votes\nArticle Rating\n";
         let lines = crate::lines::classify_all(page, 0).lines;
-        let (full, settled) = (scan(&lines, false), scan(&lines, true));
+        let (full, settled) = (scan(&lines, false, Vec::new()), scan(&lines, true, Vec::new()));
         assert!(settled.candidates.len() < full.candidates.len(), "the scan settles before the widget");
         let numbers = |scan: &Scan| scan.rating.as_ref().map(|r| (r.numbers.clone(), r.title));
         assert!(numbers(&settled).is_some());

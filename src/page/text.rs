@@ -5,20 +5,9 @@ use std::ops::Range;
 use super::Page;
 use crate::lines::{Kind, LineStore, Tag};
 
-/// The paragraphs among lines `range` that `is_text` accepts and no stage has placed yet:
-/// maximal runs of consecutive such lines. A blank line or any other line ends a paragraph.
-pub(crate) fn paragraphs(
-    page: &Page<'_, '_>,
-    range: Range<usize>,
-    is_text: impl Fn(&LineStore<'_>, usize) -> bool,
-) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    paragraphs_into(page, range, is_text, &mut out);
-    out
-}
-
-/// [`paragraphs`] into `out` (cleared first): a caller that reads many ranges (one per
-/// comment) reuses one buffer.
+/// The paragraphs among lines `range` that `is_text` accepts and no stage has placed yet,
+/// into `out` (cleared first, a reused buffer): maximal runs of consecutive such lines. A
+/// blank line or any other line ends a paragraph.
 pub(crate) fn paragraphs_into(
     page: &Page<'_, '_>,
     range: Range<usize>,

@@ -37,7 +37,7 @@ struct OpenPath {
 
 /// An open comment and what is known of its author's key.
 #[derive(Debug, Clone, Copy)]
-struct Open {
+pub(crate) struct Open {
     comment: usize,
     key: AuthorKey,
 }
@@ -150,7 +150,8 @@ impl NameKey {
 /// Finds each reply's parent and recovers lost author names, with the page's lines in view
 /// (for the warnings' positions); records in each comment what [`nest`] needs.
 pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
-    let mut open = OpenPath::default();
+    let mut open = OpenPath { path: std::mem::take(&mut page.spare.open) };
+    open.truncate(0);
     let input = page.input;
     let author_of = |comment: &FlatComment<'_>| comment.author.map(|a| a.text(input));
     for k in 0..flat.len() {
@@ -203,6 +204,7 @@ pub(crate) fn link<'a>(page: &mut Page<'_, 'a>, flat: &mut [FlatComment<'a>]) {
         open.truncate(position + 1);
         open.push(k, flat[k].author.is_some());
     }
+    page.spare.open = open.path;
 }
 
 /// Builds the comment tree from the comments in page order, linked by [`link`].
@@ -215,7 +217,7 @@ pub(crate) fn nest<'a>(
     input: &'a str,
     mut flat: Vec<FlatComment<'a>>,
     dates: &[DateEntry<'a>],
-    mut resolved: Vec<Resolved>,
+    resolved: &mut Vec<Resolved>,
 ) -> Vec<Comment<'a>> {
     let mut pending: Vec<(usize, Reply<'a>)> = Vec::new();
     let mut roots = Vec::with_capacity(flat.iter().filter(|c| c.parent.is_none()).count());
@@ -305,7 +307,7 @@ mod tests {
         // Comments 0 and 2 dated, 1 not; made-up readings tell them apart.
         let flat = vec![dated(0), FlatComment::default(), dated(1)];
         let at = |day| chrono::NaiveDate::from_ymd_opt(2020, 1, day).and_then(|d| d.and_hms_opt(0, 0, 0));
-        let comments = nest(input, flat, &dates, vec![(at(1), None), (at(2), None)]);
+        let comments = nest(input, flat, &dates, &mut vec![(at(1), None), (at(2), None)]);
         let posted: Vec<_> =
             comments.iter().map(|c| c.posted.as_ref().map(|p| (p.text.as_ref(), p.at))).collect();
         assert_eq!(
