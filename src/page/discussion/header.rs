@@ -175,14 +175,17 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut found = [0; 3];
         let mut count = 0;
         let mut j = run_start;
-        while let Some(p) = self.prev_solid(j, floor) {
+        // With three candidates the walk ends before reading the next line: telling whether
+        // it is a wrapped pair can take the page's wrap width (a pass over the whole page).
+        while count < found.len() {
+            let Some(p) = self.prev_solid(j, floor) else { break };
             // The first line of a wrapped pair.
             let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
             let is_number = matches!(self.page.lines.kind(p), Kind::Number(_));
             let is_text = self.parts[p] == Part::Text && is_name_like(self.page.lines, p);
             // A line placed already (a rating widget's custom title) heads no comment.
             let placed = self.page.roles[p].is_some();
-            if !(is_text || is_number) || placed || count == found.len() {
+            if !(is_text || is_number) || placed {
                 break;
             }
             found[count] = p;
