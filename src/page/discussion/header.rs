@@ -278,9 +278,12 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
             }
             // Kind and text read apart, after the wrapped names: building the whole line
-            // (out of line, with its count) cost more than the rest of the loop.
-            let (kind, text) = (self.page.lines.kind(i), self.page.lines.text(i));
-            let name_of = |name: lines::Name| name.in_text(text);
+            // (out of line, with its count) cost more than the rest of the loop. The text
+            // only where it is read (not for the date, in every header).
+            let store = self.page.lines;
+            let kind = store.kind(i);
+            let text = || store.text(i);
+            let name_of = |name: lines::Name| name.in_text(text());
             match kind {
                 Kind::Date { date, .. } if comment.date.is_none() && self.parts[i] != Part::Text => {
                     comment.date = Some((index32(i), date))
@@ -302,7 +305,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 Kind::AuthorLink { name } if comment.author.is_none() => {
                     comment.author = self.piece(name_of(name));
-                    comment.author_url = lines::author_url(text).and_then(|url| self.piece(url));
+                    comment.author_url = lines::author_url(text()).and_then(|url| self.piece(url));
                 }
                 Kind::Says { name } if comment.author.is_none() => comment.author = self.piece(name_of(name)),
                 Kind::Avatar { alt } => avatar = avatar.or(Some(name_of(alt))),
@@ -311,7 +314,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                     if wants_name.is_some() && seg.is_single() && seg.first().class == Class::Role =>
                 {
                     let at = index32(wants_name.take().expect("checked"));
-                    comment.to = self.piece(text).map(|name| (at, name));
+                    comment.to = self.piece(text()).map(|name| (at, name));
                 }
                 Kind::Chrome(seg) if seg.first().class == Class::Role => {
                     if seg.is_single() && badge_count < badges.len() {
@@ -319,12 +322,12 @@ impl<'a> Splitter<'_, '_, 'a> {
                         badge_count += 1;
                     }
                     if comment.role.is_none() {
-                        comment.role = self.piece(text);
+                        comment.role = self.piece(text());
                     }
                 }
                 Kind::Text if wants_name.is_some() => {
                     let at = index32(wants_name.take().expect("checked"));
-                    comment.to = self.piece(text).map(|name| (at, name));
+                    comment.to = self.piece(text()).map(|name| (at, name));
                 }
                 Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => names.push(i..i + 1),
                 _ => {}
