@@ -270,9 +270,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         if self.page.lines.text_len(next) >= self.page.lines.text_len(k) {
             return k;
         }
-        let following = self.line(next);
         // The rest of a long name can be a word the tables know (`Site`, a form label).
-        let continues = match following.kind {
+        let continues = match self.page.lines.kind(next) {
             Kind::Chrome(seg) => seg.is_single() && self.parts[next] == Part::Chrome,
             _ => self.parts[next] == Part::Text && is_name_like(self.page.lines, next),
         };
@@ -280,7 +279,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // line there.
         let broken = || {
             let Some(width) = *self.wrap.get_or_init(|| wrap_width(self.page)) else { return false };
-            let first_word = following.text.split(char::is_whitespace).next().unwrap_or("");
+            let following = self.page.lines.text(next);
+            let first_word = following.split(char::is_whitespace).next().unwrap_or("");
             self.page.end_column(k) + 1 + first_word.chars().count() > width
         };
         let joined = continues && broken();
