@@ -88,11 +88,10 @@ impl<'a> Splitter<'_, '_, 'a> {
         // belongs to no comment.
         let begin =
             range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
-        let mut solid = std::mem::take(&mut self.solid);
-        solid.clear();
-        solid.extend((begin..range.end).filter(|&i| self.parts[i] != Part::Blank));
-        let Some(&first) = solid.first() else {
-            self.solid = solid;
+        // The solid (not blank) lines from `begin`, read one by one up to the first that is
+        // no header: the header is a few lines, the body after it many.
+        let solid_from = |this: &Self, i: usize| (i..range.end).find(|&j| this.parts[j] != Part::Blank);
+        let Some(first) = solid_from(self, begin) else {
             return false;
         };
         comment.first = index32(first);
@@ -100,7 +99,9 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut avatar = None;
         let mut name: Option<&'a str> = None;
         let mut wants_to = false;
-        for (n, &i) in solid.iter().enumerate() {
+        let mut next = Some(first);
+        while let Some(i) = next {
+            next = solid_from(self, i + 1);
             let line = self.line(i);
             let is_header = match line.kind {
                 // `Reply to` alone: a converter put the name on the next line.
@@ -160,7 +161,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                         && line.count == 1
                         && line.text.chars().count() <= 200 =>
                 {
-                    let is_name = n + 1 < solid.len();
+                    let is_name = next.is_some();
                     if is_name {
                         name = Some(line.text);
                     }
@@ -187,7 +188,6 @@ impl<'a> Splitter<'_, '_, 'a> {
         if comment.author.is_none() {
             comment.author = name.or(avatar).and_then(|name| self.piece(name));
         }
-        self.solid = solid;
         true
     }
 }

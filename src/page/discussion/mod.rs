@@ -139,7 +139,6 @@ pub(crate) fn build<'a>(
         order: OnceCell::new(),
         head,
         names: Vec::new(),
-        solid: Vec::new(),
         paragraphs: Vec::new(),
     };
     let (mode, header_dates, dateless) = splitter.mode();
@@ -175,10 +174,9 @@ pub(super) struct Splitter<'s, 'p, 'a> {
     order: OnceCell<header::HeaderOrder>,
     /// The first line of the thread's head, or the number of lines when there is none.
     head: usize,
-    /// Buffers reused from comment to comment (`read_header`, `read_leading_header`, the
-    /// body's paragraphs), so that a comment allocates only its body.
+    /// Buffers reused from comment to comment (`read_header`, the body's paragraphs), so
+    /// that a comment allocates only its body.
     names: Vec<Range<usize>>,
-    solid: Vec<usize>,
     paragraphs: Vec<Range<usize>>,
 }
 
