@@ -52,8 +52,9 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 self.paragraphs = paragraphs;
                 for j in footer_first..=i {
-                    let line = self.line(j);
-                    match line.kind {
+                    // (The kind alone: the text is read for `Last edited` only.)
+                    let kind = self.page.lines.kind(j);
+                    match kind {
                         Kind::Number(n) => comment.add_votes(n),
                         Kind::LegacyVotes(n) => comment.set_votes(n),
                         Kind::LegacyFooter { votes, date } => {
@@ -63,10 +64,10 @@ impl<'a> Splitter<'_, '_, 'a> {
                             }
                         }
                         Kind::Date { date, .. } => comment.date = Some((index32(j), date)),
-                        Kind::Edited => comment.edited = self.piece(line.text),
+                        Kind::Edited => comment.edited = self.piece(self.page.lines.text(j)),
                         _ => {}
                     }
-                    if !line.is_blank() {
+                    if !matches!(kind, Kind::Blank) {
                         self.page.set_role(j, LineRole::Footer);
                     }
                 }
