@@ -45,7 +45,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 let mut paragraphs = std::mem::take(&mut self.paragraphs);
                 let body = comment.last() + 1..footer_first;
                 text::paragraphs_into(self.page, body, text::is_body_line, &mut paragraphs);
-                comment.body.reserve_exact(paragraphs.len());
+                comment.body = Vec::with_capacity(paragraphs.len());
                 for paragraph in paragraphs.drain(..) {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
                     comment.body.push(self.page.paragraph(paragraph));

@@ -527,7 +527,8 @@ impl<'a> Splitter<'_, '_, 'a> {
         };
         let mut paragraphs = std::mem::take(&mut self.paragraphs);
         text::paragraphs_into(self.page, range.start..footer_start, text::is_body_line, &mut paragraphs);
-        comment.body.reserve_exact(paragraphs.len());
+        // (A new body: allocated once, at its size.)
+        comment.body = Vec::with_capacity(paragraphs.len());
         for paragraph in paragraphs.drain(..) {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
             comment.last = comment.last.max(index32(paragraph.end - 1));
