@@ -20,7 +20,6 @@ use std::ops::Range;
 pub(super) use self::parts::reads_as_name;
 use self::parts::{is_name_like, wrap_width, Part, SectionParts};
 use super::piece::Piece;
-use super::scan;
 use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
@@ -364,11 +363,12 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         while i < end {
             if self.page.roles[i].is_some() {
                 // A placed line ends the paragraph; most of the section is placed already:
-                // skip to the next line that is not.
+                // skip to the next line that is not. (A plain search: callgrind counted the
+                // chunked `scan::first` dearer here, on generated and real pages alike.)
                 if let Some(from) = other.take() {
                     self.push_other(&mut discussion, from..i);
                 }
-                i = scan::first(&self.page.roles[i..end], |role| role.is_none()).map_or(end, |k| i + k);
+                i += self.page.roles[i..end].iter().position(|role| role.is_none()).unwrap_or(end - i);
                 continue;
             }
             let is_other = self.place_unplaced(i, &mut discussion);
