@@ -90,7 +90,8 @@ impl<'a> Splitter<'_, '_, 'a> {
         let begin =
             range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
         // The solid (not blank) lines from `begin`, read one by one up to the first that is
-        // no header: the header is a few lines, the body after it many.
+        // no header: the header is a few lines, the body after it many. (The splitter is an
+        // argument: the loop sets roles between two calls.)
         let solid_from = |this: &Self, i: usize| (i..range.end).find(|&j| this.parts[j] != Part::Blank);
         let Some(first) = solid_from(self, begin) else {
             return false;
