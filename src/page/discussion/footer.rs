@@ -45,15 +45,16 @@ impl<'a> Splitter<'_, '_, 'a> {
                 let mut paragraphs = std::mem::take(&mut self.paragraphs);
                 let body = comment.last() + 1..footer_first;
                 text::paragraphs_into(self.page, body, text::is_body_line, &mut paragraphs);
-                comment.body.reserve_exact(paragraphs.len());
+                comment.body = Vec::with_capacity(paragraphs.len());
                 for paragraph in paragraphs.drain(..) {
                     self.page.set_roles(paragraph.clone(), LineRole::Body);
                     comment.body.push(self.page.paragraph(paragraph));
                 }
                 self.paragraphs = paragraphs;
                 for j in footer_first..=i {
-                    let line = self.line(j);
-                    match line.kind {
+                    // (The kind alone: the text is read for `Last edited` only.)
+                    let kind = self.page.lines.kind(j);
+                    match kind {
                         Kind::Number(n) => comment.add_votes(n),
                         Kind::LegacyVotes(n) => comment.set_votes(n),
                         Kind::LegacyFooter { votes, date } => {
@@ -63,10 +64,10 @@ impl<'a> Splitter<'_, '_, 'a> {
                             }
                         }
                         Kind::Date { date, .. } => comment.date = Some((index32(j), date)),
-                        Kind::Edited => comment.edited = self.piece(line.text),
+                        Kind::Edited => comment.edited = self.piece(self.page.lines.text(j)),
                         _ => {}
                     }
-                    if !line.is_blank() {
+                    if !matches!(kind, Kind::Blank) {
                         self.page.set_role(j, LineRole::Footer);
                     }
                 }
@@ -88,11 +89,11 @@ impl<'a> Splitter<'_, '_, 'a> {
         // belongs to no comment.
         let begin =
             range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
-        let mut solid = std::mem::take(&mut self.solid);
-        solid.clear();
-        solid.extend((begin..range.end).filter(|&i| self.parts[i] != Part::Blank));
-        let Some(&first) = solid.first() else {
-            self.solid = solid;
+        // The solid (not blank) lines from `begin`, read one by one up to the first that is
+        // no header: the header is a few lines, the body after it many. (The splitter is an
+        // argument: the loop sets roles between two calls.)
+        let solid_from = |this: &Self, i: usize| (i..range.end).find(|&j| this.parts[j] != Part::Blank);
+        let Some(first) = solid_from(self, begin) else {
             return false;
         };
         comment.first = index32(first);
@@ -100,7 +101,9 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut avatar = None;
         let mut name: Option<&'a str> = None;
         let mut wants_to = false;
-        for (n, &i) in solid.iter().enumerate() {
+        let mut next = Some(first);
+        while let Some(i) = next {
+            next = solid_from(self, i + 1);
             let line = self.line(i);
             let is_header = match line.kind {
                 // `Reply to` alone: a converter put the name on the next line.
@@ -160,7 +163,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                         && line.count == 1
                         && line.text.chars().count() <= 200 =>
                 {
-                    let is_name = n + 1 < solid.len();
+                    let is_name = next.is_some();
                     if is_name {
                         name = Some(line.text);
                     }
@@ -187,7 +190,6 @@ impl<'a> Splitter<'_, '_, 'a> {
         if comment.author.is_none() {
             comment.author = name.or(avatar).and_then(|name| self.piece(name));
         }
-        self.solid = solid;
         true
     }
 }

@@ -170,26 +170,61 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// author, and the avatar's alt text a converter printed before it). After body text,
     /// only a name-like line directly above the header (no blank line between) is.
     fn authors_before(&self, run_start: usize, floor: usize) -> usize {
+        self.authors_walk(run_start, floor, true)
+    }
+
+    /// [`Splitter::authors_before`]; with `shortcut`, the last candidate's line is read
+    /// both ways (the end of a wrapped pair, a line of its own) before the page's wrap
+    /// width is asked, and the width is found only when the two readings differ.
+    fn authors_walk(&self, run_start: usize, floor: usize, shortcut: bool) -> usize {
         // Candidates, nearest first: text lines (a wrapped pair counts once), and numbers
         // (a name such as `11111`) when a `Reply` button closes the comment before.
         let mut found = [0; 3];
         let mut count = 0;
         let mut j = run_start;
-        while let Some(p) = self.prev_solid(j, floor) {
+        // With three candidates the walk ends before reading the next line: telling whether
+        // it is a wrapped pair can take the page's wrap width (a pass over the whole page).
+        while count < found.len() {
+            let Some(p) = self.prev_solid(j, floor) else { break };
+            let pair = p > floor && p > 0 && self.may_wrap_onto_next(p - 1);
+            // The last candidate counts only through the line before it (a boundary, a
+            // `Reply` button): both readings mostly give the same start.
+            if pair && shortcut && count + 1 == found.len() && self.wrap.get().is_none() {
+                let reading = |q: usize| {
+                    let mut all = found;
+                    all[count] = q;
+                    let n = if self.is_author_candidate(q) { count + 1 } else { count };
+                    self.header_start(&all[..n], run_start, floor)
+                };
+                let whole = reading(p - 1);
+                if reading(p) == whole {
+                    return whole;
+                }
+            }
             // The first line of a wrapped pair.
-            let p = if p > floor && p > 0 && self.wrapped_end(p - 1) == p { p - 1 } else { p };
-            let is_number = matches!(self.page.lines.kind(p), Kind::Number(_));
-            let is_text = self.parts[p] == Part::Text && is_name_like(self.page.lines, p);
-            // A line placed already (a rating widget's custom title) heads no comment.
-            let placed = self.page.roles[p].is_some();
-            if !(is_text || is_number) || placed || count == found.len() {
+            let p = if pair && self.broken_after(p - 1) { p - 1 } else { p };
+            if !self.is_author_candidate(p) {
                 break;
             }
             found[count] = p;
             count += 1;
             j = p;
         }
-        let mut candidates = &found[..count];
+        self.header_start(&found[..count], run_start, floor)
+    }
+
+    /// A line that can be an author line above a header: a name-like text line or a number
+    /// (a name such as `11111`) that no stage placed (a rating widget's custom title).
+    fn is_author_candidate(&self, p: usize) -> bool {
+        let is_number = matches!(self.page.lines.kind(p), Kind::Number(_));
+        let is_text = self.parts[p] == Part::Text && is_name_like(self.page.lines, p);
+        (is_text || is_number) && self.page.roles[p].is_none()
+    }
+
+    /// Where a header that starts at `run_start` starts, given the author-line candidates
+    /// above it (nearest first).
+    fn header_start(&self, found: &[usize], run_start: usize, floor: usize) -> usize {
+        let mut candidates = found;
         let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
         let after_button = before.is_some_and(|b| self.is_reply_button(b));
         if !after_button {
@@ -275,9 +310,12 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
             }
             // Kind and text read apart, after the wrapped names: building the whole line
-            // (out of line, with its count) cost more than the rest of the loop.
-            let (kind, text) = (self.page.lines.kind(i), self.page.lines.text(i));
-            let name_of = |name: lines::Name| name.in_text(text);
+            // (out of line, with its count) cost more than the rest of the loop. The text
+            // only where it is read (not for the date, in every header).
+            let store = self.page.lines;
+            let kind = store.kind(i);
+            let text = || store.text(i);
+            let name_of = |name: lines::Name| name.in_text(text());
             match kind {
                 Kind::Date { date, .. } if comment.date.is_none() && self.parts[i] != Part::Text => {
                     comment.date = Some((index32(i), date))
@@ -299,7 +337,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 Kind::AuthorLink { name } if comment.author.is_none() => {
                     comment.author = self.piece(name_of(name));
-                    comment.author_url = lines::author_url(text).and_then(|url| self.piece(url));
+                    comment.author_url = lines::author_url(text()).and_then(|url| self.piece(url));
                 }
                 Kind::Says { name } if comment.author.is_none() => comment.author = self.piece(name_of(name)),
                 Kind::Avatar { alt } => avatar = avatar.or(Some(name_of(alt))),
@@ -308,7 +346,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                     if wants_name.is_some() && seg.is_single() && seg.first().class == Class::Role =>
                 {
                     let at = index32(wants_name.take().expect("checked"));
-                    comment.to = self.piece(text).map(|name| (at, name));
+                    comment.to = self.piece(text()).map(|name| (at, name));
                 }
                 Kind::Chrome(seg) if seg.first().class == Class::Role => {
                     if seg.is_single() && badge_count < badges.len() {
@@ -316,12 +354,12 @@ impl<'a> Splitter<'_, '_, 'a> {
                         badge_count += 1;
                     }
                     if comment.role.is_none() {
-                        comment.role = self.piece(text);
+                        comment.role = self.piece(text());
                     }
                 }
                 Kind::Text if wants_name.is_some() => {
                     let at = index32(wants_name.take().expect("checked"));
-                    comment.to = self.piece(text).map(|name| (at, name));
+                    comment.to = self.piece(text()).map(|name| (at, name));
                 }
                 Kind::Text | Kind::Number(_) | Kind::Date { .. } | Kind::Average(_) => names.push(i..i + 1),
                 _ => {}
@@ -521,7 +559,8 @@ impl<'a> Splitter<'_, '_, 'a> {
         };
         let mut paragraphs = std::mem::take(&mut self.paragraphs);
         text::paragraphs_into(self.page, range.start..footer_start, text::is_body_line, &mut paragraphs);
-        comment.body.reserve_exact(paragraphs.len());
+        // (A new body: allocated once, at its size.)
+        comment.body = Vec::with_capacity(paragraphs.len());
         for paragraph in paragraphs.drain(..) {
             self.page.set_roles(paragraph.clone(), LineRole::Body);
             comment.last = comment.last.max(index32(paragraph.end - 1));
@@ -542,5 +581,42 @@ impl<'a> Splitter<'_, '_, 'a> {
             self.page.set_role(i, LineRole::Footer);
             comment.last = comment.last.max(index32(i));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::OnceCell;
+
+    use super::*;
+    use crate::page::section;
+
+    /// `authors_walk`'s shortcut (the last candidate read both ways before the page's wrap
+    /// width is asked) gives the walk's answer, for every line of every test page's section
+    /// taken as a header's first line, with two floors; and it spares the width somewhere.
+    #[test]
+    fn authors_shortcut_is_the_walk() {
+        let (mut sections, mut spared) = (0, 0);
+        for text in crate::test_pages::pages() {
+            let start = crate::input::content_start(&text);
+            let classified = crate::lines::classify_all(&text, start);
+            let mut page = Page::new(&text, start, &classified.lines, &classified.dates);
+            let Some(section_start) = section::locate(&mut page).section_start else { continue };
+            sections += 1;
+            let mut splitter = Splitter::new(&mut page, section_start);
+            for run_start in splitter.start..splitter.limit {
+                for floor in [splitter.start, run_start.saturating_sub(6).max(splitter.start)] {
+                    splitter.wrap = OnceCell::new();
+                    let fast = splitter.authors_walk(run_start, floor, true);
+                    let width_asked = splitter.wrap.get().is_some();
+                    splitter.wrap = OnceCell::new();
+                    let exact = splitter.authors_walk(run_start, floor, false);
+                    assert_eq!(fast, exact, "header at {run_start}, floor {floor}: {text:.80}");
+                    spared += usize::from(!width_asked && splitter.wrap.get().is_some());
+                }
+            }
+        }
+        assert!(sections > 20, "the test pages have sections: {sections}");
+        assert!(spared > 0, "the shortcut spared the wrap width somewhere");
     }
 }

@@ -212,9 +212,11 @@ pub(in crate::page) fn reads_as_name(text: &str) -> bool {
 /// Author lines are one line and not too long (pingback authors are page titles): line `i`,
 /// read from its record (most loops ask this of lines they build no view of).
 pub(super) fn is_name_like(lines: &LineStore<'_>, i: usize) -> bool {
-    let text = lines.text(i);
-    // No more bytes than the limit means no more characters: counting only long lines.
-    lines.is_text(i) && lines.count(i) == 1 && (text.len() <= 200 || text.chars().count() <= 200)
+    // No more bytes than the limit means no more characters: reading and counting only
+    // long lines.
+    lines.is_text(i)
+        && lines.count(i) == 1
+        && (lines.text_len(i) <= 200 || lines.text(i).chars().count() <= 200)
 }
 
 /// The widest a hard-wrapping converter makes a line (w3m and lynx at `-cols 100`,
