@@ -236,6 +236,9 @@ impl<'a> Line<'a> {
 /// The most classified lines reserved up front (about 6 MB).
 const PREALLOCATED_LINES: usize = 1 << 16;
 
+/// The most dates reserved up front (128 KB).
+const PREALLOCATED_DATES: usize = 1 << 12;
+
 /// Classifies every line of `input` from byte `start`.
 pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let mut classifier = Classifier::default();
@@ -246,6 +249,9 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let first_number = Lines::new(input, start).next().map_or(1, |line| line.number);
     let mut out = LineStore::with_capacity(input, newlines.min(PREALLOCATED_LINES) + 1, first_number);
     classifier.memo = LineMemo::for_lines(newlines);
+    // About a date line in sixteen on a page of comments (each has a header, a body and a
+    // footer between blank lines): most pages' dates fit without the vector growing.
+    classifier.dates = Vec::with_capacity((newlines / 16).min(PREALLOCATED_DATES));
     // Peeked by copying the walker (two words), rarely: a `Peekable` costs every line.
     let mut raw = Lines::new(input, start);
     let mut saw_ambiguous_reply = false;
