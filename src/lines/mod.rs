@@ -559,7 +559,9 @@ impl<'a> Classifier<'a> {
     }
 
     /// [`Self::classify`] for a line of its own: a short line whose text was seen before on
-    /// the page gets that line's kind again, its dates kept again as this line's.
+    /// the page gets that line's kind again, its dates kept again as this line's; one new to
+    /// the page but seen on an earlier page of the thread gets that line's kind, if it was
+    /// one that depends on the text alone ([`memo::known`]).
     fn classify_line(&mut self, text: &'a str) -> Kind {
         if text.len() > memo::MAX_REMEMBERED_LINE {
             return self.classify(text);

@@ -7,7 +7,7 @@
 //!
 //! Lines are answered by two table look-ups ([`Prefilter::rules_out`]): the classes of their
 //! first three bytes give the set of fourth bytes that rule the line out; the tables are
-//! built from the byte-by-byte reading, kept for the tests ([`Prefilter::rules_out_exactly`]).
+//! built from the byte-by-byte reading, kept for the tests (`Prefilter::rules_out_exactly`).
 
 use super::normalize::is_plain_ascii;
 
@@ -96,7 +96,7 @@ pub(crate) struct Prefilter {
     /// The first four bytes of the phrases of four or more (prose that starts with a word a
     /// phrase starts with, `The`, `Not`, is told apart by its next byte).
     four: Bits<{ (CODES * CODES * CODES * CODES).div_ceil(64) }>,
-    /// [`Prefilter::rules_out_exactly`]'s answer by the classes of the first three bytes: an
+    /// `Prefilter::rules_out_exactly`'s answer by the classes of the first three bytes: an
     /// index into `fourths` (filled in by [`Prefilter::finish`]).
     verdicts: Box<[u8; VERDICTS]>,
     /// The distinct sets of fourth bytes of `verdicts`; the first rules out nothing.
@@ -150,7 +150,7 @@ impl Prefilter {
     }
 
     /// Fills in the tables once every phrase is added: for every first three bytes' classes,
-    /// the fourth bytes' classes for which [`Prefilter::rules_out_exactly`] rules the line out.
+    /// the fourth bytes' classes for which `Prefilter::rules_out_exactly` rules the line out.
     ///
     /// # Panics
     ///
