@@ -4,7 +4,9 @@
 //! * (b) no text and no bytes make the parser panic, lenient or strict;
 //! * (c) a page and the canonical re-rendering of its parse parse alike;
 //! * (d) `parse_annotated` gives every line one role, and every span slices the input
-//!   (generated pages, `tests/data/*.txt`, and the dev-html converter dumps when present).
+//!   (generated pages, `tests/data/*.txt`, and the dev-html converter dumps when present);
+//! * (e) a page parses the same on a new thread as after other pages on its thread (the
+//!   parser keeps tables and buffers per thread from page to page).
 //!
 //! The generator's own tests come last.
 
@@ -223,6 +225,46 @@ proptest! {
         if let Err(diff) = compare(&Truth::from_dump(&second), &Truth::from_dump(&first)) {
             let detail = format!("{diff}\n--- canonical rendering ---\n{canonical}");
             return Err(failure("the canonical rendering parses differently", &detail, seed, &options, &page.text));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// (e) what a thread keeps from page to page changes no parse
+// ---------------------------------------------------------------------------------------
+
+/// The parse of `text` on a new thread, after `before` on the same thread, as text.
+fn parsed_on_a_new_thread(before: &[String], text: &str) -> String {
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            for page in before {
+                let _ = article_dump::parse(page);
+            }
+            format!("{:?}", article_dump::parse(text))
+        })
+        .join()
+        .expect("the parse does not panic")
+    })
+}
+
+proptest! {
+    #![proptest_config(config(32))]
+
+    #[test]
+    fn a_page_parses_alike_after_other_pages_of_its_thread(seed in any::<u64>(), options in options()) {
+        let page = generate(seed, &options);
+        // Pages of the same site and language first (their chrome, names and dates recur),
+        // then the page itself once more.
+        let mut before: Vec<String> = (1..=4).map(|k| generate(seed.wrapping_add(k), &options).text).collect();
+        let alone = parsed_on_a_new_thread(&[], &page.text);
+        let after_others = parsed_on_a_new_thread(&before, &page.text);
+        before.push(page.text.clone());
+        let after_itself = parsed_on_a_new_thread(&before, &page.text);
+        for (what, parse) in [("after other pages", after_others), ("after itself", after_itself)] {
+            if parse != alone {
+                let detail = format!("--- alone ---\n{alone}\n--- {what} ---\n{parse}");
+                return Err(failure(&format!("the page parses differently {what}"), &detail, seed, &options, &page.text));
+            }
         }
     }
 }
