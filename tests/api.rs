@@ -113,3 +113,27 @@ fn errors_are_values_with_positions() {
     assert!(matches!(e.kind(), ErrorKind::Invalid(_)));
     assert_eq!(e.to_string(), "rating average 7.5 is over 5 at line 3 column 1");
 }
+
+/// The parser keeps tables and buffers per thread; a parse run while the thread's locals are
+/// being destroyed (from another local's destructor) must still work, without them.
+#[test]
+fn a_page_parses_while_the_threads_locals_are_destroyed() {
+    struct ParsesOnDrop;
+    impl Drop for ParsesOnDrop {
+        fn drop(&mut self) {
+            let dump = article_dump::parse(include_str!("data/000.txt")).expect("the page parses");
+            assert!(dump.discussion.is_some());
+        }
+    }
+    thread_local! {
+        static PARSES_ON_DROP: ParsesOnDrop = const { ParsesOnDrop };
+    }
+    std::thread::spawn(|| {
+        // Registered first, destroyed last: after the parser's own locals (which the parse
+        // below creates).
+        PARSES_ON_DROP.with(|_| {});
+        article_dump::parse(include_str!("data/000.txt")).expect("the page parses");
+    })
+    .join()
+    .expect("the thread ends cleanly");
+}

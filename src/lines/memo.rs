@@ -113,7 +113,8 @@ fn known_slot(hash: u64) -> usize {
 /// The kind of a line with exactly this text (whose [`hash`] is `hash`) on an earlier page
 /// of this thread, and whether it opened with a phrase; `None` when none is remembered.
 pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
-    KNOWN.with(|table| {
+    // (None once the thread's locals are being destroyed.)
+    let known = KNOWN.try_with(|table| {
         let table = table.borrow();
         let line = table.get(known_slot(hash))?;
         // An unused slot's text is empty, and so its hash (zero): no line is empty.
@@ -122,7 +123,8 @@ pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
             && !text.is_empty()
             && line.text.get(..text.len())? == text.as_bytes();
         same.then_some((line.kind, line.opened_with_phrase))
-    })
+    });
+    known.ok().flatten()
 }
 
 /// Remembers for later pages the kind of a line (whose [`hash`] is `hash`): its kind must
@@ -133,7 +135,8 @@ pub(super) fn learn(hash: u64, text: &str, kind: Kind, opened_with_phrase: bool)
     if text.is_empty() || text.len() > MAX_REMEMBERED_LINE {
         return;
     }
-    KNOWN.with(|table| {
+    // (Nothing is kept once the thread's locals are being destroyed.)
+    let _ = KNOWN.try_with(|table| {
         let mut table = table.borrow_mut();
         if table.is_empty() {
             table.resize(KNOWN_SLOTS, UNUSED);

@@ -111,7 +111,9 @@ impl<'a> LineStore<'a> {
     /// line numbered `first_number`.
     #[inline(never)] // once a page: kept out of the line loop around it
     pub fn with_capacity(input: &'a str, capacity: usize, first_number: usize) -> Self {
-        let Spare { records, extras, checkpoints } = SPARE.with(std::cell::Cell::take).unwrap_or_default();
+        // (New buffers once the thread's locals are being destroyed.)
+        let Spare { records, extras, checkpoints } =
+            SPARE.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_default();
         LineStore {
             input,
             records: with_room(records, capacity),
@@ -132,7 +134,8 @@ impl<'a> LineStore<'a> {
         records.clear();
         extras.clear();
         checkpoints.clear();
-        SPARE.with(|kept| kept.set(Some(Spare { records, extras, checkpoints })));
+        // (Dropped once the thread's locals are being destroyed.)
+        let _ = SPARE.try_with(|kept| kept.set(Some(Spare { records, extras, checkpoints })));
     }
 
     /// The number of records (lines, groups of lines, runs of blank lines).

@@ -114,7 +114,8 @@ thread_local! {
 impl Spare {
     /// The buffers the thread's previous page left, or new ones.
     fn take() -> Box<Spare> {
-        SPARE.with(Cell::take).unwrap_or_default()
+        // (New ones once the thread's locals are being destroyed.)
+        SPARE.try_with(Cell::take).ok().flatten().unwrap_or_default()
     }
 
     /// Empties the buffers and leaves them to the thread's next page (a huge page's are
@@ -132,7 +133,8 @@ impl Spare {
         empty(&mut self.candidates);
         empty(&mut self.open);
         empty(&mut self.resolved);
-        SPARE.with(|kept| kept.set(Some(self)));
+        // (Dropped once the thread's locals are being destroyed.)
+        let _ = SPARE.try_with(|kept| kept.set(Some(self)));
     }
 }
 

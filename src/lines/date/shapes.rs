@@ -80,7 +80,8 @@ pub(super) fn relative_date_line(text: &str) -> Option<Age> {
         return relative_date(text).ok().map(|(_, age)| age);
     };
     let set = (hash >> (u64::BITS - SETS.trailing_zeros())) as usize;
-    TABLE.with(|table| {
+    // (Read without the table once the thread's locals are being destroyed.)
+    let remembered = TABLE.try_with(|table| {
         let mut table = table.borrow_mut();
         if table.is_empty() {
             table.resize(SLOTS, None);
@@ -95,7 +96,8 @@ pub(super) fn relative_date_line(text: &str) -> Option<Age> {
             *older = newer.replace(Entry { key, shape });
         }
         age
-    })
+    });
+    remembered.unwrap_or_else(|_| read(text).0)
 }
 
 impl Shape {
