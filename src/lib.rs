@@ -65,6 +65,7 @@ mod model;
 mod options;
 mod page;
 mod phrases;
+mod spare;
 #[cfg(test)]
 mod test_pages;
 

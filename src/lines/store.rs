@@ -79,9 +79,6 @@ pub(crate) struct LineStore<'a> {
     next_number: usize,
 }
 
-/// The most records whose buffers a store leaves to the thread's next one (128 KB).
-const SPARE_RECORDS: usize = 1 << 13;
-
 /// `spare` when it has room for `room` items, else a new vector with that room.
 fn with_room<T>(spare: Vec<T>, room: usize) -> Vec<T> {
     if spare.capacity() >= room {
@@ -100,9 +97,9 @@ struct Spare {
 }
 
 thread_local! {
-    /// A thread parses page after page: each page's store takes over the buffers of the
-    /// previous one ([`LineStore::recycle`]): three allocations and frees a page saved, the
-    /// largest of the page.
+    /// Each page's store takes over the buffers of the thread's previous one
+    /// ([`LineStore::recycle`]): three allocations and frees a page saved, the largest of
+    /// the page.
     static SPARE: std::cell::Cell<Option<Spare>> = const { std::cell::Cell::new(None) };
 }
 
@@ -111,9 +108,7 @@ impl<'a> LineStore<'a> {
     /// line numbered `first_number`.
     #[inline(never)] // once a page: kept out of the line loop around it
     pub fn with_capacity(input: &'a str, capacity: usize, first_number: usize) -> Self {
-        // (New buffers once the thread's locals are being destroyed.)
-        let Spare { records, extras, checkpoints } =
-            SPARE.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_default();
+        let Spare { records, extras, checkpoints } = crate::spare::take(&SPARE);
         LineStore {
             input,
             records: with_room(records, capacity),
@@ -127,15 +122,11 @@ impl<'a> LineStore<'a> {
     /// huge page's go back to the allocator).
     #[inline(never)] // once a page
     pub fn recycle(self) {
-        if self.records.capacity() > SPARE_RECORDS || self.extras.capacity() > SPARE_RECORDS {
-            return;
-        }
         let LineStore { mut records, mut extras, mut checkpoints, .. } = self;
-        records.clear();
-        extras.clear();
-        checkpoints.clear();
-        // (Dropped once the thread's locals are being destroyed.)
-        let _ = SPARE.try_with(|kept| kept.set(Some(Spare { records, extras, checkpoints })));
+        crate::spare::empty(&mut records);
+        crate::spare::empty(&mut extras);
+        crate::spare::empty(&mut checkpoints);
+        crate::spare::keep(&SPARE, Spare { records, extras, checkpoints });
     }
 
     /// The number of records (lines, groups of lines, runs of blank lines).

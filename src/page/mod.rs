@@ -31,6 +31,7 @@ use crate::input::{check_size, content_start, Lines};
 use crate::lines::{self, Classified, DateEntry, DateId, LineStore, Tag};
 use crate::model::{Dump, Span};
 use crate::options::Parser;
+use crate::spare;
 use dates::Resolved;
 use discussion::FlatComment;
 
@@ -85,9 +86,6 @@ pub(crate) struct Page<'p, 'a> {
     pub spare: Box<Spare>,
 }
 
-/// The most items a buffer of [`Spare`] keeps room for from page to page.
-const SPARE_ITEMS: usize = 1 << 13;
-
 /// Buffers that the build of a page needs only while it runs: emptied, they are kept for the
 /// thread's next page (as the line store's are, [`LineStore::recycle`]), which saves about
 /// seven allocations and frees a page.
@@ -114,27 +112,20 @@ thread_local! {
 impl Spare {
     /// The buffers the thread's previous page left, or new ones.
     fn take() -> Box<Spare> {
-        // (New ones once the thread's locals are being destroyed.)
-        SPARE.try_with(Cell::take).ok().flatten().unwrap_or_default()
+        spare::take(&SPARE)
     }
 
     /// Empties the buffers and leaves them to the thread's next page (a huge page's are
     /// given back to the allocator).
     fn keep(mut self: Box<Self>) {
-        fn empty<T>(buffer: &mut Vec<T>) {
-            if buffer.capacity() > SPARE_ITEMS {
-                *buffer = Vec::new();
-            }
-            buffer.clear();
-        }
+        use spare::empty;
         empty(&mut self.roles);
         empty(&mut self.paragraphs);
         empty(&mut self.furniture);
         empty(&mut self.candidates);
         empty(&mut self.open);
         empty(&mut self.resolved);
-        // (Dropped once the thread's locals are being destroyed.)
-        let _ = SPARE.try_with(|kept| kept.set(Some(self)));
+        spare::keep(&SPARE, self);
     }
 }
 

@@ -1,8 +1,8 @@
-//! Finding the first wanted item of a byte-sized slice (a section's parts, the lines'
-//! roles) sixteen items at a time.
+//! Finding the first wanted item of a byte-sized slice (a section's parts) sixteen items at
+//! a time.
 //!
-//! Most of a section's lines are text, blank or placed already, and the splitter's scans
-//! skip long runs of them to the next header, footer or stop. A chunk is tested whole,
+//! Most of a section's lines are text or blank, and the splitter's scans skip long runs of
+//! them to the next header, footer or stop. A chunk is tested whole,
 //! without a branch per item (the compiler turns the test into vector compares), and only
 //! the chunk that holds a wanted item is read item by item.
 
