@@ -65,9 +65,17 @@ struct Run {
 
 impl Run {
     /// The run's value in `text` (at most nine digits: fits); 0 for no run.
+    #[inline]
     fn value(self, text: &[u8]) -> u32 {
         let at = usize::from(self.at);
-        text[at..at + usize::from(self.len)].iter().fold(0, |n, b| n * 10 + u32::from(b & 0x0f))
+        let digit = |b: u8| u32::from(b & 0x0f);
+        // Most numbers of a date have one or two digits: read without a loop.
+        match text[at..at + usize::from(self.len)] {
+            [] => 0,
+            [a] => digit(a),
+            [a, b] => digit(a) * 10 + digit(b),
+            ref digits => digits.iter().fold(0, |n, &b| n * 10 + digit(b)),
+        }
     }
 }
 
@@ -139,29 +147,33 @@ impl Template {
     #[inline]
     fn token(self, text: &[u8]) -> DateToken {
         let value = |number: usize| self.runs[number].value(text);
-        let (first, second, year) = (value(FIRST), value(SECOND), value(YEAR));
-        let (hour, minute, clock_second) = (value(HOUR), value(MINUTE), value(CLOCK_SECOND));
         // Runs of at most two digits for the `u8` numbers, four for years (as on the line
         // the template was made from): the casts keep every value.
+        let small = |number: usize| value(number) as u8;
         let clock = |clock: Clock| Clock {
-            hour: hour as u8,
-            minute: minute as u8,
-            second: clock_second as u8,
+            hour: small(HOUR),
+            minute: small(MINUTE),
+            second: small(CLOCK_SECOND),
             ..clock
         };
         match self.token {
             DateToken::Numeric { year_first, clock: shown, .. } => DateToken::Numeric {
-                first: first as u8,
-                second: second as u8,
-                year: year as u16,
+                first: small(FIRST),
+                second: small(SECOND),
+                year: value(YEAR) as u16,
                 year_first,
                 clock: shown.map(clock),
             },
-            DateToken::Named { month, clock: shown, .. } => {
-                DateToken::Named { year: year as u16, month, day: first as u8, clock: shown.map(clock) }
-            }
+            DateToken::Named { month, clock: shown, .. } => DateToken::Named {
+                year: value(YEAR) as u16,
+                month,
+                day: small(FIRST),
+                clock: shown.map(clock),
+            },
             DateToken::Today { clock: shown } => DateToken::Today { clock: clock(shown) },
-            DateToken::Relative(age) => DateToken::Relative(Age { first, second, ..age }),
+            DateToken::Relative(age) => {
+                DateToken::Relative(Age { first: value(FIRST), second: value(SECOND), ..age })
+            }
         }
     }
 }
@@ -275,11 +287,13 @@ fn masked(text: &[u8]) -> Option<(Key, u64)> {
     let mut key = Key { words: [0; MAX_KEY_WORDS], len: text.len() };
     let mut hash = crate::hash::WordHasher::seeded(text.len() as u64);
     const ONES: u64 = 0x0101_0101_0101_0101;
-    for (word, bytes) in key.words.iter_mut().zip(text.chunks(8)) {
-        // The last chunk padded with zeros (a copy of eight bytes at most, not of the key).
-        let mut padded = [0u8; 8];
-        padded[..bytes.len()].copy_from_slice(bytes);
-        let raw = u64::from_le_bytes(padded);
+    let whole = text.chunks_exact(8);
+    // The last bytes padded with zeros.
+    let mut last = [0u8; 8];
+    last[..whole.remainder().len()].copy_from_slice(whole.remainder());
+    let last = (!whole.remainder().is_empty()).then_some(u64::from_le_bytes(last));
+    let words = whole.map(|bytes| u64::from_le_bytes(bytes.try_into().expect("eight bytes"))).chain(last);
+    for (word, raw) in key.words.iter_mut().zip(words) {
         // A byte is a digit when it is 0x30 to 0x39: xor'ed with 0x30, below 10. Below 10
         // per byte, without carries between bytes: neither the high bit nor, once 0x76 is
         // added to its low seven bits, the high bit of the sum.
