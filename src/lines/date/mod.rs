@@ -26,7 +26,9 @@
 //! line can match (see [`date_line`]). Word tables are built once (a byte trie each); a
 //! call allocates nothing and compares case-insensitively, an ASCII byte or a character at a time.
 //! [`may_be_date_line`] is the same first look for a line that still has html2text's
-//! backslashes.
+//! backslashes. A line that passes the first look is read through a per-thread table of
+//! shapes ([`shapes`]): one whose text, with its digits masked, was read before (`5:27 pm`
+//! and `9:02 pm`, on this page or an earlier one) costs a compare and a read of its digits.
 //!
 //! The rules every date line goes through ([`numeric_line`], [`named_line`], [`clock`],
 //! [`date_time_sep`], [`relative_date`], ...) are read by hand in one pass, choosing the
@@ -122,7 +124,8 @@ impl DateToken {
 /// Every rule ends with `eof`, so the first rule that matches is the answer, and a rule
 /// that cannot match is not tried: a cheap look at the line (the byte after its first
 /// number, whether a second number follows, the tables of the words it starts with) rules
-/// it out first.
+/// it out first. What the rules made of a line is remembered by its shape
+/// ([`shapes::remembered`]).
 pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     read_date_line::<true>(text)
 }
