@@ -26,7 +26,9 @@
 //! line can match (see [`date_line`]). Word tables are built once (a byte trie each); a
 //! call allocates nothing and compares case-insensitively, an ASCII byte or a character at a time.
 //! [`may_be_date_line`] is the same first look for a line that still has html2text's
-//! backslashes.
+//! backslashes. A line that passes the first look is read through a per-thread table of
+//! shapes ([`shapes`]): one whose text, with its digits masked, was read before (`5:27 pm`
+//! and `9:02 pm`, on this page or an earlier one) costs a compare and a read of its digits.
 //!
 //! The rules every date line goes through ([`numeric_line`], [`named_line`], [`clock`],
 //! [`date_time_sep`], [`relative_date`], ...) are read by hand in one pass, choosing the
@@ -122,31 +124,28 @@ impl DateToken {
 /// Every rule ends with `eof`, so the first rule that matches is the answer, and a rule
 /// that cannot match is not tried: a cheap look at the line (the byte after its first
 /// number, whether a second number follows, the tables of the words it starts with) rules
-/// it out first.
+/// it out first. What the rules made of a line is remembered by its shape
+/// ([`shapes::remembered`]).
 pub(crate) fn date_line(text: &str) -> Option<DateToken> {
+    read_date_line::<true>(text)
+}
+
+/// [`date_line`] without the table of shapes ([`shapes::remembered`]): the rules alone
+/// (kept to test the table).
+#[cfg(test)]
+fn date_line_by_rules(text: &str) -> Option<DateToken> {
+    read_date_line::<false>(text)
+}
+
+/// [`date_line`], the rules' reading remembered by the line's shape when `REMEMBER`.
+#[inline(always)]
+fn read_date_line<const REMEMBER: bool>(text: &str) -> Option<DateToken> {
     let first = text.chars().next()?;
     if text.len() > MAX_LINE {
         return None;
     }
     if first.is_ascii_digit() {
-        let after_number = &text.as_bytes()[digits_len(text)..];
-        // `d-m-y`, `Y/m/d`, `d.m.Y`: a separator right after the first number.
-        let numeric = matches!(after_number.first(), Some(b'-' | b'/' | b'.'));
-        // A named date has a second number ([`has_two_numbers`]).
-        let named = after_number.iter().any(u8::is_ascii_digit);
-        // The rules in order, called directly (not through `first_match`), so that they
-        // can be inlined.
-        if numeric {
-            if let Ok((_, token)) = numeric_line(text) {
-                return Some(token);
-            }
-        }
-        if named {
-            if let Ok((_, token)) = named_line(text) {
-                return Some(token);
-            }
-        }
-        return shapes::relative_date_line(text).map(DateToken::Relative);
+        return through_table::<REMEMBER>(text, digit_first_line);
     }
     // No `may_start` here: the first step of the walk below rejects the same characters.
     let kinds = words().first_word_kinds(text);
@@ -163,14 +162,51 @@ pub(crate) fn date_line(text: &str) -> Option<DateToken> {
     // Not starting with a digit, a named date starts with a month name (`F j, Y`), `Today
     // 5:27 pm` with a "today" phrase, a relative date with its adjective (`il y a 2 ans`;
     // a "right now" phrase has no number).
-    first_match(
-        text,
-        [
-            (kinds & MONTH != 0 && has_two_numbers(text), named_line),
-            (kinds & TODAY != 0, today_line),
-            (kinds & AGO != 0, relative_line),
-        ],
-    )
+    through_table::<REMEMBER>(text, |text| {
+        first_match(
+            text,
+            [
+                (kinds & MONTH != 0 && has_two_numbers(text), named_line),
+                (kinds & TODAY != 0, today_line),
+                (kinds & AGO != 0, relative_line),
+            ],
+        )
+    })
+}
+
+/// `rules(text)`, through the table of shapes when `REMEMBER`.
+#[inline(always)]
+fn through_table<const REMEMBER: bool>(
+    text: &str,
+    rules: impl FnOnce(&str) -> Option<DateToken>,
+) -> Option<DateToken> {
+    if REMEMBER {
+        shapes::remembered(text, rules)
+    } else {
+        rules(text)
+    }
+}
+
+/// [`date_line`]'s rules for a line that starts with a digit.
+fn digit_first_line(text: &str) -> Option<DateToken> {
+    let after_number = &text.as_bytes()[digits_len(text)..];
+    // `d-m-y`, `Y/m/d`, `d.m.Y`: a separator right after the first number.
+    let numeric = matches!(after_number.first(), Some(b'-' | b'/' | b'.'));
+    // A named date has a second number ([`has_two_numbers`]).
+    let named = after_number.iter().any(u8::is_ascii_digit);
+    // The rules in order, called directly (not through `first_match`), so that they can be
+    // inlined.
+    if numeric {
+        if let Ok((_, token)) = numeric_line(text) {
+            return Some(token);
+        }
+    }
+    if named {
+        if let Ok((_, token)) = named_line(text) {
+            return Some(token);
+        }
+    }
+    relative_date(text).ok().map(|(_, age)| DateToken::Relative(age))
 }
 
 /// A first look at a line before [`date_line`] runs on it with every backslash removed
@@ -1893,7 +1929,8 @@ fn relative_date_alternatives(i: &str) -> PResult<'_, Age> {
 
 #[inline]
 fn relative_line(i: &str) -> PResult<'_, DateToken> {
-    shapes::relative_date_line(i).map_or_else(|| fail(i), |age| Ok(("", DateToken::Relative(age))))
+    let (rest, age) = relative_date(i)?;
+    Ok((rest, DateToken::Relative(age)))
 }
 
 mod shapes;
