@@ -698,7 +698,7 @@ impl<'a> Classifier<'a> {
     fn classify_markup(&mut self, core: &'a str) -> Option<Kind> {
         if let Ok((_, alt)) = rules::avatar(core) {
             // The comment form's own avatar (`![guest](...)`): form furniture.
-            if phrases::catalog().texts("literal_form_avatar_alt_guest").contains(&alt.trim()) {
+            if phrases::markers().is_form_avatar_alt(alt.trim()) {
                 return Some(Kind::Residue);
             }
             if let Some(seg) = self.segment(alt) {
@@ -837,7 +837,7 @@ impl<'a> Classifier<'a> {
             // Badges print as the catalogue writes them (`Admin`); `admin` is a user name.
             if seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(core) {
                 // The form's avatar alt is a lowercase `guest`; otherwise a user's name.
-                let avatar_alt = phrases::catalog().texts("literal_form_avatar_alt_guest").contains(&core);
+                let avatar_alt = phrases::markers().is_form_avatar_alt(core);
                 return if avatar_alt { Kind::Residue } else { Kind::Text };
             }
             return Kind::Chrome(seg);
