@@ -214,6 +214,13 @@ fn link_target(i: &str) -> PResult<'_, &str> {
     Ok((rest, first_word(inner)))
 }
 
+/// What follows the `(url)` part of a markdown link, for the rules that do not read the URL
+/// (an image's source, a linked avatar's profile): [`link_target`] without looking for the
+/// URL's end in it, a scan of every byte of a long URL.
+fn link_target_end(i: &str) -> Result<&str, nom::Err<Error<&str>>> {
+    balanced(i, b'(', b')').map(|(rest, _)| rest)
+}
+
 /// `text` up to its first whitespace character ([`char::is_whitespace`]), all of it if it
 /// has none. URLs are long and have none: eight bytes are checked at a time for a control
 /// character, a space or a non-ASCII byte, and only such a word is looked at closely.
@@ -299,7 +306,7 @@ pub(crate) fn image(i: &str) -> PResult<'_, &str> {
         return fail(i, ErrorKind::Tag);
     };
     let (rest, alt_text) = link_text(bracketed)?;
-    let (rest, _) = link_target(rest)?;
+    let rest = link_target_end(rest)?;
     let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
     Ok((rest, alt_text))
 }
@@ -325,7 +332,7 @@ fn linked_image(i: &str) -> PResult<'_, &str> {
     if !after.is_empty() {
         return fail(after, ErrorKind::Eof);
     }
-    let (rest, _) = link_target(rest)?;
+    let rest = link_target_end(rest)?;
     let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
     Ok((rest, alt_text))
 }
@@ -420,7 +427,7 @@ pub(crate) fn empty_link(i: &str) -> PResult<'_, ()> {
     if !text.trim().is_empty() {
         return fail(i, ErrorKind::Verify);
     }
-    let target = link_target(rest).map(|(rest, _)| rest).ok();
+    let target = link_target_end(rest).ok();
     let attributes = attributes(target.unwrap_or(rest)).map(|(rest, _)| rest).ok();
     match attributes.or(target) {
         Some(rest) => Ok((rest, ())),
