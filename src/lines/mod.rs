@@ -696,6 +696,10 @@ impl<'a> Classifier<'a> {
 
     /// Markdown images and links alone on a line.
     fn classify_markup(&mut self, core: &'a str) -> Option<Kind> {
+        // Text that opens with a bracket (`[…] Honestly, ...`) is told by its first bracket.
+        if core.starts_with('[') && !rules::may_be_bracket_markup(core) {
+            return None;
+        }
         if let Ok((_, alt)) = rules::avatar(core) {
             // The comment form's own avatar (`![guest](...)`): form furniture.
             if phrases::markers().is_form_avatar_alt(alt.trim()) {

@@ -420,6 +420,15 @@ impl<'a> LinkRow<'a> {
     }
 }
 
+/// False when `i`, a line that starts with `[`, is surely none of [`avatar`], [`link`],
+/// [`link_row`], [`span`] and [`span_pair`]: each reads the first bracketed text first and
+/// needs a link target `(` (a linked avatar's too) or an attribute block `{` right after it.
+/// Text that opens with a bracket (`[…] Honestly, ...`) is told in one scan of its first
+/// bracket instead of one per rule.
+pub(crate) fn may_be_bracket_markup(i: &str) -> bool {
+    link_text(i).is_ok_and(|(rest, _)| matches!(rest.as_bytes().first(), Some(b'(' | b'{')))
+}
+
 /// An empty pandoc link or span, `[](url){.nav-link}`, `[ ]{.icon}`, `[](url)`: pandoc writes
 /// one only with a target, attributes or both, so one of them is required.
 pub(crate) fn empty_link(i: &str) -> PResult<'_, ()> {
@@ -1475,6 +1484,38 @@ mod tests {
         }
     }
 
+    /// True when [`may_be_bracket_markup`] lets through every line that starts with `[` and
+    /// that some bracket rule takes.
+    fn bracket_markup_kept(line: &str) -> bool {
+        let taken = avatar(line).is_ok()
+            || link(line).is_ok()
+            || link_row(line).is_ok()
+            || span(line).is_ok()
+            || span_pair(line).is_ok();
+        !line.starts_with('[') || !taken || may_be_bracket_markup(line)
+    }
+
+    #[test]
+    fn bracket_markup_first_look_keeps_every_test_line() {
+        let lines = crate::test_pages::lines();
+        let cores: Vec<&str> = lines.iter().map(|l| strip_residue(trim_blank(l))).collect();
+        let samples = [
+            "[![Nam\nVũ](https://g/a.png){.avatar}](/author/n/){target=\"_blank\"}",
+            "[ ![a](b) ](c)",
+            "[5]{.wpdrv}",
+            "[ Reply to  [Andi](#comment-9) ]{.wpd-reply-to} [ 1 year ago ]{.wpd-comment-date}",
+            "[__](https://twitter.com/intent/tweet?text=x)[__](https://vk.com/share.php?url=y) ___",
+        ];
+        for line in cores.iter().copied().chain(samples) {
+            assert!(bracket_markup_kept(line), "{line:?}");
+        }
+        let ruled_out = cores.iter().filter(|l| l.starts_with('[') && !may_be_bracket_markup(l)).count();
+        assert!(ruled_out > 100, "{ruled_out} bracketed text lines told at a look");
+        for text in ["[…] Honestly, the official docs", "[12]Name", "[x", "[a] (b)", "[ a ]b{.c}"] {
+            assert!(!may_be_bracket_markup(text), "{text:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
@@ -1496,6 +1537,14 @@ mod tests {
                 prop_assert_eq!(vote_number(i), reference::vote_number(i));
                 prop_assert_eq!(leading_int(i), reference::leading_int(i));
                 prop_assert_eq!(heading(i), reference::heading(i));
+            }
+        }
+
+        #[test]
+        fn bracket_markup_first_look_keeps_every_markup_line(line in line()) {
+            for open in ["[", "[![", "[ ![", "[]", "[a]", "[a](b)", "[a]{.c}", "[a]{.c} "] {
+                let i = format!("{open}{line}");
+                prop_assert!(bracket_markup_kept(&i), "{:?}", i);
             }
         }
 
