@@ -704,9 +704,12 @@ fn widget_prefix(s: &str) -> Option<&str> {
     if !after.as_bytes().first().is_some_and(|&b| may_start_widget(b) || b == b']') {
         return None;
     }
-    let (inner, rest) = after.split_once(']')?;
+    // A widget's inside is blank but for one mark: read that far, not to the first `]` of a
+    // long line (`[…] Honestly, ...`).
+    let inside = after.trim_start();
+    let rest = inside.strip_prefix(WIDGET_MARKS).unwrap_or(inside).trim_start().strip_prefix(']')?;
     // `[](url)` is an empty link, not a widget.
-    (is_widget(inner) && !rest.starts_with('(')).then_some(rest)
+    (!rest.starts_with('(')).then_some(rest)
 }
 
 /// The same widget at the end of a line: the line before it.
@@ -716,16 +719,17 @@ fn widget_suffix(s: &str) -> Option<&str> {
     if !before.as_bytes().last().is_some_and(|&b| may_start_widget(b) || b == b'[') {
         return None;
     }
-    let (before, inner) = before.rsplit_once('[')?;
-    is_widget(inner).then_some(before)
+    // Read back as far as a widget's inside goes, not to the last `[` of a long line.
+    let inside = before.trim_end();
+    inside.strip_suffix(WIDGET_MARKS).unwrap_or(inside).trim_end().strip_suffix('[')
 }
 
-fn is_widget(inner: &str) -> bool {
-    matches!(inner.trim(), "" | "*" | "X" | "x")
-}
+/// The one mark a widget may hold between blanks (`[*]`, `[X]`); any other inside is no
+/// widget's ([`str::trim`] blanks: `[ ]`, `[    ]`).
+const WIDGET_MARKS: [char; 3] = ['*', 'X', 'x'];
 
-/// False for a byte at either end of a bracket's inside that is no [`is_widget`] one: a
-/// visible ASCII character other than `*`, `X`, `x` stays at that end after trimming.
+/// False for a byte at either end of a bracket's inside that is no widget's: a visible ASCII
+/// character other than the [`WIDGET_MARKS`] stays at that end after trimming.
 fn may_start_widget(byte: u8) -> bool {
     !byte.is_ascii_graphic() || matches!(byte, b'*' | b'X' | b'x')
 }
@@ -1374,6 +1378,16 @@ mod tests {
     /// trim, on every line of the test pages as printed, indented or not: the same text at
     /// the same place (a blank line's empty rest is anywhere).
     #[test]
+    fn residue_is_stripped_as_the_old_loop_strips_it_on_every_page_line() {
+        let lines = crate::test_pages::lines();
+        let samples =
+            ["[…] Honestly. […]", "[ x ] a", "a [\u{a0}* ]", "[**] a", "[*] [ ] a [X] [ ]", "[ ](u) a"];
+        for line in lines.iter().map(String::as_str).chain(samples) {
+            assert_eq!(strip_residue(line), reference::strip_residue(line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn trim_blank_is_the_exact_trim_on_every_page_line() {
         let at = |trimmed: &str, line: &str| trimmed.as_ptr() as usize - line.as_ptr() as usize;
         for page in crate::test_pages::pages() {
@@ -1570,6 +1584,17 @@ mod tests {
             line in "[ \t\u{85}\u{a0}\u{1680}\u{2000}-\u{200f}\u{2028}\u{2029}\u{202a}-\u{202f}\u{205f}\u{2066}-\u{2069}\u{3000}\u{feff}a.é©Жא•…、ﬁ😀\u{2070}\u{3001}\u{fefe}]{0,6}"
         ) {
             prop_assert_eq!(trim_blank(&line), reference::trim_blank(&line));
+        }
+
+        /// Widgets and brackets that are none, blanks of every kind inside, at both ends.
+        #[test]
+        fn widgets_are_stripped_as_the_old_loop_strips_them(
+            inside in "[ *Xx\u{a0}\u{2003}\u{200b}a…\\[\\]()]{0,6}",
+            text in "[a (\\]…]{0,4}",
+        ) {
+            for line in [format!("[{inside}]{text}"), format!("{text}[{inside}]"), format!("[{inside}]{text}[{inside}]")] {
+                prop_assert_eq!(strip_residue(&line), reference::strip_residue(&line), "{:?}", line);
+            }
         }
 
         #[test]
