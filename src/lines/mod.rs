@@ -24,6 +24,7 @@ use crate::input::{Lines, RawLine};
 use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
 use memo::{LineMemo, Remembered};
+use rules::MarkupShape;
 pub(crate) use rules::{empty_link, heading, is_blank, trim_blank, without_link_reference};
 #[cfg(test)]
 pub(crate) use store::every_kind;
@@ -696,41 +697,45 @@ impl<'a> Classifier<'a> {
 
     /// Markdown images and links alone on a line.
     fn classify_markup(&mut self, core: &'a str) -> Option<Kind> {
-        // Text that opens with a bracket (`[…] Honestly, ...`) is told by its first bracket.
-        if core.starts_with('[') && !rules::may_be_bracket_markup(core) {
+        // Only the rules of the line's shape can match it: text that opens with a bracket
+        // (`[…] Honestly, ...`) is told by its first bracket, a link by what follows it.
+        let shape = rules::markup_shape(core);
+        if matches!(shape, MarkupShape::Image | MarkupShape::LinkedImage) {
+            if let Ok((_, alt)) = rules::avatar(core) {
+                // The comment form's own avatar (`![guest](...)`): form furniture.
+                if phrases::markers().is_form_avatar_alt(alt.trim()) {
+                    return Some(Kind::Residue);
+                }
+                if let Some(seg) = self.segment(alt) {
+                    return Some(Kind::Chrome(seg));
+                }
+                let alt = alt.trim_matches(is_blank);
+                // An image without alt text names nobody: markup residue.
+                return Some(if alt.is_empty() {
+                    Kind::Residue
+                } else {
+                    self.named(alt, |alt| Kind::Avatar { alt })
+                });
+            }
+        }
+        if matches!(shape, MarkupShape::LinkedImage | MarkupShape::Link) {
+            if let Ok((_, (text, url))) = rules::link(core) {
+                let name = text.trim_matches(is_blank);
+                if let Some(seg) = self.segment(name) {
+                    return Some(Kind::Chrome(seg));
+                }
+                if phrases::Folded::new(name).next().is_none() {
+                    return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
+                }
+                if url.contains("#comment-") {
+                    return Some(self.named(name, |name| Kind::ParentLink { name }));
+                }
+                return Some(self.named(name, |name| Kind::AuthorLink { name }));
+            }
+            return self.classify_link_row(core);
+        }
+        if shape != MarkupShape::Span {
             return None;
-        }
-        if let Ok((_, alt)) = rules::avatar(core) {
-            // The comment form's own avatar (`![guest](...)`): form furniture.
-            if phrases::markers().is_form_avatar_alt(alt.trim()) {
-                return Some(Kind::Residue);
-            }
-            if let Some(seg) = self.segment(alt) {
-                return Some(Kind::Chrome(seg));
-            }
-            let alt = alt.trim_matches(is_blank);
-            // An image without alt text names nobody: markup residue.
-            return Some(if alt.is_empty() {
-                Kind::Residue
-            } else {
-                self.named(alt, |alt| Kind::Avatar { alt })
-            });
-        }
-        if let Ok((_, (text, url))) = rules::link(core) {
-            let name = text.trim_matches(is_blank);
-            if let Some(seg) = self.segment(name) {
-                return Some(Kind::Chrome(seg));
-            }
-            if phrases::Folded::new(name).next().is_none() {
-                return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
-            }
-            if url.contains("#comment-") {
-                return Some(self.named(name, |name| Kind::ParentLink { name }));
-            }
-            return Some(self.named(name, |name| Kind::AuthorLink { name }));
-        }
-        if let Some(kind) = self.classify_link_row(core) {
-            return Some(kind);
         }
         // A pandoc span alone on a line: the box around a share row (`[[Share On
         // Twitter](url){.wc_tw} [Share On Google](url){.wc_go}]{.share_buttons_box}`), or a

@@ -420,13 +420,43 @@ impl<'a> LinkRow<'a> {
     }
 }
 
-/// False when `i`, a line that starts with `[`, is surely none of [`avatar`], [`link`],
-/// [`link_row`], [`span`] and [`span_pair`]: each reads the first bracketed text first and
-/// needs a link target `(` (a linked avatar's too) or an attribute block `{` right after it.
-/// Text that opens with a bracket (`[…] Honestly, ...`) is told in one scan of its first
-/// bracket instead of one per rule.
-pub(crate) fn may_be_bracket_markup(i: &str) -> bool {
-    link_text(i).is_ok_and(|(rest, _)| matches!(rest.as_bytes().first(), Some(b'(' | b'{')))
+/// The markup a line that starts with `!`, `\` or `[` may be, as far as [`avatar`],
+/// [`link`], [`link_row`], [`span`] and [`span_pair`] are concerned: the rules of other
+/// shapes cannot match it. After a `[`, what follows the first bracketed text tells, which
+/// each bracket rule reads first: a link target `(` (with an image inside for a linked
+/// avatar) or an attribute block `{`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum MarkupShape {
+    /// `![`: an image, [`avatar`]'s.
+    Image,
+    /// `[`, an image inside, `](`: a linked avatar, or a link ([`avatar`], [`link`],
+    /// [`link_row`]).
+    LinkedImage,
+    /// `[text](` or `\[`: a link or a row of links ([`link`], [`link_row`]).
+    Link,
+    /// `[text]{`: pandoc spans ([`span`], [`span_pair`]).
+    Span,
+    /// None of them: text that opens with a bracket (`[…] Honestly, ...`).
+    Text,
+}
+
+/// The [`MarkupShape`] of `i`, a line that starts with `!`, `\` or `[` (`Text` for others):
+/// one scan of its first bracket instead of one per rule.
+pub(crate) fn markup_shape(i: &str) -> MarkupShape {
+    match i.as_bytes().first() {
+        Some(b'!') => MarkupShape::Image,
+        Some(b'\\') => MarkupShape::Link,
+        Some(b'[') => match link_text(i) {
+            Ok((rest, text)) => match rest.as_bytes().first() {
+                Some(b'(') if skip_spaces(text).starts_with('!') => MarkupShape::LinkedImage,
+                Some(b'(') => MarkupShape::Link,
+                Some(b'{') => MarkupShape::Span,
+                _ => MarkupShape::Text,
+            },
+            Err(_) => MarkupShape::Text,
+        },
+        _ => MarkupShape::Text,
+    }
 }
 
 /// An empty pandoc link or span, `[](url){.nav-link}`, `[ ]{.icon}`, `[](url)`: pandoc writes
@@ -1498,35 +1528,44 @@ mod tests {
         }
     }
 
-    /// True when [`may_be_bracket_markup`] lets through every line that starts with `[` and
-    /// that some bracket rule takes.
-    fn bracket_markup_kept(line: &str) -> bool {
-        let taken = avatar(line).is_ok()
-            || link(line).is_ok()
-            || link_row(line).is_ok()
-            || span(line).is_ok()
-            || span_pair(line).is_ok();
-        !line.starts_with('[') || !taken || may_be_bracket_markup(line)
+    /// True when every rule that matches `line` (which starts with `!`, `\` or `[`) is one
+    /// of its [`MarkupShape`]'s.
+    fn markup_shape_keeps(line: &str) -> bool {
+        use MarkupShape::*;
+        let shape = markup_shape(line);
+        let allowed = |shapes: &[MarkupShape]| shapes.contains(&shape);
+        (avatar(line).is_err() || allowed(&[Image, LinkedImage]))
+            && (link(line).is_err() || allowed(&[LinkedImage, Link]))
+            && (link_row(line).is_err() || allowed(&[LinkedImage, Link]))
+            && (span(line).is_err() || allowed(&[Span]))
+            && (span_pair(line).is_err() || allowed(&[Span]))
     }
 
     #[test]
-    fn bracket_markup_first_look_keeps_every_test_line() {
+    fn markup_shapes_keep_every_test_line() {
         let lines = crate::test_pages::lines();
         let cores: Vec<&str> = lines.iter().map(|l| strip_residue(trim_blank(l))).collect();
         let samples = [
             "[![Nam\nVũ](https://g/a.png){.avatar}](/author/n/){target=\"_blank\"}",
             "[ ![a](b) ](c)",
+            "[![a](b) x](c)",
+            "![a](b)",
+            "\\[a\\](b)",
             "[5]{.wpdrv}",
             "[ Reply to  [Andi](#comment-9) ]{.wpd-reply-to} [ 1 year ago ]{.wpd-comment-date}",
             "[__](https://twitter.com/intent/tweet?text=x)[__](https://vk.com/share.php?url=y) ___",
         ];
-        for line in cores.iter().copied().chain(samples) {
-            assert!(bracket_markup_kept(line), "{line:?}");
+        let mut shapes = std::collections::HashMap::new();
+        for line in cores.iter().copied().filter(|l| l.starts_with(['!', '\\', '['])).chain(samples) {
+            assert!(markup_shape_keeps(line), "{line:?}: {:?}", markup_shape(line));
+            *shapes.entry(markup_shape(line)).or_insert(0) += 1;
         }
-        let ruled_out = cores.iter().filter(|l| l.starts_with('[') && !may_be_bracket_markup(l)).count();
-        assert!(ruled_out > 100, "{ruled_out} bracketed text lines told at a look");
+        for shape in [MarkupShape::Image, MarkupShape::LinkedImage, MarkupShape::Link, MarkupShape::Span] {
+            assert!(shapes.get(&shape).is_some_and(|&n| n > 0), "{shape:?}: {shapes:?}");
+        }
+        assert!(shapes[&MarkupShape::Text] > 100, "{shapes:?}");
         for text in ["[…] Honestly, the official docs", "[12]Name", "[x", "[a] (b)", "[ a ]b{.c}"] {
-            assert!(!may_be_bracket_markup(text), "{text:?}");
+            assert_eq!(markup_shape(text), MarkupShape::Text, "{text:?}");
         }
     }
 
@@ -1555,10 +1594,10 @@ mod tests {
         }
 
         #[test]
-        fn bracket_markup_first_look_keeps_every_markup_line(line in line()) {
-            for open in ["[", "[![", "[ ![", "[]", "[a]", "[a](b)", "[a]{.c}", "[a]{.c} "] {
+        fn markup_shapes_keep_every_markup_line(line in line()) {
+            for open in ["[", "[![", "[ ![", "[]", "[a]", "[a](b)", "[a]{.c}", "[a]{.c} ", "!", "![", "![a](b)", "[![a](b)](c)", "\\[", "\\[a\\](b)"] {
                 let i = format!("{open}{line}");
-                prop_assert!(bracket_markup_kept(&i), "{:?}", i);
+                prop_assert!(markup_shape_keeps(&i), "{:?}: {:?}", i, markup_shape(&i));
             }
         }
 
