@@ -721,11 +721,13 @@ impl<'a> Classifier<'a> {
         if matches!(shape, MarkupShape::LinkedImage | MarkupShape::Link) {
             if let Ok((_, (text, url))) = rules::link(core) {
                 let name = text.trim_matches(is_blank);
+                // A text that folds to nothing (`__`, an icon) is no phrase: told before
+                // segmenting it ([`wordless_text_is_no_phrase`]).
+                if is_wordless(name) {
+                    return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
+                }
                 if let Some(seg) = self.segment(name) {
                     return Some(Kind::Chrome(seg));
-                }
-                if phrases::Folded::new(name).next().is_none() {
-                    return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
                 }
                 if url.contains("#comment-") {
                     return Some(self.named(name, |name| Kind::ParentLink { name }));
@@ -781,7 +783,7 @@ impl<'a> Classifier<'a> {
         let mut wordless = true;
         let mut shares = true;
         for (text, _) in links {
-            if phrases::Folded::new(text).next().is_none() {
+            if is_wordless(text) {
                 continue;
             }
             wordless = false;
@@ -927,6 +929,12 @@ impl<'a> Classifier<'a> {
             seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(text.trim());
         (!lowercase_role).then_some(seg)
     }
+}
+
+/// True when `text` has no words: its normal form is empty (icon residue, markup), so
+/// [`Classifier::segment`] finds no phrase in it.
+fn is_wordless(text: &str) -> bool {
+    phrases::Folded::new(text).next().is_none()
 }
 
 /// True for a line that [`Classifier::classify`] surely makes text (with no phrase opening
@@ -1358,6 +1366,36 @@ mod tests {
         let mut classifier = Classifier::default();
         let kind = classifier.classify(text);
         (kind, classifier.opened_with_phrase)
+    }
+
+    /// [`is_wordless`] text is no phrase: telling it first skips segmenting.
+    fn assert_wordless_is_no_phrase(text: &str) {
+        if is_wordless(text) {
+            let seg = Classifier::default().segment(text);
+            assert!(seg.is_none(), "{text:?}: {seg:?}");
+        }
+    }
+
+    #[test]
+    fn wordless_text_is_no_phrase() {
+        let mut wordless = 0;
+        for line in crate::test_pages::lines() {
+            let texts = [line.as_str(), rules::strip_residue(trim_blank(&line))];
+            for text in texts.into_iter().chain(rules::link(texts[1]).map(|(_, (text, _))| text)) {
+                assert_wordless_is_no_phrase(text);
+                wordless += usize::from(is_wordless(text));
+            }
+        }
+        assert!(wordless > 100, "{wordless}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wordless_text_is_no_phrase_on_any_line(
+            text in "([ _*\\|:\\[\\]!{}()]|\\{\\.x\\}|\\[12\\]|\\(BUTTON\\)|\\]\\(u\\)|\u{a0}|\u{200b}|a|1){0,8}"
+        ) {
+            assert_wordless_is_no_phrase(&text);
+        }
     }
 
     #[test]
