@@ -24,6 +24,7 @@ use crate::input::{Lines, RawLine};
 use crate::phrases::{self, Class, Normalized, Opening, Segmentation};
 pub(crate) use date::DateToken;
 use memo::{LineMemo, Remembered};
+use rules::MarkupShape;
 pub(crate) use rules::{empty_link, heading, is_blank, trim_blank, without_link_reference};
 #[cfg(test)]
 pub(crate) use store::every_kind;
@@ -696,37 +697,47 @@ impl<'a> Classifier<'a> {
 
     /// Markdown images and links alone on a line.
     fn classify_markup(&mut self, core: &'a str) -> Option<Kind> {
-        if let Ok((_, alt)) = rules::avatar(core) {
-            // The comment form's own avatar (`![guest](...)`): form furniture.
-            if phrases::catalog().texts("literal_form_avatar_alt_guest").contains(&alt.trim()) {
-                return Some(Kind::Residue);
+        // Only the rules of the line's shape can match it: text that opens with a bracket
+        // (`[…] Honestly, ...`) is told by its first bracket, a link by what follows it.
+        let shape = rules::markup_shape(core);
+        if matches!(shape, MarkupShape::Image | MarkupShape::LinkedImage) {
+            if let Ok((_, alt)) = rules::avatar(core) {
+                // The comment form's own avatar (`![guest](...)`): form furniture.
+                if phrases::markers().is_form_avatar_alt(alt.trim()) {
+                    return Some(Kind::Residue);
+                }
+                if let Some(seg) = self.segment(alt) {
+                    return Some(Kind::Chrome(seg));
+                }
+                let alt = alt.trim_matches(is_blank);
+                // An image without alt text names nobody: markup residue.
+                return Some(if alt.is_empty() {
+                    Kind::Residue
+                } else {
+                    self.named(alt, |alt| Kind::Avatar { alt })
+                });
             }
-            if let Some(seg) = self.segment(alt) {
-                return Some(Kind::Chrome(seg));
-            }
-            let alt = alt.trim_matches(is_blank);
-            // An image without alt text names nobody: markup residue.
-            return Some(if alt.is_empty() {
-                Kind::Residue
-            } else {
-                self.named(alt, |alt| Kind::Avatar { alt })
-            });
         }
-        if let Ok((_, (text, url))) = rules::link(core) {
-            let name = text.trim_matches(is_blank);
-            if let Some(seg) = self.segment(name) {
-                return Some(Kind::Chrome(seg));
+        if matches!(shape, MarkupShape::LinkedImage | MarkupShape::Link) {
+            if let Ok((_, (text, url))) = rules::link(core) {
+                let name = text.trim_matches(is_blank);
+                // A text that folds to nothing (`__`, an icon) is no phrase: told before
+                // segmenting it ([`wordless_text_is_no_phrase`]).
+                if is_wordless(name) {
+                    return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
+                }
+                if let Some(seg) = self.segment(name) {
+                    return Some(Kind::Chrome(seg));
+                }
+                if url.contains("#comment-") {
+                    return Some(self.named(name, |name| Kind::ParentLink { name }));
+                }
+                return Some(self.named(name, |name| Kind::AuthorLink { name }));
             }
-            if phrases::Folded::new(name).next().is_none() {
-                return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
-            }
-            if url.contains("#comment-") {
-                return Some(self.named(name, |name| Kind::ParentLink { name }));
-            }
-            return Some(self.named(name, |name| Kind::AuthorLink { name }));
+            return self.classify_link_row(core);
         }
-        if let Some(kind) = self.classify_link_row(core) {
-            return Some(kind);
+        if shape != MarkupShape::Span {
+            return None;
         }
         // A pandoc span alone on a line: the box around a share row (`[[Share On
         // Twitter](url){.wc_tw} [Share On Google](url){.wc_go}]{.share_buttons_box}`), or a
@@ -772,7 +783,7 @@ impl<'a> Classifier<'a> {
         let mut wordless = true;
         let mut shares = true;
         for (text, _) in links {
-            if phrases::Folded::new(text).next().is_none() {
+            if is_wordless(text) {
                 continue;
             }
             wordless = false;
@@ -837,7 +848,7 @@ impl<'a> Classifier<'a> {
             // Badges print as the catalogue writes them (`Admin`); `admin` is a user name.
             if seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(core) {
                 // The form's avatar alt is a lowercase `guest`; otherwise a user's name.
-                let avatar_alt = phrases::catalog().texts("literal_form_avatar_alt_guest").contains(&core);
+                let avatar_alt = phrases::markers().is_form_avatar_alt(core);
                 return if avatar_alt { Kind::Residue } else { Kind::Text };
             }
             return Kind::Chrome(seg);
@@ -918,6 +929,12 @@ impl<'a> Classifier<'a> {
             seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(text.trim());
         (!lowercase_role).then_some(seg)
     }
+}
+
+/// True when `text` has no words: its normal form is empty (icon residue, markup), so
+/// [`Classifier::segment`] finds no phrase in it.
+fn is_wordless(text: &str) -> bool {
+    phrases::Folded::new(text).next().is_none()
 }
 
 /// True for a line that [`Classifier::classify`] surely makes text (with no phrase opening
@@ -1349,6 +1366,36 @@ mod tests {
         let mut classifier = Classifier::default();
         let kind = classifier.classify(text);
         (kind, classifier.opened_with_phrase)
+    }
+
+    /// [`is_wordless`] text is no phrase: telling it first skips segmenting.
+    fn assert_wordless_is_no_phrase(text: &str) {
+        if is_wordless(text) {
+            let seg = Classifier::default().segment(text);
+            assert!(seg.is_none(), "{text:?}: {seg:?}");
+        }
+    }
+
+    #[test]
+    fn wordless_text_is_no_phrase() {
+        let mut wordless = 0;
+        for line in crate::test_pages::lines() {
+            let texts = [line.as_str(), rules::strip_residue(trim_blank(&line))];
+            for text in texts.into_iter().chain(rules::link(texts[1]).map(|(_, (text, _))| text)) {
+                assert_wordless_is_no_phrase(text);
+                wordless += usize::from(is_wordless(text));
+            }
+        }
+        assert!(wordless > 100, "{wordless}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wordless_text_is_no_phrase_on_any_line(
+            text in "([ _*\\|:\\[\\]!{}()]|\\{\\.x\\}|\\[12\\]|\\(BUTTON\\)|\\]\\(u\\)|\u{a0}|\u{200b}|a|1){0,8}"
+        ) {
+            assert_wordless_is_no_phrase(&text);
+        }
     }
 
     #[test]

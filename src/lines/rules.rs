@@ -214,6 +214,13 @@ fn link_target(i: &str) -> PResult<'_, &str> {
     Ok((rest, first_word(inner)))
 }
 
+/// What follows the `(url)` part of a markdown link, for the rules that do not read the URL
+/// (an image's source, a linked avatar's profile): [`link_target`] without looking for the
+/// URL's end in it, a scan of every byte of a long URL.
+fn link_target_end(i: &str) -> Result<&str, nom::Err<Error<&str>>> {
+    balanced(i, b'(', b')').map(|(rest, _)| rest)
+}
+
 /// `text` up to its first whitespace character ([`char::is_whitespace`]), all of it if it
 /// has none. URLs are long and have none: eight bytes are checked at a time for a control
 /// character, a space or a non-ASCII byte, and only such a word is looked at closely.
@@ -299,7 +306,7 @@ pub(crate) fn image(i: &str) -> PResult<'_, &str> {
         return fail(i, ErrorKind::Tag);
     };
     let (rest, alt_text) = link_text(bracketed)?;
-    let (rest, _) = link_target(rest)?;
+    let rest = link_target_end(rest)?;
     let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
     Ok((rest, alt_text))
 }
@@ -325,7 +332,7 @@ fn linked_image(i: &str) -> PResult<'_, &str> {
     if !after.is_empty() {
         return fail(after, ErrorKind::Eof);
     }
-    let (rest, _) = link_target(rest)?;
+    let rest = link_target_end(rest)?;
     let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
     Ok((rest, alt_text))
 }
@@ -413,6 +420,45 @@ impl<'a> LinkRow<'a> {
     }
 }
 
+/// The markup a line that starts with `!`, `\` or `[` may be, as far as [`avatar`],
+/// [`link`], [`link_row`], [`span`] and [`span_pair`] are concerned: the rules of other
+/// shapes cannot match it. After a `[`, what follows the first bracketed text tells, which
+/// each bracket rule reads first: a link target `(` (with an image inside for a linked
+/// avatar) or an attribute block `{`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum MarkupShape {
+    /// `![`: an image, [`avatar`]'s.
+    Image,
+    /// `[`, an image inside, `](`: a linked avatar, or a link ([`avatar`], [`link`],
+    /// [`link_row`]).
+    LinkedImage,
+    /// `[text](` or `\[`: a link or a row of links ([`link`], [`link_row`]).
+    Link,
+    /// `[text]{`: pandoc spans ([`span`], [`span_pair`]).
+    Span,
+    /// None of them: text that opens with a bracket (`[…] Honestly, ...`).
+    Text,
+}
+
+/// The [`MarkupShape`] of `i`, a line that starts with `!`, `\` or `[` (`Text` for others):
+/// one scan of its first bracket instead of one per rule.
+pub(crate) fn markup_shape(i: &str) -> MarkupShape {
+    match i.as_bytes().first() {
+        Some(b'!') => MarkupShape::Image,
+        Some(b'\\') => MarkupShape::Link,
+        Some(b'[') => match link_text(i) {
+            Ok((rest, text)) => match rest.as_bytes().first() {
+                Some(b'(') if skip_spaces(text).starts_with('!') => MarkupShape::LinkedImage,
+                Some(b'(') => MarkupShape::Link,
+                Some(b'{') => MarkupShape::Span,
+                _ => MarkupShape::Text,
+            },
+            Err(_) => MarkupShape::Text,
+        },
+        _ => MarkupShape::Text,
+    }
+}
+
 /// An empty pandoc link or span, `[](url){.nav-link}`, `[ ]{.icon}`, `[](url)`: pandoc writes
 /// one only with a target, attributes or both, so one of them is required.
 pub(crate) fn empty_link(i: &str) -> PResult<'_, ()> {
@@ -420,7 +466,7 @@ pub(crate) fn empty_link(i: &str) -> PResult<'_, ()> {
     if !text.trim().is_empty() {
         return fail(i, ErrorKind::Verify);
     }
-    let target = link_target(rest).map(|(rest, _)| rest).ok();
+    let target = link_target_end(rest).ok();
     let attributes = attributes(target.unwrap_or(rest)).map(|(rest, _)| rest).ok();
     match attributes.or(target) {
         Some(rest) => Ok((rest, ())),
@@ -528,10 +574,31 @@ pub(crate) fn strip_residue(line: &str) -> &str {
     strip_residue_steps(line)
 }
 
+/// True for a line that ends with a kept byte ([`is_kept_edge`]) and opens with a `[` before
+/// a visible ASCII byte that starts neither a widget's inside nor a link number (`[Name](url)`,
+/// `[__](url)`, `[![alt](src)](href)`): no step of [`strip_residue_steps`] removes anything
+/// from it.
+#[inline]
+fn opens_link_text(line: &str) -> bool {
+    match *line.as_bytes() {
+        [b'[', second, .., last] => {
+            is_kept_edge(last)
+                && second.is_ascii_graphic()
+                && !may_start_widget(second)
+                && !matches!(second, b']' | b'0'..=b'9')
+        }
+        _ => false,
+    }
+}
+
 /// [`strip_residue`] for a line that may have residue: strips until a round removes nothing.
 /// Kept out of line, so that the common case is a check and a return.
 #[inline(never)]
 fn strip_residue_steps(line: &str) -> &str {
+    // Most lines that get here are links: told at a look, not by a round of the steps.
+    if opens_link_text(line) {
+        return line;
+    }
     let mut s = trim_blank(line);
     loop {
         if has_kept_edges(s) {
@@ -688,9 +755,12 @@ fn widget_prefix(s: &str) -> Option<&str> {
     if !after.as_bytes().first().is_some_and(|&b| may_start_widget(b) || b == b']') {
         return None;
     }
-    let (inner, rest) = after.split_once(']')?;
+    // A widget's inside is blank but for one mark: read that far, not to the first `]` of a
+    // long line (`[…] Honestly, ...`).
+    let inside = after.trim_start();
+    let rest = inside.strip_prefix(WIDGET_MARKS).unwrap_or(inside).trim_start().strip_prefix(']')?;
     // `[](url)` is an empty link, not a widget.
-    (is_widget(inner) && !rest.starts_with('(')).then_some(rest)
+    (!rest.starts_with('(')).then_some(rest)
 }
 
 /// The same widget at the end of a line: the line before it.
@@ -700,16 +770,17 @@ fn widget_suffix(s: &str) -> Option<&str> {
     if !before.as_bytes().last().is_some_and(|&b| may_start_widget(b) || b == b'[') {
         return None;
     }
-    let (before, inner) = before.rsplit_once('[')?;
-    is_widget(inner).then_some(before)
+    // Read back as far as a widget's inside goes, not to the last `[` of a long line.
+    let inside = before.trim_end();
+    inside.strip_suffix(WIDGET_MARKS).unwrap_or(inside).trim_end().strip_suffix('[')
 }
 
-fn is_widget(inner: &str) -> bool {
-    matches!(inner.trim(), "" | "*" | "X" | "x")
-}
+/// The one mark a widget may hold between blanks (`[*]`, `[X]`); any other inside is no
+/// widget's ([`str::trim`] blanks: `[ ]`, `[    ]`).
+const WIDGET_MARKS: [char; 3] = ['*', 'X', 'x'];
 
-/// False for a byte at either end of a bracket's inside that is no [`is_widget`] one: a
-/// visible ASCII character other than `*`, `X`, `x` stays at that end after trimming.
+/// False for a byte at either end of a bracket's inside that is no widget's: a visible ASCII
+/// character other than the [`WIDGET_MARKS`] stays at that end after trimming.
 fn may_start_widget(byte: u8) -> bool {
     !byte.is_ascii_graphic() || matches!(byte, b'*' | b'X' | b'x')
 }
@@ -1358,6 +1429,27 @@ mod tests {
     /// trim, on every line of the test pages as printed, indented or not: the same text at
     /// the same place (a blank line's empty rest is anywhere).
     #[test]
+    fn residue_is_stripped_as_the_old_loop_strips_it_on_every_page_line() {
+        let lines = crate::test_pages::lines();
+        let samples = [
+            "[…] Honestly. […]",
+            "[ x ] a",
+            "a [\u{a0}* ]",
+            "[**] a",
+            "[*] [ ] a [X] [ ]",
+            "[ ](u) a",
+            "[12]Nam Vũ",
+            "[__](u) ___",
+            "[x] a",
+            "[*]a",
+            "[]a",
+        ];
+        for line in lines.iter().map(String::as_str).chain(samples) {
+            assert_eq!(strip_residue(line), reference::strip_residue(line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn trim_blank_is_the_exact_trim_on_every_page_line() {
         let at = |trimmed: &str, line: &str| trimmed.as_ptr() as usize - line.as_ptr() as usize;
         for page in crate::test_pages::pages() {
@@ -1468,6 +1560,47 @@ mod tests {
         }
     }
 
+    /// True when every rule that matches `line` (which starts with `!`, `\` or `[`) is one
+    /// of its [`MarkupShape`]'s.
+    fn markup_shape_keeps(line: &str) -> bool {
+        use MarkupShape::*;
+        let shape = markup_shape(line);
+        let allowed = |shapes: &[MarkupShape]| shapes.contains(&shape);
+        (avatar(line).is_err() || allowed(&[Image, LinkedImage]))
+            && (link(line).is_err() || allowed(&[LinkedImage, Link]))
+            && (link_row(line).is_err() || allowed(&[LinkedImage, Link]))
+            && (span(line).is_err() || allowed(&[Span]))
+            && (span_pair(line).is_err() || allowed(&[Span]))
+    }
+
+    #[test]
+    fn markup_shapes_keep_every_test_line() {
+        let lines = crate::test_pages::lines();
+        let cores: Vec<&str> = lines.iter().map(|l| strip_residue(trim_blank(l))).collect();
+        let samples = [
+            "[![Nam\nVũ](https://g/a.png){.avatar}](/author/n/){target=\"_blank\"}",
+            "[ ![a](b) ](c)",
+            "[![a](b) x](c)",
+            "![a](b)",
+            "\\[a\\](b)",
+            "[5]{.wpdrv}",
+            "[ Reply to  [Andi](#comment-9) ]{.wpd-reply-to} [ 1 year ago ]{.wpd-comment-date}",
+            "[__](https://twitter.com/intent/tweet?text=x)[__](https://vk.com/share.php?url=y) ___",
+        ];
+        let mut shapes = std::collections::HashMap::new();
+        for line in cores.iter().copied().filter(|l| l.starts_with(['!', '\\', '['])).chain(samples) {
+            assert!(markup_shape_keeps(line), "{line:?}: {:?}", markup_shape(line));
+            *shapes.entry(markup_shape(line)).or_insert(0) += 1;
+        }
+        for shape in [MarkupShape::Image, MarkupShape::LinkedImage, MarkupShape::Link, MarkupShape::Span] {
+            assert!(shapes.get(&shape).is_some_and(|&n| n > 0), "{shape:?}: {shapes:?}");
+        }
+        assert!(shapes[&MarkupShape::Text] > 100, "{shapes:?}");
+        for text in ["[…] Honestly, the official docs", "[12]Name", "[x", "[a] (b)", "[ a ]b{.c}"] {
+            assert_eq!(markup_shape(text), MarkupShape::Text, "{text:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
@@ -1493,6 +1626,14 @@ mod tests {
         }
 
         #[test]
+        fn markup_shapes_keep_every_markup_line(line in line()) {
+            for open in ["[", "[![", "[ ![", "[]", "[a]", "[a](b)", "[a]{.c}", "[a]{.c} ", "!", "![", "![a](b)", "[![a](b)](c)", "\\[", "\\[a\\](b)"] {
+                let i = format!("{open}{line}");
+                prop_assert!(markup_shape_keeps(&i), "{:?}: {:?}", i, markup_shape(&i));
+            }
+        }
+
+        #[test]
         fn markup_rules_match_the_combinators(line in line()) {
             prop_assert_eq!(image(&line).ok(), reference::image(&line).ok());
             prop_assert_eq!(avatar(&line).ok(), reference::avatar(&line).ok());
@@ -1514,6 +1655,17 @@ mod tests {
             line in "[ \t\u{85}\u{a0}\u{1680}\u{2000}-\u{200f}\u{2028}\u{2029}\u{202a}-\u{202f}\u{205f}\u{2066}-\u{2069}\u{3000}\u{feff}a.é©Жא•…、ﬁ😀\u{2070}\u{3001}\u{fefe}]{0,6}"
         ) {
             prop_assert_eq!(trim_blank(&line), reference::trim_blank(&line));
+        }
+
+        /// Widgets and brackets that are none, blanks of every kind inside, at both ends.
+        #[test]
+        fn widgets_are_stripped_as_the_old_loop_strips_them(
+            inside in "[ *Xx\u{a0}\u{2003}\u{200b}a…\\[\\]()]{0,6}",
+            text in "[a (\\]…]{0,4}",
+        ) {
+            for line in [format!("[{inside}]{text}"), format!("{text}[{inside}]"), format!("[{inside}]{text}[{inside}]")] {
+                prop_assert_eq!(strip_residue(&line), reference::strip_residue(&line), "{:?}", line);
+            }
         }
 
         #[test]

@@ -636,6 +636,9 @@ pub(crate) struct Markers {
     /// The numbers in [`chrome`] of the `Reply` buttons that are, in the same words, a
     /// language's `Reply to` marker (`回复`, `Trả lời`).
     ambiguous_reply_buttons: Vec<u16>,
+    /// The alt texts of the comment form's own avatar (`guest`), as the catalogue writes
+    /// them: looked up once, not by key on every avatar line.
+    form_avatar_alts: &'static [&'static str],
 }
 
 impl Markers {
@@ -711,6 +714,7 @@ impl Markers {
             heading_nouns: catalog.texts("wp_heading_noun").iter().map(|t| normalize::normalize(t)).collect(),
             heading_one: catalog.texts("wp_heading_one").iter().map(|t| normalize::normalize(t)).collect(),
             ambiguous_reply_buttons,
+            form_avatar_alts: catalog.texts("literal_form_avatar_alt_guest"),
         }
     }
 
@@ -801,6 +805,12 @@ impl Markers {
             || (text.chars().any(char::is_alphabetic)
                 && !text.chars().any(char::is_lowercase)
                 && self.roles.iter().any(|r| r.to_uppercase() == text))
+    }
+
+    /// True when `text` is the comment form's own avatar alt text exactly as the catalogue
+    /// writes it (`guest`).
+    pub fn is_form_avatar_alt(&self, text: &str) -> bool {
+        self.form_avatar_alts.contains(&text)
     }
 
     /// True when normalized `text` is a `Reply to` phrase of some language.
@@ -1081,6 +1091,18 @@ mod tests {
         assert!(!markers().is_last_edited("last editedx"));
         assert!(markers().is_header_on_title(" on \"how to\""));
         assert!(!markers().is_header_on_title(" online"));
+    }
+
+    #[test]
+    fn form_avatar_alts_are_the_catalogue_texts() {
+        assert!(markers().is_form_avatar_alt("guest") && markers().is_form_avatar_alt("avatar"));
+        assert!(!markers().is_form_avatar_alt("Guest") && !markers().is_form_avatar_alt(" guest"));
+        for (_, texts) in catalog().entries() {
+            for text in texts {
+                let form = catalog().texts("literal_form_avatar_alt_guest").contains(text);
+                assert_eq!(markers().is_form_avatar_alt(text), form, "{text:?}");
+            }
+        }
     }
 
     /// A `Reply to` phrase is told by its class as by its text.
