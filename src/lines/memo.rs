@@ -78,20 +78,27 @@ impl<'a> LineMemo<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Slot(usize);
 
-/// Slots of the per-thread table of known lines (96 bytes each: 384 KB). A thousand
-/// generated pages learn about 4,000 distinct short lines: at 2,048 slots, lines that repeat
-/// from page to page (`Inline Feedbacks`, `Name*`) were pushed out by names seen once, and
-/// classified again (4,096 slots: -2.7% instructions on new pages; 8,192: -1.2% more, at
-/// twice the memory).
-const KNOWN_SLOTS: usize = 1 << 12;
+/// Sets of the per-thread table of known lines, each of [`WAYS`] lines (96 bytes each: 384
+/// KB in all). A thousand generated pages learn about 4,000 distinct short lines: at 2,048
+/// lines, those that repeat from page to page (`Inline Feedbacks`) were pushed out by names
+/// seen once, and classified again (4,096: -2.7% instructions on new pages).
+const KNOWN_SETS: usize = 1 << 11;
 
-/// A line of an earlier page and its kind. Unused slots have an empty text, which no
+/// Lines of a set: two lines that a page shows together and that hash to one place (`Name*`
+/// and `Inline Feedbacks` did, at 4,096 places) both stay, where in one place each would
+/// push the other out on every page.
+const WAYS: usize = 2;
+
+/// A line of an earlier page and its kind. Unused places have an empty text, which no
 /// classified line has.
 #[derive(Debug, Clone, Copy)]
 struct KnownLine {
     hash: u64,
     kind: Kind,
     opened_with_phrase: bool,
+    /// True for the line of its set found or learned last: a new line takes the other's
+    /// place.
+    recent: bool,
     len: u8,
     text: [u8; MAX_REMEMBERED_LINE],
 }
@@ -100,18 +107,30 @@ const UNUSED: KnownLine = KnownLine {
     hash: 0,
     kind: Kind::Blank,
     opened_with_phrase: false,
+    recent: false,
     len: 0,
     text: [0; MAX_REMEMBERED_LINE],
 };
 
-thread_local! {
-    /// Direct-mapped like a page's table; allocated on first use, kept for the thread's life.
-    static KNOWN: RefCell<Vec<KnownLine>> = const { RefCell::new(Vec::new()) };
+impl KnownLine {
+    /// True when this is the line with exactly `text`, whose [`hash`] is `hash` (an unused
+    /// place's text is empty, and so its hash, zero: no line is empty).
+    fn is(&self, hash: u64, text: &str) -> bool {
+        self.hash == hash
+            && usize::from(self.len) == text.len()
+            && !text.is_empty()
+            && self.text.get(..text.len()) == Some(text.as_bytes())
+    }
 }
 
-/// The slot of the hash in the table of known lines.
-fn known_slot(hash: u64) -> usize {
-    (hash >> (u64::BITS - KNOWN_SLOTS.trailing_zeros())) as usize
+thread_local! {
+    /// Allocated on first use, kept for the thread's life.
+    static KNOWN: RefCell<Vec<[KnownLine; WAYS]>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The set of the hash in the table of known lines.
+fn known_set(hash: u64) -> usize {
+    (hash >> (u64::BITS - KNOWN_SETS.trailing_zeros())) as usize
 }
 
 /// The kind of a line with exactly this text (whose [`hash`] is `hash`) on an earlier page
@@ -119,21 +138,20 @@ fn known_slot(hash: u64) -> usize {
 pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
     // (None once the thread's locals are being destroyed.)
     let known = KNOWN.try_with(|table| {
-        let table = table.borrow();
-        let line = table.get(known_slot(hash))?;
-        // An unused slot's text is empty, and so its hash (zero): no line is empty.
-        let same = line.hash == hash
-            && usize::from(line.len) == text.len()
-            && !text.is_empty()
-            && line.text.get(..text.len())? == text.as_bytes();
-        same.then_some((line.kind, line.opened_with_phrase))
+        let mut table = table.borrow_mut();
+        let set = table.get_mut(known_set(hash))?;
+        let way = set.iter().position(|line| line.is(hash, text))?;
+        if !set[way].recent {
+            set.iter_mut().enumerate().for_each(|(w, line)| line.recent = w == way);
+        }
+        Some((set[way].kind, set[way].opened_with_phrase))
     });
     known.ok().flatten()
 }
 
-/// Remembers for later pages the kind of a line (whose [`hash`] is `hash`): its kind must
-/// depend on its text alone (it keeps no date of the page). Lines longer than
-/// [`MAX_REMEMBERED_LINE`] are not kept.
+/// Remembers for later pages the kind of a line (whose [`hash`] is `hash`), in the place of
+/// its set's line found or learned least lately: its kind must depend on its text alone (it
+/// keeps no date of the page). Lines longer than [`MAX_REMEMBERED_LINE`] are not kept.
 pub(super) fn learn(hash: u64, text: &str, kind: Kind, opened_with_phrase: bool) {
     let Ok(len) = u8::try_from(text.len()) else { return };
     if text.is_empty() || text.len() > MAX_REMEMBERED_LINE {
@@ -143,11 +161,14 @@ pub(super) fn learn(hash: u64, text: &str, kind: Kind, opened_with_phrase: bool)
     let _ = KNOWN.try_with(|table| {
         let mut table = table.borrow_mut();
         if table.is_empty() {
-            table.resize(KNOWN_SLOTS, UNUSED);
+            table.resize(KNOWN_SETS, [UNUSED; WAYS]);
         }
-        let line = &mut table[known_slot(hash)];
-        *line = KnownLine { hash, kind, opened_with_phrase, len, text: [0; MAX_REMEMBERED_LINE] };
-        line.text[..text.len()].copy_from_slice(text.as_bytes());
+        let set = &mut table[known_set(hash)];
+        let way = set.iter().position(|line| !line.recent).unwrap_or(0);
+        set.iter_mut().for_each(|line| line.recent = false);
+        set[way] =
+            KnownLine { hash, kind, opened_with_phrase, recent: true, len, text: [0; MAX_REMEMBERED_LINE] };
+        set[way].text[..text.len()].copy_from_slice(text.as_bytes());
     });
 }
 
@@ -260,7 +281,7 @@ mod tests {
                 learn(&longest, Kind::Heading);
                 assert!(matches!(known(&longest), Some((Kind::Heading, true))));
                 // A newer text takes a slot; no text is taken for another.
-                let texts: Vec<String> = (0..3 * KNOWN_SLOTS).map(|i| format!("name {i}")).collect();
+                let texts: Vec<String> = (0..3 * KNOWN_SETS * WAYS).map(|i| format!("name {i}")).collect();
                 for (i, text) in texts.iter().enumerate() {
                     learn(text, Kind::Number(i as i64));
                 }
@@ -275,6 +296,34 @@ mod tests {
         });
         // Another thread knows none of them.
         std::thread::scope(|s| s.spawn(|| assert!(known("Reply").is_none())).join().unwrap());
+    }
+
+    /// Two lines of one set both stay; a third takes the place of the one found or learned
+    /// least lately.
+    #[test]
+    fn a_set_keeps_the_line_found_last() {
+        let set_of = |text: &str| known_set(hash(text.as_bytes()));
+        let target = set_of("Inline Feedbacks");
+        let same: Vec<String> =
+            (0..).map(|i| format!("line {i}")).filter(|t| set_of(t) == target).take(3).collect();
+        let known = |text: &str| known(hash(text.as_bytes()), text).is_some();
+        let learn = |text: &str| learn(hash(text.as_bytes()), text, Kind::Text, false);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                learn("Inline Feedbacks");
+                learn(&same[0]);
+                assert!(known("Inline Feedbacks") && known(&same[0]), "two lines of a set both stay");
+                // Found last: `Inline Feedbacks`; learned last: `same[1]`, in place of `same[0]`.
+                assert!(known("Inline Feedbacks"));
+                learn(&same[1]);
+                assert!(known("Inline Feedbacks") && known(&same[1]) && !known(&same[0]));
+                // `same[1]` was found last: `same[2]` takes the place of `Inline Feedbacks`.
+                learn(&same[2]);
+                assert!(known(&same[1]) && known(&same[2]) && !known("Inline Feedbacks"));
+            })
+            .join()
+            .unwrap();
+        });
     }
 
     #[test]
