@@ -582,10 +582,13 @@ impl<'a> Classifier<'a> {
             }
             None => {
                 let dates = self.dates.len();
+                // A fence (`Residue`, `SectionFence`) also sets `saw_fence`, a state of the
+                // page: told apart from other residue (`__`, `[](about:blank)`) by the flag.
+                let saw_fence = std::mem::take(&mut self.saw_fence);
                 let kind = self.classify(text);
-                // Fences (`Residue`, `SectionFence`) also set `saw_fence`, a state of the page.
-                let text_alone =
-                    self.dates.len() == dates && !matches!(kind, Kind::Residue | Kind::SectionFence);
+                let fence = self.saw_fence;
+                self.saw_fence |= saw_fence;
+                let text_alone = self.dates.len() == dates && !fence;
                 if text_alone {
                     memo::learn(hash, text, kind, self.opened_with_phrase);
                 }
