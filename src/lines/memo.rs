@@ -135,6 +135,7 @@ fn known_set(hash: u64) -> usize {
 
 /// The kind of a line with exactly this text (whose [`hash`] is `hash`) on an earlier page
 /// of this thread, and whether it opened with a phrase; `None` when none is remembered.
+#[inline] // asked for every short line a page has not seen: out of line, a call each (+0.9%)
 pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
     // (None once the thread's locals are being destroyed.)
     let known = KNOWN.try_with(|table| {
