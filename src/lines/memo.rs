@@ -1,17 +1,16 @@
 //! Lines repeat on a page (every comment's `Reply` button and vote number, role badges,
-//! the names of regular commenters, share rows): a small table remembers how each short
-//! line text was classified, so that a repeat costs a hash and a compare instead of the
-//! phrase, number and date rules.
+//! the names of regular commenters, share rows, relative dates) and from page to page (a
+//! corpus holds many pages of one plugin, whose buttons, badges, headings and sort rows read
+//! the same on each, and its regulars comment on many pages). Two tables remember how short
+//! lines were classified, so that a repeat costs a hash and a compare instead of the phrase,
+//! number and date rules:
 //!
-//! The table is direct-mapped (a slot per hash, a newer line replaces an older one), sized
-//! from the page's line count once, so it never grows and its memory is bounded.
-//!
-//! Lines also repeat from page to page: a corpus holds many pages of one plugin, whose
-//! buttons, badges, headings and sort rows read the same on each, and its regulars comment
-//! on many pages. A second table ([`known`], [`learn`]), kept per thread, remembers the kinds
-//! of short lines from earlier pages by their text, which it copies: a line new to the page
-//! but not to the thread costs a hash and a compare too. It keeps only kinds that depend on
-//! the text alone (no dates, which live in a page's table).
+//! - the thread's table of known lines ([`known`], [`learn`]) keeps the kinds that depend on
+//!   the text alone, from this page and earlier ones, copying their texts;
+//! - a page's own table ([`LineMemo`]) keeps the lines whose kinds hold a date of the page
+//!   (its [`super::DateId`]s are the page's) and fences (which also tell the page that it is
+//!   pandoc's). It is direct-mapped (a slot per hash, a newer line replaces an older one),
+//!   sized from the page's length once, so it never grows and its memory is bounded.
 
 use std::cell::RefCell;
 use std::hash::Hasher;
@@ -46,10 +45,10 @@ pub(super) struct LineMemo<'a> {
 }
 
 impl<'a> LineMemo<'a> {
-    /// A table for a page of about `lines` lines (half of them, at most, distinct and
-    /// short enough).
+    /// A table for a page of about `lines` lines (about one in sixteen is a date line on a
+    /// page of comments; twice that many slots).
     pub fn for_lines(lines: usize) -> Self {
-        let slots = (lines / 2).clamp(MIN_SLOTS, MAX_SLOTS).next_power_of_two();
+        let slots = (lines / 8).clamp(MIN_SLOTS, MAX_SLOTS).next_power_of_two();
         LineMemo { slots: vec![None; slots], shift: u64::BITS - slots.trailing_zeros() }
     }
 
@@ -256,7 +255,7 @@ mod tests {
     #[test]
     fn table_size_follows_the_page() {
         assert_eq!(LineMemo::for_lines(0).slots.len(), MIN_SLOTS);
-        assert_eq!(LineMemo::for_lines(300).slots.len(), 256);
+        assert_eq!(LineMemo::for_lines(1200).slots.len(), 256);
         assert_eq!(LineMemo::for_lines(10_000_000).slots.len(), MAX_SLOTS);
         let mut empty = LineMemo::default();
         empty.put(empty.slot(hash(b"x")), entry("x"));

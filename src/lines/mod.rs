@@ -559,15 +559,19 @@ impl<'a> Classifier<'a> {
         self.keep_date(token, text).map_or(Kind::Text, |date| Kind::Date { date, timed })
     }
 
-    /// [`Self::classify`] for a line of its own: a short line whose text was seen before on
-    /// the page gets that line's kind again, its dates kept again as this line's; one new to
-    /// the page but seen on an earlier page of the thread gets that line's kind, if it was
-    /// one that depends on the text alone ([`memo::known`]).
+    /// [`Self::classify`] for a line of its own. A short line seen before on the thread (this
+    /// page or an earlier one) gets that line's kind, if it was one that depends on the text
+    /// alone ([`memo::known`]); one whose kind holds a date of the page (or a fence) gets the
+    /// kind of the page's earlier line with its text, its dates kept again as this line's.
     fn classify_line(&mut self, text: &'a str) -> Kind {
         if text.len() > memo::MAX_REMEMBERED_LINE {
             return self.classify(text);
         }
         let hash = memo::hash(text.as_bytes());
+        if let Some((kind, opened_with_phrase)) = memo::known(hash, text) {
+            self.opened_with_phrase = opened_with_phrase;
+            return kind;
+        }
         let slot = self.memo.slot(hash);
         if let Some(seen) = self.memo.get(slot, text) {
             if let Some(kind) = self.repeat(seen, text) {
@@ -575,27 +579,18 @@ impl<'a> Classifier<'a> {
                 return kind;
             }
         }
-        let kind = match memo::known(hash, text) {
-            Some((kind, opened_with_phrase)) => {
-                self.opened_with_phrase = opened_with_phrase;
-                kind
-            }
-            None => {
-                let dates = self.dates.len();
-                // A fence (`Residue`, `SectionFence`) also sets `saw_fence`, a state of the
-                // page: told apart from other residue (`__`, `[](about:blank)`) by the flag.
-                let saw_fence = std::mem::take(&mut self.saw_fence);
-                let kind = self.classify(text);
-                let fence = self.saw_fence;
-                self.saw_fence |= saw_fence;
-                let text_alone = self.dates.len() == dates && !fence;
-                if text_alone {
-                    memo::learn(hash, text, kind, self.opened_with_phrase);
-                }
-                kind
-            }
-        };
-        self.memo.put(slot, Remembered { text, kind, opened_with_phrase: self.opened_with_phrase });
+        let dates = self.dates.len();
+        // A fence (`Residue`, `SectionFence`) also sets `saw_fence`, a state of the page:
+        // told apart from other residue (`__`, `[](about:blank)`) by the flag.
+        let saw_fence = std::mem::take(&mut self.saw_fence);
+        let kind = self.classify(text);
+        let fence = self.saw_fence;
+        self.saw_fence |= saw_fence;
+        if self.dates.len() == dates && !fence {
+            memo::learn(hash, text, kind, self.opened_with_phrase);
+        } else {
+            self.memo.put(slot, Remembered { text, kind, opened_with_phrase: self.opened_with_phrase });
+        }
         kind
     }
 
