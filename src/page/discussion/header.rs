@@ -216,9 +216,13 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// A line that can be an author line above a header: a name-like text line or a number
     /// (a name such as `11111`) that no stage placed (a rating widget's custom title).
     fn is_author_candidate(&self, p: usize) -> bool {
-        let is_number = matches!(self.page.lines.kind(p), Kind::Number(_));
-        let is_text = self.parts[p] == Part::Text && is_name_like(self.page.lines, p);
-        (is_text || is_number) && self.page.roles[p].is_none()
+        // Told by the part first: a number is a footer part, and most lines are neither.
+        let candidate = match self.parts[p] {
+            Part::Text => is_name_like(self.page.lines, p),
+            Part::Footer => matches!(self.page.lines.kind(p), Kind::Number(_)),
+            _ => false,
+        };
+        candidate && self.page.roles[p].is_none()
     }
 
     /// Where a header that starts at `run_start` starts, given the author-line candidates
@@ -590,6 +594,38 @@ mod tests {
 
     use super::*;
     use crate::page::section;
+
+    /// `is_author_candidate` (told by the part first) is the test on the kind, for every
+    /// line of every test page's section, before and after the split placed lines.
+    #[test]
+    fn author_candidates_are_name_lines_and_numbers() {
+        let exact = |splitter: &Splitter<'_, '_, '_>, p: usize| {
+            let is_number = matches!(splitter.page.lines.kind(p), Kind::Number(_));
+            let is_text = splitter.parts[p] == Part::Text && is_name_like(splitter.page.lines, p);
+            (is_text || is_number) && splitter.page.roles[p].is_none()
+        };
+        let (mut candidates, mut numbers) = (0, 0);
+        for text in crate::test_pages::pages() {
+            let start = crate::input::content_start(&text);
+            let classified = crate::lines::classify_all(&text, start);
+            let mut page = Page::new(&text, start, &classified.lines, &classified.dates);
+            let Some(section_start) = section::locate(&mut page).section_start else { continue };
+            let mut splitter = Splitter::new(&mut page, section_start);
+            for round in 0..2 {
+                for p in splitter.start..splitter.page.lines.len() {
+                    let expected = exact(&splitter, p);
+                    assert_eq!(splitter.is_author_candidate(p), expected, "line {p}: {text:.80}");
+                    candidates += usize::from(expected);
+                    numbers += usize::from(expected && splitter.parts[p] == Part::Footer);
+                }
+                if round == 0 {
+                    let (_, header_dates, dateless) = splitter.mode();
+                    splitter.header_mode(header_dates, dateless);
+                }
+            }
+        }
+        assert!(candidates > 100 && numbers > 0, "candidates {candidates}, numbers {numbers}");
+    }
 
     /// `authors_walk`'s shortcut (the last candidate read both ways before the page's wrap
     /// width is asked) gives the walk's answer, for every line of every test page's section

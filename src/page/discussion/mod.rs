@@ -119,7 +119,7 @@ pub(crate) fn build<'a>(
         Mode::Footer | Mode::Button => splitter.footer_mode(mode),
     };
     let input = splitter.page.input;
-    let display = |piece: Piece| Piece::of(input, display_name(piece.text(input))).unwrap_or(piece);
+    let display = |piece: Piece| display_piece(input, piece);
     for comment in &mut comments {
         comment.author = comment.author.map(display);
         if let Some((_, to)) = &mut comment.to {
@@ -472,6 +472,17 @@ pub(super) fn display_name(line_text: &str) -> &str {
     crate::lines::without_link_reference(line_text)
 }
 
+/// [`display_name`] of a name kept as a piece of `input`, as a piece: the piece itself
+/// unless it starts with `[` (only then can it hold lynx's link number; most names do not,
+/// and are not read again).
+fn display_piece(input: &str, piece: Piece) -> Piece {
+    let text = piece.text(input);
+    if !text.starts_with('[') {
+        return piece;
+    }
+    Piece::of(input, display_name(text)).unwrap_or(piece)
+}
+
 /// A name without spacing and case, for comparing spellings (compared as it is read: no
 /// allocation).
 pub(crate) fn fold_name(name: &str) -> impl Iterator<Item = char> + '_ {
@@ -481,6 +492,26 @@ pub(crate) fn fold_name(name: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `display_piece` (the piece itself unless it starts with `[`) is the piece of
+    /// `display_name`, for every line of every test page and every suffix of its first
+    /// twelve bytes (so that lynx's `[36]Name` is met at the start).
+    #[test]
+    fn display_piece_is_the_piece_of_the_display_name() {
+        let mut numbered = 0;
+        for page in crate::test_pages::pages() {
+            for line in page.lines() {
+                for (at, _) in line.char_indices().take(12) {
+                    let text = &line[at..];
+                    let piece = Piece::of(&page, text).expect("a part of the page");
+                    let exact = Piece::of(&page, display_name(text)).unwrap_or(piece);
+                    assert_eq!(display_piece(&page, piece), exact, "{text:?}");
+                    numbered += usize::from(exact != piece);
+                }
+            }
+        }
+        assert!(numbered > 10, "lynx link numbers met: {numbered}");
+    }
 
     #[test]
     fn votes_add_up_and_saturate() {
