@@ -595,6 +595,21 @@ mod tests {
     use super::*;
     use crate::page::section;
 
+    /// Runs `check` on the splitter of each test page's comment section (with the page's
+    /// text); the number of sections.
+    fn each_section(mut check: impl FnMut(&mut Splitter<'_, '_, '_>, &str)) -> usize {
+        let mut sections = 0;
+        for text in crate::test_pages::pages() {
+            let start = crate::input::content_start(&text);
+            let classified = crate::lines::classify_all(&text, start);
+            let mut page = Page::new(&text, start, &classified.lines, &classified.dates);
+            let Some(section_start) = section::locate(&mut page).section_start else { continue };
+            sections += 1;
+            check(&mut Splitter::new(&mut page, section_start), &text);
+        }
+        sections
+    }
+
     /// `is_author_candidate` (told by the part first) is the test on the kind, for every
     /// line of every test page's section, before and after the split placed lines.
     #[test]
@@ -605,15 +620,10 @@ mod tests {
             (is_text || is_number) && splitter.page.roles[p].is_none()
         };
         let (mut candidates, mut numbers) = (0, 0);
-        for text in crate::test_pages::pages() {
-            let start = crate::input::content_start(&text);
-            let classified = crate::lines::classify_all(&text, start);
-            let mut page = Page::new(&text, start, &classified.lines, &classified.dates);
-            let Some(section_start) = section::locate(&mut page).section_start else { continue };
-            let mut splitter = Splitter::new(&mut page, section_start);
+        each_section(|splitter, text| {
             for round in 0..2 {
                 for p in splitter.start..splitter.page.lines.len() {
-                    let expected = exact(&splitter, p);
+                    let expected = exact(splitter, p);
                     assert_eq!(splitter.is_author_candidate(p), expected, "line {p}: {text:.80}");
                     candidates += usize::from(expected);
                     numbers += usize::from(expected && splitter.parts[p] == Part::Footer);
@@ -623,7 +633,7 @@ mod tests {
                     splitter.header_mode(header_dates, dateless);
                 }
             }
-        }
+        });
         assert!(candidates > 100 && numbers > 0, "candidates {candidates}, numbers {numbers}");
     }
 
@@ -632,14 +642,8 @@ mod tests {
     /// taken as a header's first line, with two floors; and it spares the width somewhere.
     #[test]
     fn authors_shortcut_is_the_walk() {
-        let (mut sections, mut spared) = (0, 0);
-        for text in crate::test_pages::pages() {
-            let start = crate::input::content_start(&text);
-            let classified = crate::lines::classify_all(&text, start);
-            let mut page = Page::new(&text, start, &classified.lines, &classified.dates);
-            let Some(section_start) = section::locate(&mut page).section_start else { continue };
-            sections += 1;
-            let mut splitter = Splitter::new(&mut page, section_start);
+        let mut spared = 0;
+        let sections = each_section(|splitter, text| {
             for run_start in splitter.start..splitter.limit {
                 for floor in [splitter.start, run_start.saturating_sub(6).max(splitter.start)] {
                     splitter.wrap = OnceCell::new();
@@ -651,7 +655,7 @@ mod tests {
                     spared += usize::from(!width_asked && splitter.wrap.get().is_some());
                 }
             }
-        }
+        });
         assert!(sections > 20, "the test pages have sections: {sections}");
         assert!(spared > 0, "the shortcut spared the wrap width somewhere");
     }
