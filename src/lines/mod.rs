@@ -175,9 +175,13 @@ pub(crate) fn line_start(input: &str, floor: usize, offset: usize) -> usize {
     memchr::memrchr2(b'\n', b'\r', &input.as_bytes()[floor..offset]).map_or(floor, |at| floor + at + 1)
 }
 
-/// The URL of an [`Kind::AuthorLink`] line.
-pub(crate) fn author_url(text: &str) -> Option<&str> {
-    rules::link(rules::strip_residue(text)).ok().map(|(_, (_, url))| url)
+/// The URL of a [`Kind::AuthorLink`] line `text`, whose link text is `name`: read past the
+/// name (its blanks and the text's closing `]` or `\]`), where stage 1 found the link,
+/// rather than by parsing the line again.
+pub(crate) fn author_url(text: &str, name: Name) -> Option<&str> {
+    let after = text.get(name.start as usize + name.len as usize..)?.trim_start_matches(is_blank);
+    let target = after.strip_prefix(']').or_else(|| after.strip_prefix("\\]"))?;
+    rules::link_url(target)
 }
 
 /// The name a line that is a badge word prints, without its markup: an image's alt text,
@@ -1278,6 +1282,28 @@ mod tests {
         let kinds: Vec<_> =
             (0..lines.len()).map(|i| (lines.number(i), lines.at(i).count, lines.kind(i))).collect();
         format!("{kinds:?} {dates:?}")
+    }
+
+    /// `author_url` (read past the name) is the URL of the whole link parsed again, on
+    /// every author link of the test pages.
+    #[test]
+    fn author_urls_read_past_the_name_are_the_links() {
+        let mut links = 0;
+        for page in crate::test_pages::pages() {
+            let lines = classify_all(&page, 0).lines;
+            for line in lines.iter() {
+                let Kind::AuthorLink { name } = line.kind else { continue };
+                let whole = rules::link(rules::strip_residue(line.text)).ok().map(|(_, (_, url))| url);
+                assert_eq!(author_url(line.text, name), whole, "{:?}", line.text);
+                links += 1;
+            }
+        }
+        for text in ["\\[Bob\\](https://bob.example)", "__[ Bob [x] ](https://bob.example \"t\")"] {
+            let line = classify_all(text, 0).lines.at(0);
+            let Kind::AuthorLink { name } = line.kind else { panic!("{line:?}") };
+            assert_eq!(author_url(line.text, name), Some("https://bob.example"), "{text}");
+        }
+        assert!(links > 20, "author links met: {links}");
     }
 
     #[test]

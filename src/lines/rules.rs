@@ -214,6 +214,11 @@ fn link_target(i: &str) -> PResult<'_, &str> {
     Ok((rest, first_word(inner)))
 }
 
+/// The URL of the `(url)` part of a markdown link at the start of `i`, as [`link`] reads it.
+pub(crate) fn link_url(i: &str) -> Option<&str> {
+    link_target(i).ok().map(|(_, url)| url)
+}
+
 /// What follows the `(url)` part of a markdown link, for the rules that do not read the URL
 /// (an image's source, a linked avatar's profile): [`link_target`] without looking for the
 /// URL's end in it, a scan of every byte of a long URL.

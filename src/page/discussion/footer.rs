@@ -128,7 +128,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 Kind::AuthorLink { name: linked } if comment.author.is_none() => {
                     comment.author = self.piece(line.name(linked));
-                    comment.author_url = lines::author_url(line.text).and_then(|url| self.piece(url));
+                    comment.author_url = lines::author_url(line.text, linked).and_then(|url| self.piece(url));
                     true
                 }
                 Kind::Says { name: said } if comment.author.is_none() => {

@@ -341,7 +341,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 Kind::AuthorLink { name } if comment.author.is_none() => {
                     comment.author = self.piece(name_of(name));
-                    comment.author_url = lines::author_url(text()).and_then(|url| self.piece(url));
+                    comment.author_url = lines::author_url(text(), name).and_then(|url| self.piece(url));
                 }
                 Kind::Says { name } if comment.author.is_none() => comment.author = self.piece(name_of(name)),
                 Kind::Avatar { alt } => avatar = avatar.or(Some(name_of(alt))),
