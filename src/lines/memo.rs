@@ -21,6 +21,7 @@ use crate::input::offset_within;
 
 /// Only lines up to this long are remembered: buttons, numbers, badges, names, dates.
 pub(super) const MAX_REMEMBERED_LINE: usize = 64;
+const _: () = assert!(MAX_REMEMBERED_LINE <= u8::MAX as usize, "a known line's length is a byte");
 
 /// The fewest and the most slots of a page's table.
 const MIN_SLOTS: usize = 64;
@@ -88,7 +89,7 @@ const KNOWN_SETS: usize = 1 << 11;
 /// push the other out on every page.
 const WAYS: usize = 2;
 
-/// A line of an earlier page and its kind. Unused places have an empty text, which no
+/// A line seen before on the thread and its kind. Unused places have an empty text, which no
 /// classified line has.
 #[derive(Debug, Clone, Copy)]
 struct KnownLine {
@@ -132,8 +133,9 @@ fn known_set(hash: u64) -> usize {
     (hash >> (u64::BITS - KNOWN_SETS.trailing_zeros())) as usize
 }
 
-/// The kind of a line with exactly this text (whose [`hash`] is `hash`) on an earlier page
-/// of this thread, and whether it opened with a phrase; `None` when none is remembered.
+/// The kind of a line with exactly this text (whose [`hash`] is `hash`) seen before on this
+/// thread (on this page or an earlier one), and whether it opened with a phrase; `None`
+/// when none is remembered.
 #[inline] // asked for every short line a page has not seen: out of line, a call each (+0.9%)
 pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
     // (None once the thread's locals are being destroyed.)
@@ -149,15 +151,15 @@ pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
     known.ok().flatten()
 }
 
-/// Remembers for later pages the kind of a line (whose [`hash`] is `hash`), in the place of
+/// Remembers for later lines, of this page and the next, the kind of a line (whose [`hash`] is `hash`), in the place of
 /// its set's line found or learned least lately: its kind must depend on its text alone (it
 /// keeps no date of the page). Lines longer than [`MAX_REMEMBERED_LINE`] are not kept.
 pub(super) fn learn(hash: u64, text: &str, kind: Kind, opened_with_phrase: bool) {
-    let Ok(len) = u8::try_from(text.len()) else { return };
     if text.is_empty() || text.len() > MAX_REMEMBERED_LINE {
         return;
     }
-    // (Nothing is kept once the thread's locals are being destroyed.)
+    let len = text.len() as u8; // at most `MAX_REMEMBERED_LINE`, which fits a byte
+                                // (Nothing is kept once the thread's locals are being destroyed.)
     let _ = KNOWN.try_with(|table| {
         let mut table = table.borrow_mut();
         if table.is_empty() {

@@ -1318,7 +1318,7 @@ mod tests {
             .map(|page| std::thread::scope(|s| s.spawn(|| classified_page(page)).join().unwrap()))
             .collect();
         // All pages on one thread, each twice in a row: the second time, its short lines are
-        // known (but for the few that share a slot), some from other pages the first time.
+        // known (but for the few pushed out of their set), some from other pages the first time.
         std::thread::scope(|s| {
             s.spawn(|| {
                 for (page, fresh) in pages.iter().zip(&fresh) {

@@ -1430,9 +1430,8 @@ mod tests {
         assert_eq!(trim_blank(""), "");
     }
 
-    /// The trim's fast paths (plain ends, indented text, spaces alone) against the exact
-    /// trim, on every line of the test pages as printed, indented or not: the same text at
-    /// the same place (a blank line's empty rest is anywhere).
+    /// Residue stripping (its look at link text, its widgets read only as far as a widget's
+    /// inside goes) against the old loop, on every line of the test pages and on samples.
     #[test]
     fn residue_is_stripped_as_the_old_loop_strips_it_on_every_page_line() {
         let lines = crate::test_pages::lines();
@@ -1454,6 +1453,9 @@ mod tests {
         }
     }
 
+    /// The trim's fast paths (plain ends, indented text, spaces alone) against the exact
+    /// trim, on every line of the test pages as printed, indented or not: the same text at
+    /// the same place (a blank line's empty rest is anywhere).
     #[test]
     fn trim_blank_is_the_exact_trim_on_every_page_line() {
         let at = |trimmed: &str, line: &str| trimmed.as_ptr() as usize - line.as_ptr() as usize;
