@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use super::{text, Page};
 use crate::annotation::LineRole;
-use crate::lines::{Kind, Line};
+use crate::lines::{Kind, Line, Tag};
 use crate::model::{Article, Span};
 
 /// Builds the article from lines `range` (those not already placed, e.g. a rating widget).
@@ -21,8 +21,13 @@ pub(crate) fn build<'a>(page: &mut Page<'_, 'a>, range: Range<usize>, content_st
     mark_tail_chrome(page, range.clone());
     // Converter residue (`__` icon glyphs, empty form widgets) is no article text; other
     // markup-only lines (`{`, `:::`) may be code or structure and stay.
+    // Only a residue line can be: any other kind was given to a line with words left once
+    // residue is stripped (`article_icon_residue_lines_are_residue_lines`).
     for i in range.clone() {
-        if page.roles[i].is_none() && crate::lines::is_icon_residue(page.lines.text(i)) {
+        if page.lines.tag(i) == Tag::Residue
+            && page.roles[i].is_none()
+            && crate::lines::is_icon_residue(page.lines.text(i))
+        {
             page.set_role(i, LineRole::Chrome);
         }
     }
@@ -647,6 +652,43 @@ mod tests {
 
     fn line(text: &str) -> Line<'_> {
         Line::new(text, 1, Kind::Text)
+    }
+
+    /// Every line of `page` that reads as icon residue is a residue line: the article reads
+    /// the text of residue lines alone for it.
+    fn icon_residue_lines_are_residue_lines(page: &str) -> Result<(), String> {
+        let lines = crate::lines::classify_all(page, 0).lines;
+        for i in 0..lines.len() {
+            if crate::lines::is_icon_residue(lines.text(i)) && lines.tag(i) != Tag::Residue {
+                return Err(format!("{:?} is {:?}", lines.text(i), lines.kind(i)));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn article_icon_residue_lines_are_residue_lines() {
+        for page in crate::test_pages::pages() {
+            icon_residue_lines_are_residue_lines(&page).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        /// Lines of residue pieces, words and markup, alone and among others.
+        #[test]
+        fn icon_residue_lines_are_residue_lines_whatever_the_line(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "__", "_", "[ ]", "[    ]", "[]", "[](about:blank)", "[x](y)", "![](a.png)", "\u{200b}",
+                    "\u{feff}", "\u{a0}", " ", "\t", "#", ":::", "{", "}", "*", "-", "Reply", "ok", "7", "\\",
+                    "[", "]", "(", ")", "!", "\n",
+                ]),
+                0..8,
+            )
+        ) {
+            let page = pieces.concat();
+            proptest::prop_assert!(icon_residue_lines_are_residue_lines(&page).is_ok(), "{:?}", page);
+        }
     }
 
     /// [`opens_furniture_exactly`] as it was before the candidates by first word: every label
