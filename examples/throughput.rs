@@ -9,6 +9,11 @@
 //! machine slows them alike) and the best round of each is kept; the ratio of parse to
 //! `str::lines` is the figure to compare between machines. Each file gets a row when there
 //! are at most 20; the total row times passes over all the files, one page at a time.
+//!
+//! A file's own row parses that one page again and again, which the processor learns: its
+//! branches are predicted and its tables stay in cache, and the parse runs up to twice as
+//! fast as on pages it has not seen (measured on the bench's generated pages, 9.8 against
+//! 21 µs a page). For a corpus, the total row over many different files is the figure.
 
 use std::hint::black_box;
 use std::process::ExitCode;
