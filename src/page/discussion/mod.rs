@@ -18,7 +18,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 pub(super) use self::parts::reads_as_name;
-use self::parts::{is_name_like, wrap_width, Part, SectionParts};
+use self::parts::{is_date_line, is_name_like, wrap_width, Part, SectionParts};
 use super::piece::Piece;
 use super::Page;
 use crate::annotation::LineRole;
@@ -222,7 +222,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         for (i, &part) in (self.start..).zip(self.parts.span(self.start..self.limit)) {
             match part {
                 Part::DatedFooter => footer_dates += 1,
-                Part::StrongHeader if matches!(self.page.lines.kind(i), Kind::Date { .. }) => {
+                Part::StrongHeader if is_date_line(self.page.lines, i) => {
                     dated = true;
                     // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
                     // lines of their own), maybe with the `Reply` button between.
