@@ -674,6 +674,27 @@ mod tests {
         assert!(naming > 20, "avatars and author links met: {naming}");
     }
 
+    /// `is_reply_button` (told from the tag and the phrase number) is the test on the kind,
+    /// for every line of every test page's section.
+    #[test]
+    fn reply_buttons_from_tags_are_those_of_the_kinds() {
+        let mut buttons = 0;
+        each_section(|splitter, text| {
+            for i in splitter.start..splitter.page.lines.len() {
+                let footer = matches!(splitter.parts[i], Part::Footer | Part::DatedFooter);
+                let expected = footer
+                    && match splitter.page.lines.kind(i) {
+                        Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
+                        Kind::LegacyFooter { .. } => true,
+                        _ => false,
+                    };
+                assert_eq!(splitter.is_reply_button(i), expected, "line {i}: {text:.80}");
+                buttons += usize::from(expected);
+            }
+        });
+        assert!(buttons > 50, "reply buttons met: {buttons}");
+    }
+
     /// `authors_walk`'s shortcut (the last candidate read both ways before the page's wrap
     /// width is asked) gives the walk's answer, for every line of every test page's section
     /// taken as a header's first line, with two floors; and it spares the width somewhere.

@@ -23,9 +23,9 @@ use super::piece::Piece;
 use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{DateId, Kind, Line};
+use crate::lines::{DateId, Kind, Line, Tag};
 use crate::model::{Discussion, Span};
-use crate::phrases::Class;
+use crate::phrases::{Class, Segmentation};
 
 /// A comment as found on the page, before threading.
 ///
@@ -305,9 +305,18 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         if !matches!(self.parts[i], Part::Footer | Part::DatedFooter) {
             return false;
         }
-        match &self.page.lines.kind(i) {
-            Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
-            Kind::LegacyFooter { .. } => true,
+        // A single phrase is told from its number, and numbers and `Last edited` from their
+        // tags: the kind is built only for a line kept beside the records.
+        let lines = self.page.lines;
+        match lines.tag(i) {
+            Tag::Phrase => lines
+                .single_phrase(i)
+                .is_some_and(|id| Segmentation::single(id).first().class == Class::ReplyButton),
+            Tag::Extra => match lines.kind(i) {
+                Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
+                Kind::LegacyFooter { .. } => true,
+                _ => false,
+            },
             _ => false,
         }
     }
