@@ -535,6 +535,21 @@ impl<'a> Splitter<'_, '_, 'a> {
         })
     }
 
+    /// The first `Reply` button among lines `range`. A button is a footer part: only those
+    /// are asked, skipped to sixteen parts at a time (a body is mostly text and blank lines,
+    /// and a branch per line on its part mispredicts on varied bodies).
+    fn reply_button_in(&self, range: Range<usize>) -> Option<usize> {
+        let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
+        let mut from = range.start;
+        while let Some(f) = self.parts.find(from..range.end, is_footer) {
+            if self.is_reply_button(f) {
+                return Some(f);
+            }
+            from = f + 1;
+        }
+        None
+    }
+
     /// Reads the body and footer of a comment from lines `range` (from the end of its
     /// header to the start of the next comment's). The footer ends at the `Reply` button
     /// when there is one; what follows it belongs to no comment. Without a button, the
@@ -543,12 +558,7 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// comment, the body stops at the first footer: the thread ends there.
     fn read_body(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>, last: bool) {
         let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
-        // A button is a footer part: only those are asked (read over the parts' slice).
-        let button = (range.start..)
-            .zip(self.parts.span(range.clone()))
-            .filter(|&(_, part)| is_footer(*part))
-            .map(|(i, _)| i)
-            .find(|&i| self.is_reply_button(i));
+        let button = self.reply_button_in(range.clone());
         let (footer_start, footer_end) = match button {
             Some(b) => {
                 let mut s = b;
@@ -672,6 +682,23 @@ mod tests {
             }
         });
         assert!(naming > 20, "avatars and author links met: {naming}");
+    }
+
+    /// `reply_button_in` (skipping to footer parts) finds the first reply button of a walk
+    /// over every line, for every range of up to 40 lines of every test page's section.
+    #[test]
+    fn reply_button_search_is_the_walk() {
+        let mut found = 0;
+        each_section(|splitter, text| {
+            for start in splitter.start..splitter.limit {
+                for end in start..(start + 40).min(splitter.limit) {
+                    let exact = (start..end).find(|&i| splitter.is_reply_button(i));
+                    assert_eq!(splitter.reply_button_in(start..end), exact, "{start}..{end}: {text:.80}");
+                    found += usize::from(exact.is_some());
+                }
+            }
+        });
+        assert!(found > 1000, "buttons found: {found}");
     }
 
     /// `is_reply_button` (told from the tag and the phrase number) is the test on the kind,
