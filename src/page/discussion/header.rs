@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use super::parts::{is_dated, is_name_like, reads_as_name, Part};
+use super::parts::{is_dated_line, is_name_like, is_reply_to_line, reads_as_name, Part};
 use super::{index32, same_name, FlatComment, Splitter};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{self, Kind};
+use crate::lines::{self, Kind, Tag};
 use crate::page::{text, Page};
 use crate::phrases::{self, Class};
 
@@ -44,14 +44,7 @@ impl<'a> Splitter<'_, '_, 'a> {
             }
             // Author lines above the header, unless the header names its author itself (an
             // avatar or a name line opens it, as in markdown crawls).
-            let named = run.clone().any(|j| match self.page.lines.kind(j) {
-                Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } => true,
-                // A text line is a name unless it is the one a `Reply to` line left out.
-                Kind::Text => !self.prev_solid(j, run.start).is_some_and(
-                    |p| matches!(self.page.lines.kind(p), Kind::ReplyTo { name, .. } if name.is_empty()),
-                ),
-                _ => false,
-            });
+            let named = run.clone().any(|j| self.names_author(j, run.start));
             let first = if named {
                 self.alt_text_before(run.clone(), floor)
             } else {
@@ -90,15 +83,35 @@ impl<'a> Splitter<'_, '_, 'a> {
         comments
     }
 
+    /// Whether line `j` of a header run that starts at `run_start` names the comment's
+    /// author: an avatar, an author link, `NAME says`, or a text line (unless it is the
+    /// name a `Reply to` line left out). Told from the record's tag where it can be: the
+    /// kind is built for a line kept beside the records only.
+    fn names_author(&self, j: usize, run_start: usize) -> bool {
+        let lines = self.page.lines;
+        match lines.tag(j) {
+            Tag::Avatar | Tag::AuthorLink | Tag::Says => true,
+            Tag::Text => !self
+                .prev_solid(j, run_start)
+                .is_some_and(|p| matches!(lines.kind(p), Kind::ReplyTo { name, .. } if name.is_empty())),
+            Tag::Extra => {
+                matches!(lines.kind(j), Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. })
+            }
+            _ => false,
+        }
+    }
+
     /// The header elements that follow one another from `i`: header lines, and text lines
     /// between them before the date (an author named between badge and date).
     fn header_run(&self, i: usize) -> Range<usize> {
         let mut end = i + 1;
-        let mut has_date = is_dated(&self.page.lines.kind(i));
-        let mut wants_name = matches!(self.page.lines.kind(i), Kind::ReplyTo { name, .. } if name.is_empty());
-        let mut avatar = match self.page.lines.kind(i) {
-            Kind::Avatar { alt } => Some(self.line(i).name(alt)),
-            _ => None,
+        let lines = self.page.lines;
+        let mut has_date = is_dated_line(lines, i);
+        // (One kind for both, and only for a header line the tag does not tell apart.)
+        let (mut wants_name, mut avatar) = match lines.kind(i) {
+            Kind::ReplyTo { name, .. } => (name.is_empty(), None),
+            Kind::Avatar { alt } => (false, Some(self.line(i).name(alt))),
+            _ => (false, None),
         };
         let mut j = i + 1;
         while let Some(k) = self.next_solid(j) {
@@ -107,20 +120,19 @@ impl<'a> Splitter<'_, '_, 'a> {
                 // follows, starts the next comment (whose body may be missing).
                 Part::WeakHeader | Part::StrongHeader
                     if has_date
-                        && (is_dated(&self.page.lines.kind(k))
-                            || matches!(self.page.lines.kind(k), Kind::ReplyTo { .. })
-                                && self
-                                    .next_solid(k + 1)
-                                    .is_some_and(|n| is_dated(&self.page.lines.kind(n)))) =>
+                        && (is_dated_line(lines, k)
+                            || is_reply_to_line(lines, k)
+                                && self.next_solid(k + 1).is_some_and(|n| is_dated_line(lines, n))) =>
                 {
                     break
                 }
                 Part::WeakHeader | Part::StrongHeader => {
-                    has_date |= is_dated(&self.page.lines.kind(k));
-                    wants_name =
-                        matches!(self.page.lines.kind(k), Kind::ReplyTo { name, .. } if name.is_empty());
-                    if let Kind::Avatar { alt } = self.page.lines.kind(k) {
-                        avatar = Some(self.line(k).name(alt));
+                    has_date |= is_dated_line(lines, k);
+                    wants_name = false;
+                    match lines.kind(k) {
+                        Kind::ReplyTo { name, .. } => wants_name = name.is_empty(),
+                        Kind::Avatar { alt } => avatar = Some(self.line(k).name(alt)),
+                        _ => {}
                     }
                 }
                 Part::Text if wants_name && is_name_like(self.page.lines, k) => wants_name = false,
@@ -523,6 +535,21 @@ impl<'a> Splitter<'_, '_, 'a> {
         })
     }
 
+    /// The first `Reply` button among lines `range`. A button is a footer part: only those
+    /// are asked, skipped to sixteen parts at a time (a body is mostly text and blank lines,
+    /// and a branch per line on its part mispredicts on varied bodies).
+    fn reply_button_in(&self, range: Range<usize>) -> Option<usize> {
+        let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
+        let mut from = range.start;
+        while let Some(f) = self.parts.find(from..range.end, is_footer) {
+            if self.is_reply_button(f) {
+                return Some(f);
+            }
+            from = f + 1;
+        }
+        None
+    }
+
     /// Reads the body and footer of a comment from lines `range` (from the end of its
     /// header to the start of the next comment's). The footer ends at the `Reply` button
     /// when there is one; what follows it belongs to no comment. Without a button, the
@@ -531,12 +558,7 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// comment, the body stops at the first footer: the thread ends there.
     fn read_body(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>, last: bool) {
         let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
-        // A button is a footer part: only those are asked (read over the parts' slice).
-        let button = (range.start..)
-            .zip(self.parts.span(range.clone()))
-            .filter(|&(_, part)| is_footer(*part))
-            .map(|(i, _)| i)
-            .find(|&i| self.is_reply_button(i));
+        let button = self.reply_button_in(range.clone());
         let (footer_start, footer_end) = match button {
             Some(b) => {
                 let mut s = b;
@@ -635,6 +657,69 @@ mod tests {
             }
         });
         assert!(candidates > 100 && numbers > 0, "candidates {candidates}, numbers {numbers}");
+    }
+
+    /// `names_author` (told from the tag) is the test on the kind, for every line of every
+    /// test page's section, with every run start up to six lines above.
+    #[test]
+    fn author_naming_lines_from_tags_are_those_of_the_kinds() {
+        let exact =
+            |splitter: &Splitter<'_, '_, '_>, j: usize, run_start: usize| match splitter.page.lines.kind(j) {
+                Kind::Avatar { .. } | Kind::AuthorLink { .. } | Kind::Says { .. } => true,
+                Kind::Text => !splitter.prev_solid(j, run_start).is_some_and(
+                    |p| matches!(splitter.page.lines.kind(p), Kind::ReplyTo { name, .. } if name.is_empty()),
+                ),
+                _ => false,
+            };
+        let mut naming = 0;
+        each_section(|splitter, text| {
+            for j in splitter.start..splitter.limit {
+                for run_start in j.saturating_sub(6).max(splitter.start)..=j {
+                    let expected = exact(splitter, j, run_start);
+                    assert_eq!(splitter.names_author(j, run_start), expected, "line {j}: {text:.80}");
+                    naming += usize::from(expected && splitter.parts[j] != Part::Text);
+                }
+            }
+        });
+        assert!(naming > 20, "avatars and author links met: {naming}");
+    }
+
+    /// `reply_button_in` (skipping to footer parts) finds the first reply button of a walk
+    /// over every line, for every range of up to 40 lines of every test page's section.
+    #[test]
+    fn reply_button_search_is_the_walk() {
+        let mut found = 0;
+        each_section(|splitter, text| {
+            for start in splitter.start..splitter.limit {
+                for end in start..(start + 40).min(splitter.limit) {
+                    let exact = (start..end).find(|&i| splitter.is_reply_button(i));
+                    assert_eq!(splitter.reply_button_in(start..end), exact, "{start}..{end}: {text:.80}");
+                    found += usize::from(exact.is_some());
+                }
+            }
+        });
+        assert!(found > 1000, "buttons found: {found}");
+    }
+
+    /// `is_reply_button` (told from the tag and the phrase number) is the test on the kind,
+    /// for every line of every test page's section.
+    #[test]
+    fn reply_buttons_from_tags_are_those_of_the_kinds() {
+        let mut buttons = 0;
+        each_section(|splitter, text| {
+            for i in splitter.start..splitter.page.lines.len() {
+                let footer = matches!(splitter.parts[i], Part::Footer | Part::DatedFooter);
+                let expected = footer
+                    && match splitter.page.lines.kind(i) {
+                        Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
+                        Kind::LegacyFooter { .. } => true,
+                        _ => false,
+                    };
+                assert_eq!(splitter.is_reply_button(i), expected, "line {i}: {text:.80}");
+                buttons += usize::from(expected);
+            }
+        });
+        assert!(buttons > 50, "reply buttons met: {buttons}");
     }
 
     /// `authors_walk`'s shortcut (the last candidate read both ways before the page's wrap

@@ -18,14 +18,14 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 pub(super) use self::parts::reads_as_name;
-use self::parts::{is_name_like, wrap_width, Part, SectionParts};
+use self::parts::{is_date_line, is_name_like, wrap_width, Part, SectionParts};
 use super::piece::Piece;
 use super::Page;
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
-use crate::lines::{DateId, Kind, Line};
+use crate::lines::{DateId, Kind, Line, Tag};
 use crate::model::{Discussion, Span};
-use crate::phrases::Class;
+use crate::phrases::{Class, Segmentation};
 
 /// A comment as found on the page, before threading.
 ///
@@ -222,7 +222,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         for (i, &part) in (self.start..).zip(self.parts.span(self.start..self.limit)) {
             match part {
                 Part::DatedFooter => footer_dates += 1,
-                Part::StrongHeader if matches!(self.page.lines.kind(i), Kind::Date { .. }) => {
+                Part::StrongHeader if is_date_line(self.page.lines, i) => {
                     dated = true;
                     // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
                     // lines of their own), maybe with the `Reply` button between.
@@ -305,9 +305,18 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         if !matches!(self.parts[i], Part::Footer | Part::DatedFooter) {
             return false;
         }
-        match &self.page.lines.kind(i) {
-            Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
-            Kind::LegacyFooter { .. } => true,
+        // A single phrase is told from its number, and numbers and `Last edited` from their
+        // tags: the kind is built only for a line kept beside the records.
+        let lines = self.page.lines;
+        match lines.tag(i) {
+            Tag::Phrase => lines
+                .single_phrase(i)
+                .is_some_and(|id| Segmentation::single(id).first().class == Class::ReplyButton),
+            Tag::Extra => match lines.kind(i) {
+                Kind::Chrome(seg) => seg.is_single() && seg.first().class == Class::ReplyButton,
+                Kind::LegacyFooter { .. } => true,
+                _ => false,
+            },
             _ => false,
         }
     }

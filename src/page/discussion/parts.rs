@@ -51,25 +51,34 @@ impl SectionParts {
     /// kinds for both.
     pub fn read(lines: &LineStore<'_>, first: usize) -> (SectionParts, usize) {
         let mut parts = Vec::with_capacity(lines.len() - first);
-        let mut head = None;
+        // The first line past the tags' reach that heads the thread (a chrome line, a kind
+        // kept beside the records); the tagged ones are found in the parts afterwards.
+        let mut chrome_head = None;
         let phrase_parts = single_phrase_parts();
-        for i in first..lines.len() {
-            // Most lines of a section are text or blank, told apart first (neither heads the
-            // thread).
-            let part = if lines.is_text(i) {
-                Part::Text
-            } else if lines.is_blank(i) {
-                Part::Blank
-            } else {
-                let (part, heads_thread) = part_of_line(lines, i, phrase_parts);
-                if heads_thread && head.is_none() {
-                    head = Some(i);
+        // One load from a table for most lines (text, blank, tagged headers and footers),
+        // rather than a branch or a jump per tag: sections vary from page to page, and a
+        // jump the predictor has not learnt costs more than the reading. (Extended from a
+        // range: written in place, without a capacity check per line.)
+        parts.extend((first..lines.len()).map(|i| match PART_OF_TAG[lines.tag(i) as usize] {
+            Some(part) => part,
+            None => {
+                let (part, heads_thread) = part_of_untagged(lines, i, phrase_parts);
+                if heads_thread && chrome_head.is_none() {
+                    chrome_head = Some(i);
                 }
                 part
-            };
-            parts.push(part);
-        }
-        (SectionParts { first, parts }, head.unwrap_or(lines.len()))
+            }
+        }));
+        // A tagged line heads the thread when its part is a strong header or a dated footer
+        // (`part_of_line`): the first of them, sixteen parts at a time.
+        let tagged_head =
+            crate::page::scan::first(&parts, |part| matches!(part, Part::StrongHeader | Part::DatedFooter))
+                .map(|k| first + k);
+        let head = match (tagged_head, chrome_head) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(lines.len()),
+        };
+        (SectionParts { first, parts }, head)
     }
 
     /// The parts of `lines` as a slice (empty for an empty range), for loops that scan a
@@ -98,16 +107,23 @@ impl std::ops::Index<usize> for SectionParts {
 }
 
 /// The part of line `i`, and whether it heads the thread ([`is_thread_head`]), without
-/// building its kind for most lines: told from the record's tag, or for a single chrome
-/// phrase from `phrase_parts` ([`single_phrase_parts`]); the kind is built only for the
-/// kinds kept beside the records.
-#[inline]
+/// building its kind for most lines: told from the record's tag ([`PART_OF_TAG`]), or for
+/// a single chrome phrase from `phrase_parts` ([`single_phrase_parts`]); the kind is built
+/// only for the kinds kept beside the records.
+#[cfg(test)]
 fn part_of_line(lines: &LineStore<'_>, i: usize, phrase_parts: &[(Part, bool)]) -> (Part, bool) {
-    if let Some(part) = part_of_tag(lines.tag(i)) {
+    match PART_OF_TAG[lines.tag(i) as usize] {
         // (These tags hold no count and no chrome line, the only kinds whose heading the
         // thread the part does not tell.)
-        return (part, matches!(part, Part::StrongHeader | Part::DatedFooter));
+        Some(part) => (part, matches!(part, Part::StrongHeader | Part::DatedFooter)),
+        None => part_of_untagged(lines, i, phrase_parts),
     }
+}
+
+/// [`part_of_line`] of a line whose tag does not tell its part: a single chrome phrase,
+/// or a kind kept beside the records.
+#[inline]
+fn part_of_untagged(lines: &LineStore<'_>, i: usize, phrase_parts: &[(Part, bool)]) -> (Part, bool) {
     if let Some(id) = lines.single_phrase(i) {
         return phrase_parts[usize::from(id)];
     }
@@ -133,10 +149,55 @@ fn single_phrase_parts() -> &'static [(Part, bool)] {
     })
 }
 
-/// [`part`] of every kind a record with `tag` can hold, when they all have the same part
-/// (a single chrome phrase's part depends on the phrase, a kind kept beside on the kind).
-#[inline]
-fn part_of_tag(tag: Tag) -> Option<Part> {
+/// [`part`] of every kind a record with a tag can hold, by tag, when they all have the same
+/// part (a single chrome phrase's part depends on the phrase, a kind kept beside on the
+/// kind: `None`).
+const PART_OF_TAG: [Option<Part>; TAGS] = {
+    let mut table = [None; TAGS];
+    let mut tag = 0;
+    while tag < TAGS {
+        table[tag] = part_of_tag(TAG_ORDER[tag]);
+        tag += 1;
+    }
+    table
+};
+
+/// Every tag, in the order of their numbers.
+const TAG_ORDER: [Tag; TAGS] = [
+    Tag::Blank,
+    Tag::Text,
+    Tag::Heading,
+    Tag::Residue,
+    Tag::SectionFence,
+    Tag::CountWords,
+    Tag::Edited,
+    Tag::Share,
+    Tag::Number,
+    Tag::Average,
+    Tag::Date,
+    Tag::TimedDate,
+    Tag::Phrase,
+    Tag::ReplyTo,
+    Tag::ParentLink,
+    Tag::Avatar,
+    Tag::AuthorLink,
+    Tag::Says,
+    Tag::Extra,
+];
+
+/// How many tags there are: every tag's number is below it (`Extra` is the last).
+const TAGS: usize = Tag::Extra as usize + 1;
+
+// Each tag stands at its number in `TAG_ORDER`.
+const _: () = {
+    let mut tag = 0;
+    while tag < TAGS {
+        assert!(TAG_ORDER[tag] as usize == tag);
+        tag += 1;
+    }
+};
+
+const fn part_of_tag(tag: Tag) -> Option<Part> {
     Some(match tag {
         Tag::Blank | Tag::Residue => Part::Blank,
         Tag::Text | Tag::Average | Tag::Date => Part::Text,
@@ -193,6 +254,34 @@ fn is_thread_head(kind: Kind, part: Part) -> bool {
 /// A header line that carries the comment's date.
 pub(super) fn is_dated(kind: &Kind) -> bool {
     matches!(kind, Kind::Date { .. } | Kind::ReplyTo { date: Some(_), .. })
+}
+
+/// [`is_dated`] of line `i`, told from its record's tag (a `Reply to` with a date is kept
+/// beside the records): no jump through the kinds' table, which a page's varied header
+/// lines keep mispredicting.
+#[inline]
+pub(super) fn is_dated_line(lines: &LineStore<'_>, i: usize) -> bool {
+    match lines.tag(i) {
+        Tag::Date | Tag::TimedDate => true,
+        Tag::Extra => is_dated(&lines.kind(i)),
+        _ => false,
+    }
+}
+
+/// Whether line `i` is a date (`Kind::Date`, timed or not): a date always fits a record.
+#[inline]
+pub(super) fn is_date_line(lines: &LineStore<'_>, i: usize) -> bool {
+    matches!(lines.tag(i), Tag::Date | Tag::TimedDate)
+}
+
+/// Whether line `i` is `Reply to` (with or without a name or a date).
+#[inline]
+pub(super) fn is_reply_to_line(lines: &LineStore<'_>, i: usize) -> bool {
+    match lines.tag(i) {
+        Tag::ReplyTo => true,
+        Tag::Extra => matches!(lines.kind(i), Kind::ReplyTo { .. }),
+        _ => false,
+    }
 }
 
 /// A line that reads as a display name rather than a sentence: a few words, not ending
@@ -360,7 +449,9 @@ mod tests {
     }
 
     /// The part and thread head told from the tag are those of the kind, for every line of
-    /// every test page and every kind.
+    /// every test page and every kind; and `SectionParts::read` (parts from a table, the
+    /// head found afterwards) gives them and the first line that heads the thread, from
+    /// several first lines.
     #[test]
     fn parts_from_tags_are_the_parts_of_the_kinds() {
         let check = |lines: &LineStore<'_>| {
@@ -369,12 +460,52 @@ mod tests {
                 let expected = (part(kind), is_thread_head(kind, part(kind)));
                 assert_eq!(part_of_line(lines, i, single_phrase_parts()), expected, "{kind:?}");
             }
+            for first in (0..lines.len()).step_by(lines.len() / 8 + 1) {
+                let (parts, head) = SectionParts::read(lines, first);
+                let exact_head = (first..lines.len())
+                    .find(|&i| is_thread_head(lines.kind(i), part(lines.kind(i))))
+                    .unwrap_or(lines.len());
+                assert_eq!(head, exact_head, "from line {first}");
+                for i in first..lines.len() {
+                    assert_eq!(parts[i], part(lines.kind(i)), "line {i}: {:?}", lines.kind(i));
+                }
+            }
         };
         let pages = crate::test_pages::pages();
         assert!(pages.len() > 20, "the test pages are there");
         let mut date = None;
         for page in &pages {
             let lines = crate::lines::classify_all(page, 0).lines;
+            check(&lines);
+            date = date.or_else(|| {
+                lines
+                    .kinds()
+                    .find_map(|kind| if let Kind::Date { date, .. } = kind { Some(date) } else { None })
+            });
+        }
+        let input = "x";
+        let mut lines = LineStore::with_capacity(input, 64, 1);
+        for (number, kind) in every_kind(date.expect("a page has a date")).into_iter().enumerate() {
+            lines.push(Line::new(input, 1, kind), number + 1);
+        }
+        check(&lines);
+    }
+
+    /// The line tests told from tags are those of the kinds, for every line of every test
+    /// page and every kind.
+    #[test]
+    fn line_tests_from_tags_are_those_of_the_kinds() {
+        let check = |lines: &LineStore<'_>| {
+            for i in 0..lines.len() {
+                let kind = lines.kind(i);
+                assert_eq!(is_dated_line(lines, i), is_dated(&kind), "{kind:?}");
+                assert_eq!(is_date_line(lines, i), matches!(kind, Kind::Date { .. }), "{kind:?}");
+                assert_eq!(is_reply_to_line(lines, i), matches!(kind, Kind::ReplyTo { .. }), "{kind:?}");
+            }
+        };
+        let mut date = None;
+        for page in crate::test_pages::pages() {
+            let lines = crate::lines::classify_all(&page, 0).lines;
             check(&lines);
             date = date.or_else(|| {
                 lines
