@@ -147,22 +147,28 @@ fn read_date_line<const REMEMBER: bool>(text: &str) -> Option<DateToken> {
     if first.is_ascii_digit() {
         return through_table::<REMEMBER>(text, digit_first_line);
     }
-    // No `may_start` here: the first step of the walk below rejects the same characters.
-    let kinds = words().first_word_kinds(text);
-    if kinds == 0 {
+    let words = words();
+    // The first looks of the walk of the words a date line starts with: most text stops at
+    // them.
+    if !words.may_start(first) || !words.ascii_start_may_match(text.as_bytes()) {
         return None;
     }
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         // Every other form has a number: only a "right now" phrase is left.
-        return (kinds & RIGHT_NOW != 0)
+        return (words.first_word_kinds(text) & RIGHT_NOW != 0)
             .then(|| all_consuming(right_now).parse(text).ok())
             .flatten()
             .map(|_| DateToken::Relative(Age::RIGHT_NOW));
     }
-    // Not starting with a digit, a named date starts with a month name (`F j, Y`), `Today
-    // 5:27 pm` with a "today" phrase, a relative date with its adjective (`il y a 2 ans`;
-    // a "right now" phrase has no number).
+    // The table before the walk: on a date line (`August 20, 2021 5:27 pm`) the walk reads
+    // the whole first word, a branch a character, where a line of a shape seen before needs
+    // none. (The first word is in the shape: a word with a digit, `Th8`, is never
+    // remembered.)
     through_table::<REMEMBER>(text, |text| {
+        // Not starting with a digit, a named date starts with a month name (`F j, Y`), `Today
+        // 5:27 pm` with a "today" phrase, a relative date with its adjective (`il y a 2 ans`;
+        // a "right now" phrase has no number).
+        let kinds = words.first_word_kinds(text);
         first_match(
             text,
             [

@@ -1275,6 +1275,54 @@ fn first_look_rules_out_only_lines_that_are_no_date() {
     assert!(dates > 10_000, "{dates}");
 }
 
+/// [`date_line`] as it read a line that does not start with a digit before it looked in the
+/// table of shapes first: the walk of the first word, then the rules.
+fn date_line_walk_first(text: &str) -> Option<DateToken> {
+    let first = text.chars().next()?;
+    if text.len() > MAX_LINE {
+        return None;
+    }
+    if first.is_ascii_digit() {
+        return digit_first_line(text);
+    }
+    let kinds = words().first_word_kinds(text);
+    if kinds == 0 {
+        return None;
+    }
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return (kinds & RIGHT_NOW != 0)
+            .then(|| all_consuming(right_now).parse(text).ok())
+            .flatten()
+            .map(|_| DateToken::Relative(Age::RIGHT_NOW));
+    }
+    first_match(
+        text,
+        [
+            (kinds & MONTH != 0 && has_two_numbers(text), named_line),
+            (kinds & TODAY != 0, today_line),
+            (kinds & AGO != 0, relative_line),
+        ],
+    )
+}
+
+/// The looks [`date_line`] takes before the table of shapes, and the table before the walk
+/// of the first word, read every line as the walk first did: each line of the pages and
+/// of the tables, in both cases, read twice (the second time from the table).
+#[test]
+fn table_before_the_walk_reads_as_the_walk_first() {
+    let mut lines = crate::test_pages::lines();
+    lines.extend(table_lines());
+    lines.extend(table_lines().iter().map(|l| l.to_uppercase()));
+    let mut dates = 0;
+    for line in &lines {
+        let expected = date_line_walk_first(line);
+        dates += usize::from(expected.is_some() && !line.starts_with(|c: char| c.is_ascii_digit()));
+        assert_eq!(date_line(line), expected, "{line:?}");
+        assert_eq!(date_line(line), expected, "{line:?}, again");
+    }
+    assert!(dates > 1_000, "{dates}");
+}
+
 /// The first look's shortcut for lines that start with three plain ASCII bytes reads them as
 /// the general way does.
 #[test]
