@@ -15,7 +15,7 @@
 use std::cell::RefCell;
 use std::hash::Hasher;
 
-use super::Kind;
+use super::{Kind, PackedLine};
 use crate::hash::WordHasher;
 use crate::input::offset_within;
 
@@ -78,7 +78,7 @@ impl<'a> LineMemo<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Slot(usize);
 
-/// Sets of the per-thread table of known lines, each of [`WAYS`] lines (96 bytes each: 384
+/// Sets of the per-thread table of known lines, each of [`WAYS`] lines (104 bytes each: 416
 /// KB in all). A thousand generated pages learn about 4,000 distinct short lines: at 2,048
 /// lines, those that repeat from page to page (`Inline Feedbacks`) were pushed out by names
 /// seen once, and classified again (4,096: -2.7% instructions on new pages).
@@ -95,6 +95,9 @@ const WAYS: usize = 2;
 struct KnownLine {
     hash: u64,
     kind: Kind,
+    /// The kind packed for the line's record, when the line loop has nothing to check on a
+    /// line of this text ([`Known::ready`]).
+    ready: Option<PackedLine>,
     opened_with_phrase: bool,
     /// True for the line of its set found or learned last: a new line takes the other's
     /// place.
@@ -106,6 +109,7 @@ struct KnownLine {
 const UNUSED: KnownLine = KnownLine {
     hash: 0,
     kind: Kind::Blank,
+    ready: None,
     opened_with_phrase: false,
     recent: false,
     len: 0,
@@ -133,11 +137,22 @@ fn known_set(hash: u64) -> usize {
     (hash >> (u64::BITS - KNOWN_SETS.trailing_zeros())) as usize
 }
 
-/// The kind of a line with exactly this text (whose [`hash`] is `hash`) seen before on this
-/// thread (on this page or an earlier one), and whether it opened with a phrase; `None`
-/// when none is remembered.
+/// What the table of known lines keeps of a line.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Known {
+    pub kind: Kind,
+    /// The line started with a phrase.
+    pub opened_with_phrase: bool,
+    /// The kind packed for the line's record, when the line loop has nothing left to check
+    /// on a line of this text (no wrapped chrome, no `Reply to` marker read by its NBSP, no
+    /// `Reply` button that reads as a marker): it is stored at once.
+    pub ready: Option<PackedLine>,
+}
+
+/// A line with exactly this text (whose [`hash`] is `hash`) seen before on this thread (on
+/// this page or an earlier one); `None` when none is remembered.
 #[inline] // asked for every short line a page has not seen: out of line, a call each (+0.9%)
-pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
+pub(super) fn known(hash: u64, text: &str) -> Option<Known> {
     // (None once the thread's locals are being destroyed.)
     let known = KNOWN.try_with(|table| {
         let mut table = table.borrow_mut();
@@ -146,7 +161,8 @@ pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
         if !set[way].recent {
             set.iter_mut().enumerate().for_each(|(w, line)| line.recent = w == way);
         }
-        Some((set[way].kind, set[way].opened_with_phrase))
+        let line = &set[way];
+        Some(Known { kind: line.kind, opened_with_phrase: line.opened_with_phrase, ready: line.ready })
     });
     known.ok().flatten()
 }
@@ -154,7 +170,8 @@ pub(super) fn known(hash: u64, text: &str) -> Option<(Kind, bool)> {
 /// Remembers for later lines, of this page and the next, the kind of a line (whose [`hash`] is `hash`), in the place of
 /// its set's line found or learned least lately: its kind must depend on its text alone (it
 /// keeps no date of the page). Lines longer than [`MAX_REMEMBERED_LINE`] are not kept.
-pub(super) fn learn(hash: u64, text: &str, kind: Kind, opened_with_phrase: bool) {
+pub(super) fn learn(hash: u64, text: &str, known: Known) {
+    let Known { kind, opened_with_phrase, ready } = known;
     if text.is_empty() || text.len() > MAX_REMEMBERED_LINE {
         return;
     }
@@ -168,8 +185,15 @@ pub(super) fn learn(hash: u64, text: &str, kind: Kind, opened_with_phrase: bool)
         let set = &mut table[known_set(hash)];
         let way = set.iter().position(|line| !line.recent).unwrap_or(0);
         set.iter_mut().for_each(|line| line.recent = false);
-        set[way] =
-            KnownLine { hash, kind, opened_with_phrase, recent: true, len, text: [0; MAX_REMEMBERED_LINE] };
+        set[way] = KnownLine {
+            hash,
+            kind,
+            ready,
+            opened_with_phrase,
+            recent: true,
+            len,
+            text: [0; MAX_REMEMBERED_LINE],
+        };
         set[way].text[..text.len()].copy_from_slice(text.as_bytes());
     });
 }
@@ -266,8 +290,10 @@ mod tests {
 
     #[test]
     fn known_lines_are_kept_by_exact_text_per_thread() {
-        let known = |text: &str| known(hash(text.as_bytes()), text);
-        let learn = |text: &str, kind| learn(hash(text.as_bytes()), text, kind, true);
+        let known = |text: &str| known(hash(text.as_bytes()), text).map(|k| (k.kind, k.opened_with_phrase));
+        let learn = |text: &str, kind| {
+            learn(hash(text.as_bytes()), text, Known { kind, opened_with_phrase: true, ready: None })
+        };
         std::thread::scope(|s| {
             s.spawn(|| {
                 assert!(known("Reply").is_none());
@@ -309,7 +335,13 @@ mod tests {
         let same: Vec<String> =
             (0..).map(|i| format!("line {i}")).filter(|t| set_of(t) == target).take(3).collect();
         let known = |text: &str| known(hash(text.as_bytes()), text).is_some();
-        let learn = |text: &str| learn(hash(text.as_bytes()), text, Kind::Text, false);
+        let learn = |text: &str| {
+            learn(
+                hash(text.as_bytes()),
+                text,
+                Known { kind: Kind::Text, opened_with_phrase: false, ready: None },
+            )
+        };
         std::thread::scope(|s| {
             s.spawn(|| {
                 learn("Inline Feedbacks");

@@ -28,7 +28,7 @@ use rules::MarkupShape;
 pub(crate) use rules::{empty_link, heading, is_blank, trim_blank, without_link_reference};
 #[cfg(test)]
 pub(crate) use store::every_kind;
-pub(crate) use store::{LineStore, Tag};
+pub(crate) use store::{LineStore, PackedLine, Tag};
 
 /// True for a line of nothing but converter residue: `__` icon glyphs, empty form widgets.
 pub(crate) fn is_icon_residue(text: &str) -> bool {
@@ -290,8 +290,18 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
             continue;
         }
         let mut text = if group.count == 1 { trimmed } else { group.text(input) };
-        let mut kind =
-            if group.count == 1 { classifier.classify_line(text) } else { classifier.classify(text) };
+        let mut kind = if group.count == 1 {
+            match classifier.classify_line(text) {
+                // A known line that none of the checks below concerns: stored at once.
+                Verdict::Ready(packed) => {
+                    out.push_packed(text, first.number, packed);
+                    continue;
+                }
+                Verdict::Kind(kind) => kind,
+            }
+        } else {
+            classifier.classify(text)
+        };
         // A trailing NBSP survives only on a `Reply to\u{a0} ` whose name a converter put on
         // the next line; in languages whose marker is also the `Reply` button word, it is the
         // one difference. (The kind is changed in place: a 16-byte value moved through
@@ -523,6 +533,29 @@ fn unescaped_bracket_balance(bytes: &[u8]) -> i32 {
     bytes.chunks(127).map(|block| i32::from(block_balance(block))).sum()
 }
 
+/// What [`Classifier::classify_line`] found for a line of its own.
+enum Verdict {
+    /// A line known from earlier with a kind that none of the line loop's checks concerns,
+    /// packed for its record.
+    Ready(PackedLine),
+    /// The line's kind, for the line loop to check.
+    Kind(Kind),
+}
+
+/// True when none of the checks `classify_all` makes after a line's kind can concern a line
+/// with this text, kind and opening, whatever the lines around it: no text that opened with
+/// a phrase (it may be chrome wrapped onto the next line), no single phrase that reads as
+/// the `Reply to` marker (a trailing NBSP makes it one, and the `Reply` button of a language
+/// whose marker is the same word may be one by the lines around it). Both depend on the
+/// text alone; a known line that passes is stored without the checks.
+fn needs_no_checks(text: &str, kind: Kind, opened_with_phrase: bool) -> bool {
+    match kind {
+        Kind::Text => !opened_with_phrase,
+        Kind::Chrome(seg) => !(seg.is_single() && phrases::markers().is_reply_to(&phrases::normalize(text))),
+        _ => true,
+    }
+}
+
 /// The per-parse state of stage 1: a reused buffer for normalized text, the dates found.
 #[derive(Debug, Default)]
 struct Classifier<'a> {
@@ -567,20 +600,20 @@ impl<'a> Classifier<'a> {
     /// page or an earlier one) gets that line's kind, if it was one that depends on the text
     /// alone ([`memo::known`]); one whose kind holds a date of the page (or a fence) gets the
     /// kind of the page's earlier line with its text, its dates kept again as this line's.
-    fn classify_line(&mut self, text: &'a str) -> Kind {
+    fn classify_line(&mut self, text: &'a str) -> Verdict {
         if text.len() > memo::MAX_REMEMBERED_LINE {
-            return self.classify(text);
+            return Verdict::Kind(self.classify(text));
         }
         let hash = memo::hash(text.as_bytes());
-        if let Some((kind, opened_with_phrase)) = memo::known(hash, text) {
-            self.opened_with_phrase = opened_with_phrase;
-            return kind;
+        if let Some(known) = memo::known(hash, text) {
+            self.opened_with_phrase = known.opened_with_phrase;
+            return known.ready.map_or(Verdict::Kind(known.kind), Verdict::Ready);
         }
         let slot = self.memo.slot(hash);
         if let Some(seen) = self.memo.get(slot, text) {
             if let Some(kind) = self.repeat(seen, text) {
                 self.opened_with_phrase = seen.opened_with_phrase;
-                return kind;
+                return Verdict::Kind(kind);
             }
         }
         let dates = self.dates.len();
@@ -590,12 +623,16 @@ impl<'a> Classifier<'a> {
         let kind = self.classify(text);
         let fence = self.saw_fence;
         self.saw_fence |= saw_fence;
+        let opened_with_phrase = self.opened_with_phrase;
         if self.dates.len() == dates && !fence {
-            memo::learn(hash, text, kind, self.opened_with_phrase);
+            let ready = needs_no_checks(text, kind, opened_with_phrase)
+                .then(|| LineStore::packed_line(kind))
+                .flatten();
+            memo::learn(hash, text, memo::Known { kind, opened_with_phrase, ready });
         } else {
-            self.memo.put(slot, Remembered { text, kind, opened_with_phrase: self.opened_with_phrase });
+            self.memo.put(slot, Remembered { text, kind, opened_with_phrase });
         }
-        kind
+        Verdict::Kind(kind)
     }
 
     /// The kind of `text`, a line with the same text as `seen`: its names are the same
@@ -1282,6 +1319,33 @@ mod tests {
         let kinds: Vec<_> =
             (0..lines.len()).map(|i| (lines.number(i), lines.at(i).count, lines.kind(i))).collect();
         format!("{kinds:?} {dates:?}")
+    }
+
+    /// The line loop's checks after a kind still run on known lines that they concern (a
+    /// known line that none concerns is stored at once): a `Reply to` told by its NBSP and a
+    /// `回复` that is the marker, not the button, are markers on every round, on a fresh
+    /// thread and once their texts are known.
+    #[test]
+    fn known_lines_still_get_the_checks_that_concern_them() {
+        // `回复` before an NBSP is the marker, its name on the next line.
+        let nbsp = "张三\n1天前\n\n第一条。\n\n回复\u{a0}\n张三\n李四\n1天前\n\n第二条。\n\n回复\u{a0}\n李四\n王五\n1天前\n";
+        // Buttons follow vote numbers: the `回复` before a name and a date is the marker.
+        let zh = "张三\n2024年8月1日 下午3:24\n\n第一条。\n\n0\n回复\n\n回复\n李四\n2024年8月2日 下午3:24\n\n第二条。\n\n0\n回复\n";
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for (page, markers) in [(nbsp, 2), (zh, 1)] {
+                    for round in 0..2 {
+                        let lines = classify_all(page, 0).lines;
+                        let found = (0..lines.len())
+                            .filter(|&i| matches!(lines.kind(i), Kind::ReplyTo { .. }))
+                            .count();
+                        assert_eq!(found, markers, "round {round}: {page:?}");
+                    }
+                }
+            })
+            .join()
+            .unwrap();
+        });
     }
 
     /// `author_url` (read past the name) is the URL of the whole link parsed again, on

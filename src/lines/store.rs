@@ -66,6 +66,15 @@ struct Packed {
 
 const _: () = assert!(std::mem::size_of::<Packed>() == 16);
 
+/// A one-line record's kind, packed ([`LineStore::packed_line`]): the table of known lines
+/// keeps it, so that a line it knows is stored without its kind being packed again.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PackedLine {
+    tag: Tag,
+    word: u32,
+    count: u16,
+}
+
 /// The classified lines of a page, in page order.
 #[derive(Debug)]
 pub(crate) struct LineStore<'a> {
@@ -339,41 +348,25 @@ impl<'a> LineStore<'a> {
     /// The tag, word and count of a record for `kind` spanning `count` lines.
     #[inline]
     fn pack(&mut self, kind: Kind, count: u32) -> (Tag, u32, u16) {
-        let plain = |tag| (tag, count, 0);
-        let small_count = u16::try_from(count).ok();
-        let with_word = |tag, word: Option<u32>| Some((tag, word?, small_count?));
-        let packed = match kind {
-            Kind::Blank => return plain(Tag::Blank),
-            Kind::Text => return plain(Tag::Text),
-            Kind::Heading => return plain(Tag::Heading),
-            Kind::Residue => return plain(Tag::Residue),
-            Kind::SectionFence => return plain(Tag::SectionFence),
-            Kind::CountWords => return plain(Tag::CountWords),
-            Kind::Edited => return plain(Tag::Edited),
-            Kind::Share => return plain(Tag::Share),
-            Kind::Number(n) => with_word(Tag::Number, i32::try_from(n).ok().map(|n| n as u32)),
-            Kind::Average(tenths) => with_word(Tag::Average, Some(tenths)),
-            Kind::Date { date, timed: false } => with_word(Tag::Date, Some(date.0.get())),
-            Kind::Date { date, timed: true } => with_word(Tag::TimedDate, Some(date.0.get())),
-            Kind::Chrome(seg) if seg.is_single() => with_word(Tag::Phrase, Some(u32::from(seg.ids()[0]))),
-            Kind::ReplyTo { name, date: None } => with_word(Tag::ReplyTo, pack_name(name)),
-            Kind::ParentLink { name } => with_word(Tag::ParentLink, pack_name(name)),
-            Kind::Avatar { alt } => with_word(Tag::Avatar, pack_name(alt)),
-            Kind::AuthorLink { name } => with_word(Tag::AuthorLink, pack_name(name)),
-            Kind::Says { name } => with_word(Tag::Says, pack_name(name)),
-            Kind::Chrome(_)
-            | Kind::Count(_)
-            | Kind::RatingLine { .. }
-            | Kind::ReplyTo { .. }
-            | Kind::LegacyVotes(_)
-            | Kind::LegacyFooter { .. } => None,
-        };
-        packed.unwrap_or_else(|| {
+        pack_word(kind, count).unwrap_or_else(|| {
             // At most one extra per record, and records are fewer than `u32::MAX`.
             let index = u32::try_from(self.extras.len()).expect("fewer extras than lines");
             self.extras.push((kind, count));
             (Tag::Extra, index, 0)
         })
+    }
+
+    /// `kind` packed for a record of one line, unless it needs the table beside the records.
+    pub fn packed_line(kind: Kind) -> Option<PackedLine> {
+        pack_word(kind, 1).map(|(tag, word, count)| PackedLine { tag, word, count })
+    }
+
+    /// Adds `text`, a line of its own whose kind `packed` holds (as [`Self::packed_line`]
+    /// packed it).
+    #[inline]
+    pub fn push_packed(&mut self, text: &'a str, number: usize, packed: PackedLine) {
+        let PackedLine { tag, word, count } = packed;
+        self.push_record(text, number, 1, Packed { start: 0, len: 0, word, count, tag, number_low: 0 });
     }
 
     /// The kind and count of a record.
@@ -417,6 +410,41 @@ impl<'a> LineStore<'a> {
         } else {
             u32::from(record.count)
         }
+    }
+}
+
+/// The tag, word and count of a record for `kind` spanning `count` lines, when they fit the
+/// record (`None`: the kind goes to the table beside the records).
+#[inline]
+fn pack_word(kind: Kind, count: u32) -> Option<(Tag, u32, u16)> {
+    let plain = |tag| Some((tag, count, 0));
+    let small_count = u16::try_from(count).ok();
+    let with_word = |tag, word: Option<u32>| Some((tag, word?, small_count?));
+    match kind {
+        Kind::Blank => plain(Tag::Blank),
+        Kind::Text => plain(Tag::Text),
+        Kind::Heading => plain(Tag::Heading),
+        Kind::Residue => plain(Tag::Residue),
+        Kind::SectionFence => plain(Tag::SectionFence),
+        Kind::CountWords => plain(Tag::CountWords),
+        Kind::Edited => plain(Tag::Edited),
+        Kind::Share => plain(Tag::Share),
+        Kind::Number(n) => with_word(Tag::Number, i32::try_from(n).ok().map(|n| n as u32)),
+        Kind::Average(tenths) => with_word(Tag::Average, Some(tenths)),
+        Kind::Date { date, timed: false } => with_word(Tag::Date, Some(date.0.get())),
+        Kind::Date { date, timed: true } => with_word(Tag::TimedDate, Some(date.0.get())),
+        Kind::Chrome(seg) if seg.is_single() => with_word(Tag::Phrase, Some(u32::from(seg.ids()[0]))),
+        Kind::ReplyTo { name, date: None } => with_word(Tag::ReplyTo, pack_name(name)),
+        Kind::ParentLink { name } => with_word(Tag::ParentLink, pack_name(name)),
+        Kind::Avatar { alt } => with_word(Tag::Avatar, pack_name(alt)),
+        Kind::AuthorLink { name } => with_word(Tag::AuthorLink, pack_name(name)),
+        Kind::Says { name } => with_word(Tag::Says, pack_name(name)),
+        Kind::Chrome(_)
+        | Kind::Count(_)
+        | Kind::RatingLine { .. }
+        | Kind::ReplyTo { .. }
+        | Kind::LegacyVotes(_)
+        | Kind::LegacyFooter { .. } => None,
     }
 }
 
@@ -489,6 +517,30 @@ pub(crate) fn every_kind() -> Vec<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_packed_for_one_line_read_back_as_pushed() {
+        let input = "x".repeat(10);
+        let mut packed = LineStore::with_capacity(&input, 0, 1);
+        let mut pushed = LineStore::with_capacity(&input, 0, 1);
+        let mut n = 0;
+        for kind in every_kind() {
+            if let Some(line) = LineStore::packed_line(kind) {
+                n += 1;
+                packed.push_packed(&input[n % 10..], n, line);
+                pushed.push(Line::new(&input[n % 10..], 1, kind), n);
+            }
+        }
+        assert!(n > 15, "most kinds fit a record: {n}");
+        for i in 0..n {
+            let (a, b) = (packed.records[i], pushed.records[i]);
+            assert_eq!(
+                (a.start, a.len, a.word, a.count, a.tag, a.number_low),
+                (b.start, b.len, b.word, b.count, b.tag, b.number_low)
+            );
+            assert_eq!(format!("{:?}", packed.at(i)), format!("{:?}", pushed.at(i)));
+        }
+    }
 
     #[test]
     fn every_kind_and_count_reads_back_as_stored() {
