@@ -632,6 +632,22 @@ mod tests {
         sections
     }
 
+    /// `mode` (dated footers and strong headers searched for) is the match on every part,
+    /// on every test page's section, in each of the three modes.
+    #[test]
+    fn mode_from_searched_parts_is_the_walk() {
+        let mut modes = Vec::new();
+        each_section(|splitter, text| {
+            let mode = splitter.mode();
+            assert_eq!(mode, splitter.mode_walk(), "{text:.80}");
+            modes.push(mode.0);
+        });
+        use super::super::Mode;
+        for mode in [Mode::Header, Mode::Footer, Mode::Button] {
+            assert!(modes.contains(&mode), "{mode:?} met");
+        }
+    }
+
     /// `is_author_candidate` (told by the part first) is the test on the kind, for every
     /// line of every test page's section, before and after the split placed lines.
     #[test]

@@ -216,6 +216,62 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// date at all (some crawls drop them).
     fn mode(&self) -> (Mode, usize, bool) {
         let mut header_dates = 0;
+        // Every date line that is no text: a timed date, so a strong header part.
+        let mut dated = false;
+        let mut footer_dates = 0;
+        // Dated footers and strong headers found sixteen parts at a time: a match on every
+        // line's part mispredicts wherever a page's headers, bodies and footers alternate.
+        let mut from = self.start;
+        while let Some(i) =
+            self.parts.find(from..self.limit, |part| matches!(part, Part::StrongHeader | Part::DatedFooter))
+        {
+            from = i + 1;
+            if self.parts[i] == Part::DatedFooter {
+                footer_dates += 1;
+                continue;
+            }
+            if !is_date_line(self.page.lines, i) {
+                continue;
+            }
+            dated = true;
+            // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
+            // lines of their own), maybe with the `Reply` button between.
+            let mut after_votes = false;
+            let mut j = i;
+            for _ in 0..5 {
+                let Some(p) = self.prev_solid(j, self.start) else { break };
+                // Vote lines are footer parts, as is the `Reply` button: any other line
+                // ends the walk (most often the author's name, told by its part alone).
+                if self.parts[p] != Part::Footer {
+                    break;
+                }
+                if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
+                    || matches!(self.page.lines.kind(p), Kind::Chrome(seg) if seg.all(Class::VoteButton))
+                {
+                    after_votes = true;
+                }
+                j = p;
+            }
+            if after_votes {
+                footer_dates += 1;
+            } else {
+                header_dates += 1;
+            }
+        }
+        let mode = if footer_dates > header_dates {
+            Mode::Footer
+        } else if header_dates == 0 && (self.start..self.limit).any(|i| self.is_reply_button(i)) {
+            Mode::Button
+        } else {
+            Mode::Header
+        };
+        (mode, header_dates, !dated)
+    }
+
+    /// [`Splitter::mode`] as a match on every line's part (the reference for the search).
+    #[cfg(test)]
+    fn mode_walk(&self) -> (Mode, usize, bool) {
+        let mut header_dates = 0;
         let mut footer_dates = 0;
         // Every date line that is no text: a timed date, so a strong header part.
         let mut dated = false;
