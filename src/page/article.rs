@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use super::{text, Page};
 use crate::annotation::LineRole;
-use crate::lines::{Kind, Line, Tag};
+use crate::lines::{Kind, Line, LineStore, Tag};
 use crate::model::{Article, Span};
 
 /// Builds the article from lines `range` (those not already placed, e.g. a rating widget).
@@ -77,8 +77,8 @@ const PROSE_LINE_WORDS: usize = 5;
 fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
     // Without an unplaced chrome line there is nothing to mark: no words to count.
     let is_unplaced_chrome =
-        |i: usize| page.roles[i].is_none() && matches!(page.lines.kind(i), Kind::Chrome(_));
-    if !range.clone().any(is_unplaced_chrome) {
+        |page: &Page<'_, '_>, i: usize| page.roles[i].is_none() && is_chrome_line(page.lines, i);
+    if !range.clone().any(|i| is_unplaced_chrome(page, i)) {
         return;
     }
     let mut tail = range.start;
@@ -96,9 +96,19 @@ fn mark_tail_chrome(page: &mut Page<'_, '_>, range: Range<usize>) {
         }
     }
     for i in tail..range.end {
-        if page.roles[i].is_none() && matches!(page.lines.kind(i), Kind::Chrome(_)) {
+        if is_unplaced_chrome(page, i) {
             page.set_role(i, LineRole::Chrome);
         }
+    }
+}
+
+/// True when line `i` is chrome ([`Kind::Chrome`]), told from its record's tag: a single
+/// phrase has a tag of its own; only a line kept beside the records has its kind built.
+fn is_chrome_line(lines: &LineStore<'_>, i: usize) -> bool {
+    match lines.tag(i) {
+        Tag::Phrase => true,
+        Tag::Extra => matches!(lines.kind(i), Kind::Chrome(_)),
+        _ => false,
     }
 }
 
@@ -664,6 +674,31 @@ mod tests {
             }
         }
         Ok(())
+    }
+
+    /// The tag's answer is the kind's, for every line of every test page and every kind (a
+    /// chrome line of several phrases, kept beside the records, too).
+    #[test]
+    fn chrome_lines_from_tags_are_the_chrome_kinds() {
+        let check = |lines: &LineStore<'_>| {
+            for i in 0..lines.len() {
+                let kind = lines.kind(i);
+                assert_eq!(is_chrome_line(lines, i), matches!(kind, Kind::Chrome(_)), "{kind:?}");
+            }
+        };
+        for page in crate::test_pages::pages() {
+            check(&crate::lines::classify_all(&page, 0).lines);
+        }
+        let input = "x";
+        let mut lines = LineStore::with_capacity(input, 64, 1);
+        let chrome = crate::phrases::chrome();
+        let kinds =
+            crate::lines::every_kind().into_iter().chain(chrome.segment("reply vote up").map(Kind::Chrome));
+        for (number, kind) in kinds.enumerate() {
+            lines.push(Line::new(input, 1, kind), number + 1);
+        }
+        assert!((0..lines.len()).any(|i| lines.tag(i) == Tag::Extra && is_chrome_line(&lines, i)));
+        check(&lines);
     }
 
     #[test]

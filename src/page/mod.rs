@@ -196,11 +196,10 @@ impl<'p, 'a> Page<'p, 'a> {
             self.set_roles(range, LineRole::Trailer);
         }
         self.spare.paragraphs = paragraphs;
-        // What is left there is chrome (`wpDiscuz`, `Insert`, `Load More Comments`, residue).
-        for i in from..self.lines.len() {
-            if self.roles[i].is_none() {
-                self.roles[i] = Some(LineRole::Chrome);
-            }
+        // What is left there is chrome (`wpDiscuz`, `Insert`, `Load More Comments`, residue);
+        // without a branch per line, as in `place_rest`.
+        for role in &mut self.roles[from..] {
+            *role = Some(role.unwrap_or(LineRole::Chrome));
         }
         out
     }
@@ -235,20 +234,25 @@ impl<'p, 'a> Page<'p, 'a> {
         slice.as_ptr() as usize - self.input.as_ptr() as usize
     }
 
+    /// Gives lines `range` `role`, all but the blank ones.
     pub fn set_roles(&mut self, range: std::ops::Range<usize>, role: LineRole) {
-        for i in range {
-            if !self.lines.is_blank(i) {
-                self.roles[i] = Some(role);
-            }
-        }
+        self.replace_roles(range, Some(role));
     }
 
     /// Takes lines back (a stage placed them too early): they are placed again later.
     pub fn clear_roles(&mut self, range: std::ops::Range<usize>) {
-        for i in range {
-            if !self.lines.is_blank(i) {
-                self.roles[i] = None;
-            }
+        self.replace_roles(range, None);
+    }
+
+    /// Gives lines `range` `role`, all but the blank ones: a select per line, not a branch
+    /// (blank and other lines alternate).
+    fn replace_roles(&mut self, range: std::ops::Range<usize>, role: Option<LineRole>) {
+        if range.is_empty() {
+            return; // (a reversed range too, as a loop over it would)
+        }
+        let lines = self.lines;
+        for (i, slot) in range.clone().zip(&mut self.roles[range]) {
+            *slot = if lines.is_blank(i) { *slot } else { role };
         }
     }
 
@@ -424,6 +428,41 @@ mod char_count_tests {
         for unit in ["\u{e9}", "\u{1F600}", "a\u{3000}", "ab"] {
             let text = unit.repeat(3000);
             assert_eq!(char_count(&text), text.chars().count(), "{unit:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::*;
+
+    /// Setting and clearing the roles of a range with a select per line leaves the roles the
+    /// branch per line left (blank lines untouched): over every test page, on ranges that
+    /// start and end anywhere, empty and reversed ones too.
+    #[test]
+    fn roles_of_a_range_skip_the_blank_lines() {
+        for page in crate::test_pages::pages() {
+            let start = content_start(&page);
+            let Classified { lines, dates } = lines::classify_all(&page, start);
+            let mut fast = Page::new(&page, start, &lines, &dates);
+            let mut expected = fast.roles.clone();
+            let n = lines.len();
+            let ends = [0, 1, n / 3, n / 2, n.saturating_sub(1), n];
+            for (k, &from) in ends.iter().enumerate() {
+                for &to in &ends {
+                    let role = if k % 2 == 0 { Some(LineRole::Article) } else { None };
+                    for (i, slot) in expected.iter_mut().enumerate().take(to).skip(from) {
+                        if !lines.is_blank(i) {
+                            *slot = role;
+                        }
+                    }
+                    match role {
+                        Some(role) => fast.set_roles(from..to, role),
+                        None => fast.clear_roles(from..to),
+                    }
+                    assert_eq!(fast.roles, expected, "{from}..{to}");
+                }
+            }
         }
     }
 }
