@@ -25,3 +25,22 @@ pub(crate) fn pages() -> Vec<String> {
     }
     pages
 }
+
+/// Runs `check` on the classified lines of every test page, then on a store of one line of
+/// every kind (a chrome line of several phrases, kept beside the records, among them), and
+/// gives that store back.
+pub(crate) fn check_pages_then_every_kind(
+    check: impl Fn(&crate::lines::LineStore<'_>),
+) -> crate::lines::LineStore<'static> {
+    use crate::lines::{Kind, Line, LineStore};
+    for page in pages() {
+        check(&crate::lines::classify_all(&page, 0).lines);
+    }
+    let mut lines = LineStore::with_capacity("x", 64, 1);
+    let several = crate::phrases::chrome().segment("reply vote up").map(Kind::Chrome);
+    for (number, kind) in crate::lines::every_kind().into_iter().chain(several).enumerate() {
+        lines.push(Line::new("x", 1, kind), number + 1);
+    }
+    check(&lines);
+    lines
+}

@@ -686,19 +686,8 @@ mod tests {
                 assert_eq!(is_chrome_line(lines, i), matches!(kind, Kind::Chrome(_)), "{kind:?}");
             }
         };
-        for page in crate::test_pages::pages() {
-            check(&crate::lines::classify_all(&page, 0).lines);
-        }
-        let input = "x";
-        let mut lines = LineStore::with_capacity(input, 64, 1);
-        let chrome = crate::phrases::chrome();
-        let kinds =
-            crate::lines::every_kind().into_iter().chain(chrome.segment("reply vote up").map(Kind::Chrome));
-        for (number, kind) in kinds.enumerate() {
-            lines.push(Line::new(input, 1, kind), number + 1);
-        }
+        let lines = crate::test_pages::check_pages_then_every_kind(check);
         assert!((0..lines.len()).any(|i| lines.tag(i) == Tag::Extra && is_chrome_line(&lines, i)));
-        check(&lines);
     }
 
     #[test]

@@ -89,7 +89,6 @@ pub(crate) fn is_body_text(kind: Kind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::Line;
 
     /// The tag's answer is the kind's, for every line of every test page and every kind.
     #[test]
@@ -99,17 +98,6 @@ mod tests {
                 assert_eq!(is_body_line(lines, i), is_body_text(lines.kind(i)), "{:?}", lines.kind(i));
             }
         };
-        for page in crate::test_pages::pages() {
-            check(&crate::lines::classify_all(&page, 0).lines);
-        }
-        let input = "x";
-        let mut lines = LineStore::with_capacity(input, 64, 1);
-        let chrome = crate::phrases::chrome();
-        let kinds =
-            crate::lines::every_kind().into_iter().chain(chrome.segment("reply vote up").map(Kind::Chrome));
-        for (number, kind) in kinds.enumerate() {
-            lines.push(Line::new(input, 1, kind), number + 1);
-        }
-        check(&lines);
+        crate::test_pages::check_pages_then_every_kind(check);
     }
 }

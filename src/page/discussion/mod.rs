@@ -234,30 +234,18 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 continue;
             }
             dated = true;
-            // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
-            // lines of their own), maybe with the `Reply` button between.
-            let mut after_votes = false;
-            let mut j = i;
-            for _ in 0..5 {
-                let Some(p) = self.prev_solid(j, self.start) else { break };
-                // Vote lines are footer parts, as is the `Reply` button: any other line
-                // ends the walk (most often the author's name, told by its part alone).
-                if self.parts[p] != Part::Footer {
-                    break;
-                }
-                if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
-                    || matches!(self.page.lines.kind(p), Kind::Chrome(seg) if seg.all(Class::VoteButton))
-                {
-                    after_votes = true;
-                }
-                j = p;
-            }
-            if after_votes {
+            if self.after_legacy_votes(i) {
                 footer_dates += 1;
             } else {
                 header_dates += 1;
             }
         }
+        self.mode_of(footer_dates, header_dates, dated)
+    }
+
+    /// The mode, from the dates counted in footers and in headers, with the number of the
+    /// latter and whether the section shows no date (`dated`: it shows one).
+    fn mode_of(&self, footer_dates: usize, header_dates: usize, dated: bool) -> (Mode, usize, bool) {
         let mode = if footer_dates > header_dates {
             Mode::Footer
         } else if header_dates == 0 && (self.start..self.limit).any(|i| self.is_reply_button(i)) {
@@ -266,6 +254,29 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             Mode::Header
         };
         (mode, header_dates, !dated)
+    }
+
+    /// True when the date line `i` stands after legacy vote buttons (`Vote Up 3 Vote Down`,
+    /// or its parts on lines of their own), maybe with the `Reply` button between: a legacy
+    /// footer's date.
+    fn after_legacy_votes(&self, i: usize) -> bool {
+        let mut after_votes = false;
+        let mut j = i;
+        for _ in 0..5 {
+            let Some(p) = self.prev_solid(j, self.start) else { break };
+            // Vote lines are footer parts, as is the `Reply` button: any other line ends the
+            // walk (most often the author's name, told by its part alone).
+            if self.parts[p] != Part::Footer {
+                break;
+            }
+            if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
+                || matches!(self.page.lines.kind(p), Kind::Chrome(seg) if seg.all(Class::VoteButton))
+            {
+                after_votes = true;
+            }
+            j = p;
+        }
+        after_votes
     }
 
     /// [`Splitter::mode`] as a match on every line's part (the reference for the search).
@@ -280,25 +291,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Part::DatedFooter => footer_dates += 1,
                 Part::StrongHeader if is_date_line(self.page.lines, i) => {
                     dated = true;
-                    // Legacy vote buttons just before (`Vote Up 3 Vote Down`, or its parts on
-                    // lines of their own), maybe with the `Reply` button between.
-                    let mut after_votes = false;
-                    let mut j = i;
-                    for _ in 0..5 {
-                        let Some(p) = self.prev_solid(j, self.start) else { break };
-                        // Vote lines are footer parts, as is the `Reply` button: any other line
-                        // ends the walk (most often the author's name, told by its part alone).
-                        if self.parts[p] != Part::Footer {
-                            break;
-                        }
-                        if matches!(self.page.lines.kind(p), Kind::LegacyVotes(_))
-                            || matches!(self.page.lines.kind(p), Kind::Chrome(seg) if seg.all(Class::VoteButton))
-                        {
-                            after_votes = true;
-                        }
-                        j = p;
-                    }
-                    if after_votes {
+                    if self.after_legacy_votes(i) {
                         footer_dates += 1;
                     } else {
                         header_dates += 1;
@@ -307,14 +300,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 _ => {}
             }
         }
-        let mode = if footer_dates > header_dates {
-            Mode::Footer
-        } else if header_dates == 0 && (self.start..self.limit).any(|i| self.is_reply_button(i)) {
-            Mode::Button
-        } else {
-            Mode::Header
-        };
-        (mode, header_dates, !dated)
+        self.mode_of(footer_dates, header_dates, dated)
     }
 
     /// The last line of a name that starts at `k`: `k + 1` when `k` is a long line that a

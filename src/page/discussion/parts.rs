@@ -452,25 +452,9 @@ mod tests {
     /// every test page and every kind; and `SectionParts::read` (parts from a table, the
     /// head found afterwards) gives them and the first line that heads the thread, from
     /// several first lines.
-    #[test]
-    fn parts_from_tags_are_the_parts_of_the_kinds() {
-        let check = |lines: &LineStore<'_>| {
-            for i in 0..lines.len() {
-                let kind = lines.kind(i);
-                let expected = (part(kind), is_thread_head(kind, part(kind)));
-                assert_eq!(part_of_line(lines, i, single_phrase_parts()), expected, "{kind:?}");
-            }
-            for first in (0..lines.len()).step_by(lines.len() / 8 + 1) {
-                let (parts, head) = SectionParts::read(lines, first);
-                let exact_head = (first..lines.len())
-                    .find(|&i| is_thread_head(lines.kind(i), part(lines.kind(i))))
-                    .unwrap_or(lines.len());
-                assert_eq!(head, exact_head, "from line {first}");
-                for i in first..lines.len() {
-                    assert_eq!(parts[i], part(lines.kind(i)), "line {i}: {:?}", lines.kind(i));
-                }
-            }
-        };
+    /// Runs `check` on the lines of every test page, then on a store of every kind (its
+    /// dates one of the pages' date ids).
+    fn check_every_page_and_kind(check: impl Fn(&LineStore<'_>)) {
         let pages = crate::test_pages::pages();
         assert!(pages.len() > 20, "the test pages are there");
         let mut date = None;
@@ -491,6 +475,28 @@ mod tests {
         check(&lines);
     }
 
+    #[test]
+    fn parts_from_tags_are_the_parts_of_the_kinds() {
+        let check = |lines: &LineStore<'_>| {
+            for i in 0..lines.len() {
+                let kind = lines.kind(i);
+                let expected = (part(kind), is_thread_head(kind, part(kind)));
+                assert_eq!(part_of_line(lines, i, single_phrase_parts()), expected, "{kind:?}");
+            }
+            for first in (0..lines.len()).step_by(lines.len() / 8 + 1) {
+                let (parts, head) = SectionParts::read(lines, first);
+                let exact_head = (first..lines.len())
+                    .find(|&i| is_thread_head(lines.kind(i), part(lines.kind(i))))
+                    .unwrap_or(lines.len());
+                assert_eq!(head, exact_head, "from line {first}");
+                for i in first..lines.len() {
+                    assert_eq!(parts[i], part(lines.kind(i)), "line {i}: {:?}", lines.kind(i));
+                }
+            }
+        };
+        check_every_page_and_kind(check);
+    }
+
     /// The line tests told from tags are those of the kinds, for every line of every test
     /// page and every kind.
     #[test]
@@ -503,22 +509,7 @@ mod tests {
                 assert_eq!(is_reply_to_line(lines, i), matches!(kind, Kind::ReplyTo { .. }), "{kind:?}");
             }
         };
-        let mut date = None;
-        for page in crate::test_pages::pages() {
-            let lines = crate::lines::classify_all(&page, 0).lines;
-            check(&lines);
-            date = date.or_else(|| {
-                lines
-                    .kinds()
-                    .find_map(|kind| if let Kind::Date { date, .. } = kind { Some(date) } else { None })
-            });
-        }
-        let input = "x";
-        let mut lines = LineStore::with_capacity(input, 64, 1);
-        for (number, kind) in every_kind(date.expect("a page has a date")).into_iter().enumerate() {
-            lines.push(Line::new(input, 1, kind), number + 1);
-        }
-        check(&lines);
+        check_every_page_and_kind(check);
     }
 
     #[test]
