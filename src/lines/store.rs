@@ -47,6 +47,62 @@ pub(crate) enum Tag {
     Extra,
 }
 
+impl Tag {
+    /// How many tags there are: every tag's number is below it (`Extra` is the last).
+    pub const COUNT: usize = Tag::Extra as usize + 1;
+
+    /// Every tag, in the order of their numbers (for tables indexed by tag).
+    pub const ALL: [Tag; Tag::COUNT] = [
+        Tag::Blank,
+        Tag::Text,
+        Tag::Heading,
+        Tag::Residue,
+        Tag::SectionFence,
+        Tag::CountWords,
+        Tag::Edited,
+        Tag::Share,
+        Tag::Number,
+        Tag::Average,
+        Tag::Date,
+        Tag::TimedDate,
+        Tag::Phrase,
+        Tag::ReplyTo,
+        Tag::ParentLink,
+        Tag::Avatar,
+        Tag::AuthorLink,
+        Tag::Says,
+        Tag::Extra,
+    ];
+
+    /// A set of tags, a bit each by the tag's number: a test against it is a shift, not a
+    /// jump per tag.
+    pub const fn set(tags: &[Tag]) -> u32 {
+        let mut bits = 0;
+        let mut k = 0;
+        while k < tags.len() {
+            bits |= 1 << tags[k] as u32;
+            k += 1;
+        }
+        bits
+    }
+
+    /// True when this tag is in `set` ([`Tag::set`]).
+    #[inline]
+    pub fn is_in(self, set: u32) -> bool {
+        set >> (self as u32) & 1 != 0
+    }
+}
+
+// Each tag stands at its number in `Tag::ALL`, and a set of them fits a `u32`.
+const _: () = {
+    let mut tag = 0;
+    while tag < Tag::COUNT {
+        assert!(Tag::ALL[tag] as usize == tag);
+        tag += 1;
+    }
+    assert!(Tag::COUNT <= 32);
+};
+
 /// One line, packed.
 #[derive(Debug, Clone, Copy)]
 struct Packed {

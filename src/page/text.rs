@@ -43,34 +43,25 @@ pub(crate) fn is_body_line(lines: &LineStore<'_>, i: usize) -> bool {
     if tag == Tag::Extra {
         return is_body_text(lines.kind(i));
     }
-    BODY_TAGS >> (tag as u32) & 1 != 0
+    tag.is_in(BODY_TAGS)
 }
 
-/// The tags whose kinds are all body text, a bit each (by the tag's number).
-const BODY_TAGS: u32 = {
-    let body = [
-        Tag::Text,
-        Tag::Heading,
-        Tag::Edited,
-        Tag::Share,
-        Tag::Number,
-        Tag::Average,
-        Tag::Date,
-        Tag::TimedDate,
-        Tag::ReplyTo,
-        Tag::ParentLink,
-        Tag::Avatar,
-        Tag::AuthorLink,
-        Tag::Says,
-    ];
-    let mut bits = 0;
-    let mut k = 0;
-    while k < body.len() {
-        bits |= 1 << body[k] as u32;
-        k += 1;
-    }
-    bits
-};
+/// The tags whose kinds are all body text.
+const BODY_TAGS: u32 = Tag::set(&[
+    Tag::Text,
+    Tag::Heading,
+    Tag::Edited,
+    Tag::Share,
+    Tag::Number,
+    Tag::Average,
+    Tag::Date,
+    Tag::TimedDate,
+    Tag::ReplyTo,
+    Tag::ParentLink,
+    Tag::Avatar,
+    Tag::AuthorLink,
+    Tag::Says,
+]);
 
 /// Lines that can be part of a comment's body: anything but chrome and residue.
 pub(crate) fn is_body_text(kind: Kind) -> bool {

@@ -152,49 +152,14 @@ fn single_phrase_parts() -> &'static [(Part, bool)] {
 /// [`part`] of every kind a record with a tag can hold, by tag, when they all have the same
 /// part (a single chrome phrase's part depends on the phrase, a kind kept beside on the
 /// kind: `None`).
-const PART_OF_TAG: [Option<Part>; TAGS] = {
-    let mut table = [None; TAGS];
+const PART_OF_TAG: [Option<Part>; Tag::COUNT] = {
+    let mut table = [None; Tag::COUNT];
     let mut tag = 0;
-    while tag < TAGS {
-        table[tag] = part_of_tag(TAG_ORDER[tag]);
+    while tag < Tag::COUNT {
+        table[tag] = part_of_tag(Tag::ALL[tag]);
         tag += 1;
     }
     table
-};
-
-/// Every tag, in the order of their numbers.
-const TAG_ORDER: [Tag; TAGS] = [
-    Tag::Blank,
-    Tag::Text,
-    Tag::Heading,
-    Tag::Residue,
-    Tag::SectionFence,
-    Tag::CountWords,
-    Tag::Edited,
-    Tag::Share,
-    Tag::Number,
-    Tag::Average,
-    Tag::Date,
-    Tag::TimedDate,
-    Tag::Phrase,
-    Tag::ReplyTo,
-    Tag::ParentLink,
-    Tag::Avatar,
-    Tag::AuthorLink,
-    Tag::Says,
-    Tag::Extra,
-];
-
-/// How many tags there are: every tag's number is below it (`Extra` is the last).
-const TAGS: usize = Tag::Extra as usize + 1;
-
-// Each tag stands at its number in `TAG_ORDER`.
-const _: () = {
-    let mut tag = 0;
-    while tag < TAGS {
-        assert!(TAG_ORDER[tag] as usize == tag);
-        tag += 1;
-    }
 };
 
 const fn part_of_tag(tag: Tag) -> Option<Part> {
