@@ -539,6 +539,28 @@ fn opens_furniture_exactly(text: &str) -> bool {
 
 /// The rest of `text` after `prefix` (lowercase), when `text` starts with it in any case.
 fn after_caseless<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    // Most labels and lines open in ASCII: compared a byte at a time (an ASCII character
+    // lowercases to itself or its ASCII lowercase), the rest a character at a time.
+    let (bytes, want) = (text.as_bytes(), prefix.as_bytes());
+    let mut at = 0;
+    while let (Some(&t), Some(&p)) = (bytes.get(at), want.get(at)) {
+        if !(t.is_ascii() && p.is_ascii()) {
+            break;
+        }
+        if t.to_ascii_lowercase() != p {
+            return None;
+        }
+        at += 1;
+    }
+    if at == want.len() {
+        return Some(&text[at..]);
+    }
+    // Past ASCII bytes alone: both are at a character's start.
+    after_caseless_by_chars(&text[at..], &prefix[at..])
+}
+
+/// [`after_caseless`] a character at a time.
+fn after_caseless_by_chars<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let mut want = prefix.chars();
     for (at, c) in text.char_indices() {
         for lower in c.to_lowercase() {
@@ -775,6 +797,36 @@ mod tests {
         ) {
             let text = format!("{label}{tail}");
             proptest::prop_assert_eq!(opens_furniture_exactly(&text), opens_furniture_reading_every_label(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// Byte by byte while both are ASCII, `after_caseless` reads a label as the character
+        /// by character way does: whatever the case, markup or script of the line.
+        #[test]
+        fn caseless_prefixes_by_bytes_are_read_as_by_chars(
+            label in proptest::sample::select(
+                FURNITURE_LABELS.iter().chain(FURNITURE_WORDS).copied().chain(["\u{131}", "k"]).collect::<Vec<_>>(),
+            ),
+            case in proptest::collection::vec(proptest::bool::ANY, 0..40),
+            tail in "[a-zA-Z :\u{a0}\u{130}\u{212a}é-]{0,6}",
+        ) {
+            // The label in mixed case (the Kelvin sign for a `k`, a dotted capital I for an
+            // `i`: non-ASCII capitals that lowercase to ASCII), then anything.
+            let cased: String = label
+                .chars()
+                .zip(case.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &up)| match (c, up) {
+                    ('k', true) => '\u{212a}'.to_string(),
+                    ('i', true) => '\u{130}'.to_string(),
+                    (c, true) => c.to_uppercase().collect(),
+                    (c, false) => c.to_string(),
+                })
+                .collect();
+            let half: String = cased.chars().take(cased.chars().count() / 2).collect();
+            for text in [format!("{cased}{tail}"), tail.clone(), half] {
+                proptest::prop_assert_eq!(after_caseless(&text, label), after_caseless_by_chars(&text, label), "{:?}", text);
+            }
         }
     }
 
