@@ -10,9 +10,11 @@
 //! - a page's own table ([`LineMemo`]) keeps the lines whose kinds hold a date of the page
 //!   (its [`super::DateId`]s are the page's) and fences (which also tell the page that it is
 //!   pandoc's). It is direct-mapped (a slot per hash, a newer line replaces an older one),
-//!   sized from the page's length once, so it never grows and its memory is bounded.
+//!   sized from the page's length once, so it never grows and its memory is bounded; its
+//!   slots are the thread's, stamped with the page that filled them, so a page neither
+//!   allocates nor clears them.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::hash::Hasher;
 
 use super::{Kind, PackedLine};
@@ -36,21 +38,62 @@ pub(super) struct Remembered<'a> {
     pub opened_with_phrase: bool,
 }
 
-/// The table of remembered lines.
+/// The table of remembered lines of a page. Its slots are the thread's, kept from page to
+/// page: a slot holds the line's place in the page and the page's stamp, so a new page
+/// finds its slots empty without clearing them (no allocation and no fill a page).
 #[derive(Debug, Default)]
 pub(super) struct LineMemo<'a> {
-    slots: Vec<Option<Remembered<'a>>>,
+    input: &'a str,
+    /// At least the page's slots (a power of two); more after a larger page.
+    slots: Vec<MemoSlot>,
+    /// This page's stamp: a slot with another is empty. Never [`EMPTY_SLOT`]'s zero.
+    page: u32,
     /// How far a hash is shifted for its slot: the slot is its top bits, which the
     /// multiply mixes from all the others.
     shift: u32,
 }
 
+/// A line remembered by a page's table: where its text is in the page, and what
+/// [`Remembered`] holds besides.
+#[derive(Debug, Clone, Copy)]
+struct MemoSlot {
+    /// The stamp of the page that remembered the line ([`LineMemo::page`]).
+    page: u32,
+    start: u32,
+    len: u32,
+    opened_with_phrase: bool,
+    kind: Kind,
+}
+
+const EMPTY_SLOT: MemoSlot =
+    MemoSlot { page: 0, start: 0, len: 0, opened_with_phrase: false, kind: Kind::Blank };
+
+thread_local! {
+    /// The slots of the thread's last page and its stamp.
+    static SLOTS: Cell<Option<(Vec<MemoSlot>, u32)>> = const { Cell::new(None) };
+}
+
 impl<'a> LineMemo<'a> {
-    /// A table for a page of about `lines` lines (about one in sixteen is a date line on a
-    /// page of comments; twice that many slots).
-    pub fn for_lines(lines: usize) -> Self {
-        let slots = (lines / 8).clamp(MIN_SLOTS, MAX_SLOTS).next_power_of_two();
-        LineMemo { slots: vec![None; slots], shift: u64::BITS - slots.trailing_zeros() }
+    /// A table for a page, `input`, of about `lines` lines (about one in sixteen is a date
+    /// line on a page of comments; twice that many slots).
+    pub fn for_lines(input: &'a str, lines: usize) -> Self {
+        let used = (lines / 8).clamp(MIN_SLOTS, MAX_SLOTS).next_power_of_two();
+        let (mut slots, last) = crate::spare::take(&SLOTS);
+        let mut page = last.wrapping_add(1);
+        if page == 0 {
+            // Four billion pages later the stamps start again: no slot may keep an old one.
+            slots.fill(EMPTY_SLOT);
+            page = 1;
+        }
+        if slots.len() < used {
+            slots.resize(used, EMPTY_SLOT);
+        }
+        LineMemo { input, slots, page, shift: u64::BITS - used.trailing_zeros() }
+    }
+
+    /// Leaves the slots to the thread's next page.
+    pub fn recycle(self) {
+        crate::spare::keep(&SLOTS, (self.slots, self.page));
     }
 
     /// The slot of a text whose [`hash`] is `hash`: where it is looked up, and remembered
@@ -63,13 +106,25 @@ impl<'a> LineMemo<'a> {
     /// What was remembered for a line with exactly this text (whose slot is `slot`), if
     /// anything.
     pub fn get(&self, slot: Slot, text: &str) -> Option<Remembered<'a>> {
-        self.slots.get(slot.0).copied().flatten().filter(|r| r.text == text)
+        let place = self.slots.get(slot.0).filter(|place| place.page == self.page)?;
+        let start = place.start as usize;
+        let seen = self.input.get(start..start + place.len as usize).filter(|&seen| seen == text)?;
+        Some(Remembered { text: seen, kind: place.kind, opened_with_phrase: place.opened_with_phrase })
     }
 
-    /// Remembers `entry` at `slot`, its text's (in place of whatever had it).
+    /// Remembers `entry`, a line of the page, at `slot`, its text's (in place of whatever
+    /// had it).
     pub fn put(&mut self, slot: Slot, entry: Remembered<'a>) {
+        let Some(start) = offset_within(entry.text, self.input) else { return };
         if let Some(place) = self.slots.get_mut(slot.0) {
-            *place = Some(entry);
+            // (The input is shorter than four gigabytes: offsets fit.)
+            *place = MemoSlot {
+                page: self.page,
+                start: start as u32,
+                len: entry.text.len() as u32,
+                opened_with_phrase: entry.opened_with_phrase,
+                kind: entry.kind,
+            };
         }
     }
 }
@@ -252,40 +307,97 @@ mod tests {
         Remembered { text, kind: Kind::Text, opened_with_phrase: false }
     }
 
+    fn get<'a>(memo: &LineMemo<'a>, text: &str) -> Option<Remembered<'a>> {
+        memo.get(memo.slot(hash(text.as_bytes())), text)
+    }
+
+    fn put<'a>(memo: &mut LineMemo<'a>, text: &'a str) {
+        memo.put(memo.slot(hash(text.as_bytes())), entry(text));
+    }
+
+    /// Runs `test` on a thread of its own: the slots it finds are new.
+    fn on_a_new_thread(test: impl FnOnce() + Send) {
+        std::thread::scope(|s| s.spawn(test).join().unwrap());
+    }
+
     #[test]
     fn remembers_by_exact_text() {
-        let mut memo = LineMemo::for_lines(10);
-        fn get<'a>(memo: &LineMemo<'a>, text: &str) -> Option<Remembered<'a>> {
-            memo.get(memo.slot(hash(text.as_bytes())), text)
-        }
-        assert!(get(&memo, "Reply").is_none());
-        memo.put(memo.slot(hash(b"Reply")), entry("Reply"));
-        let page = String::from("Reply");
-        assert_eq!(get(&memo, &page).map(|r| r.text), Some("Reply"));
-        assert!(get(&memo, "Reply ").is_none() && get(&memo, "reply").is_none());
+        on_a_new_thread(|| {
+            let page = "Reply\nReply \nreply\nReply";
+            let mut memo = LineMemo::for_lines(page, 10);
+            assert!(get(&memo, "Reply").is_none());
+            put(&mut memo, &page[..5]);
+            let repeat = String::from("Reply");
+            assert_eq!(
+                get(&memo, &repeat).map(|r| r.text.as_ptr()),
+                Some(page.as_ptr()),
+                "the first line's text"
+            );
+            assert!(get(&memo, &page[6..12]).is_none() && get(&memo, &page[13..18]).is_none());
+            // Only a line of the page is kept.
+            put(&mut memo, "Edited");
+            assert!(get(&memo, "Edited").is_none());
+        });
     }
 
     #[test]
     fn a_newer_line_takes_the_slot() {
-        let mut memo = LineMemo::for_lines(0);
-        let texts: Vec<String> = (0..1000).map(|i| format!("line {i}")).collect();
-        for text in &texts {
-            memo.put(memo.slot(hash(text.as_bytes())), entry(text));
-        }
-        // The table has 64 slots: at most 64 of the thousand are still there, the last one is.
-        let get = |text: &str| memo.get(memo.slot(hash(text.as_bytes())), text);
-        let kept = texts.iter().filter(|t| get(t).is_some()).count();
-        assert!(kept <= 64 && get(&texts[999]).is_some(), "{kept}");
+        let page: String = (0..1000).map(|i| format!("line {i}\n")).collect();
+        let texts: Vec<&str> = page.lines().collect();
+        on_a_new_thread(|| {
+            let mut memo = LineMemo::for_lines(&page, 0);
+            for text in &texts {
+                put(&mut memo, text);
+            }
+            // The table has 64 slots: at most 64 of the thousand are still there, the last one is.
+            let kept = texts.iter().filter(|t| get(&memo, t).is_some()).count();
+            assert!(kept <= 64 && get(&memo, texts[999]).is_some(), "{kept}");
+        });
+    }
+
+    /// The slots of a page's table, as its stamp and shift tell them.
+    fn slots_used(memo: &LineMemo<'_>) -> usize {
+        1 << (u64::BITS - memo.shift)
     }
 
     #[test]
     fn table_size_follows_the_page() {
-        assert_eq!(LineMemo::for_lines(0).slots.len(), MIN_SLOTS);
-        assert_eq!(LineMemo::for_lines(1200).slots.len(), 256);
-        assert_eq!(LineMemo::for_lines(10_000_000).slots.len(), MAX_SLOTS);
-        let mut empty = LineMemo::default();
-        empty.put(empty.slot(hash(b"x")), entry("x"));
-        assert!(empty.get(empty.slot(hash(b"x")), "x").is_none(), "a table without slots keeps nothing");
+        on_a_new_thread(|| {
+            assert_eq!(slots_used(&LineMemo::for_lines("", 0)), MIN_SLOTS);
+            assert_eq!(slots_used(&LineMemo::for_lines("", 1200)), 256);
+            let huge = LineMemo::for_lines("", 10_000_000);
+            assert_eq!((slots_used(&huge), huge.slots.len()), (MAX_SLOTS, MAX_SLOTS));
+            let mut empty = LineMemo::default();
+            put(&mut empty, "x");
+            assert!(get(&empty, "x").is_none(), "a table without slots keeps nothing");
+        });
+    }
+
+    /// A page's table keeps the slots of the thread's last page but none of its lines, even
+    /// where the same text stands at the same place; after four billion pages too.
+    #[test]
+    fn a_new_page_finds_its_slots_empty() {
+        let page = "Reply\n2 years ago";
+        on_a_new_thread(|| {
+            let mut memo = LineMemo::for_lines(page, 10);
+            put(&mut memo, &page[..5]);
+            let slots = memo.slots.as_ptr();
+            memo.recycle();
+            let mut next = LineMemo::for_lines(page, 10);
+            assert_eq!(next.slots.as_ptr(), slots, "the last page's slots");
+            assert!(get(&next, "Reply").is_none(), "not the last page's line");
+            put(&mut next, &page[6..]);
+            assert!(get(&next, "2 years ago").is_some());
+            // A line kept by the page of stamp 1 is not found by the page after the last
+            // stamp, where the stamps start again at 1.
+            next.page = 1;
+            put(&mut next, &page[..5]);
+            next.page = u32::MAX;
+            next.recycle();
+            let again = LineMemo::for_lines(page, 10);
+            assert_eq!(again.page, 1);
+            assert!(get(&again, "Reply").is_none() && get(&again, "2 years ago").is_none());
+        });
     }
 
     #[test]

@@ -258,7 +258,7 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     let lines = (input.len() - start) / BYTES_PER_LINE;
     let first_number = Lines::new(input, start).next().map_or(1, |line| line.number);
     let mut out = LineStore::with_capacity(input, lines.min(PREALLOCATED_LINES) + 1, first_number);
-    classifier.memo = LineMemo::for_lines(lines);
+    classifier.memo = LineMemo::for_lines(input, lines);
     // About a date line in sixteen on a page of comments (each has a header, a body and a
     // footer between blank lines): most pages' dates fit without the vector growing.
     classifier.dates = Vec::with_capacity((lines / 16).min(PREALLOCATED_DATES));
@@ -337,7 +337,9 @@ pub(crate) fn classify_all(input: &str, start: usize) -> Classified<'_> {
     }
     // Give back what folding and growth left unused (in place, for a large vector).
     out.shrink(PREALLOCATED_LINES);
-    Classified { lines: out, dates: classifier.dates }
+    let Classifier { dates, memo, .. } = classifier;
+    memo.recycle();
+    Classified { lines: out, dates }
 }
 
 /// In languages whose `Reply to` is also the `Reply` button's word (zh `回复`, vi `Trả lời`),
