@@ -229,11 +229,11 @@ impl<'s> Folded<'s> {
             } else if byte == b' ' {
                 self.pos += 1;
                 self.separator();
-            } else if let Some(c) = self.own_lowercase_at(byte) {
-                // A letter of a script without case, or a lowercase Cyrillic one: itself.
+            } else if let Some((c, len)) = self.letter_at(byte) {
+                // A letter outside ASCII (or `’`): one character, without the general way.
                 self.push_pending_space(out);
                 out.push(c);
-                self.pos += c.len_utf8();
+                self.pos += len;
                 self.started = true;
             } else {
                 self.ready_next = 0;
@@ -254,13 +254,20 @@ impl<'s> Folded<'s> {
         }
     }
 
-    /// The character at `pos` (which starts with `byte`) when it is non-ASCII and its own
-    /// lowercase ([`is_own_lowercase`]).
-    fn own_lowercase_at(&self, byte: u8) -> Option<char> {
-        if byte < 0xC0 {
-            return None;
-        }
-        self.source[self.pos..].chars().next().filter(|&c| is_own_lowercase(c))
+    /// What the character at `pos` (which starts with `byte`) folds to, and its length, when
+    /// it is a two- or three-byte character that folds to one character the quick way
+    /// ([`letter_fold`]): decoded by hand, without the general way's tests for markup and
+    /// special characters one by one ([`Self::read`]).
+    #[inline(always)]
+    fn letter_at(&self, byte: u8) -> Option<(char, usize)> {
+        let bytes = self.source.as_bytes();
+        let tail = |at: usize| bytes.get(self.pos + at).map_or(0, |&b| u32::from(b & 0x3F));
+        let (code, len) = match byte {
+            0xC0..=0xDF => (u32::from(byte & 0x1F) << 6 | tail(1), 2),
+            0xE0..=0xEF => (u32::from(byte & 0x0F) << 12 | tail(1) << 6 | tail(2), 3),
+            _ => return None,
+        };
+        letter_fold(code).map(|c| (c, len))
     }
 
     /// Reads one source character and queues what it folds to.
@@ -370,6 +377,38 @@ fn small_fold(c: char) -> Option<CharFold> {
         0 => None,
         0x20 => Some(CharFold::Separator),
         lower => char::from_u32(u32::from(lower)).map(CharFold::Lower),
+    }
+}
+
+/// The one character that the non-ASCII character numbered `code` folds to as
+/// [`Folded::read`] folds it, when that is quick to tell: below [`SMALL_FOLD_END`] (the
+/// letters of most scripts, `’`), from a table built once from [`small_fold`] and the
+/// special cases of `read` (separators and longer folds excepted); above, when the
+/// character is its own lowercase ([`is_own_lowercase`]: CJK, Hangul). `None` for others,
+/// which take the general way.
+fn letter_fold(code: u32) -> Option<char> {
+    if code as usize >= SMALL_FOLD_END {
+        return char::from_u32(code).filter(|&c| is_own_lowercase(c));
+    }
+    // 0 where the general way must fold the character (ASCII, separators, longer folds).
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..SMALL_FOLD_END as u32)
+            .map(|code| match char::from_u32(code) {
+                Some(c) if c.is_ascii() => 0,
+                Some('\u{2019}') => u16::from(b'\''),
+                Some('\u{131}' | '\u{130}') => u16::from(b'i'),
+                Some(c) => match small_fold(c) {
+                    Some(CharFold::Lower(lower)) => u16::try_from(u32::from(lower)).unwrap_or(0),
+                    _ => 0,
+                },
+                None => 0,
+            })
+            .collect()
+    });
+    match *table.get(code as usize)? {
+        0 => None,
+        folded => char::from_u32(u32::from(folded)),
     }
 }
 
@@ -583,6 +622,23 @@ mod tests {
                 assert_eq!(fast, expected, "{sample:?} after {taken}");
             }
         }
+    }
+
+    /// The quick way for letters outside ASCII ([`Folded::letter_at`]) folds every character
+    /// as the general way does, alone, after a letter, after a separator, and before one.
+    #[test]
+    fn letters_fold_as_the_general_way_folds_them() {
+        let mut quick = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            for sample in [format!("{c}"), format!("a{c}"), format!("a {c}b"), format!("{c}\u{a0}b")] {
+                let mut fast = String::new();
+                Folded::new(&sample).fold_rest_into(&mut fast);
+                let expected: String = Folded::new(&sample).map(|(c, _)| c).collect();
+                assert_eq!(fast, expected, "{c:?} in {sample:?}");
+            }
+            quick += usize::from(letter_fold(u32::from(c)).is_some());
+        }
+        assert!(quick > 40_000, "{quick} characters folded the quick way");
     }
 
     proptest::proptest! {
