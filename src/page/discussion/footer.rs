@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::parts::Part;
 use super::{index32, same_name, FlatComment, Mode, Splitter};
 use crate::annotation::LineRole;
-use crate::lines::{self, Kind};
+use crate::lines::{self, Kind, Tag};
 use crate::page::text;
 use crate::phrases::Class;
 
@@ -52,6 +52,16 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
                 self.paragraphs = paragraphs;
                 for j in footer_first..=i {
+                    // Blank lines and single phrases (buttons) are told from the tag: the
+                    // kind (a jump through the kinds' table) only for the others.
+                    match self.page.lines.tag(j) {
+                        Tag::Blank => continue,
+                        Tag::Phrase => {
+                            self.page.set_role(j, LineRole::Footer);
+                            continue;
+                        }
+                        _ => {}
+                    }
                     // (The kind alone: the text is read for `Last edited` only.)
                     let kind = self.page.lines.kind(j);
                     match kind {

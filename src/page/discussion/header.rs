@@ -598,14 +598,19 @@ impl<'a> Splitter<'_, '_, 'a> {
             if !matches!(part, Part::Footer | Part::DatedFooter) {
                 continue;
             }
+            self.page.set_role(i, LineRole::Footer);
+            comment.last = comment.last.max(index32(i));
+            // Buttons, most footer lines, are single phrases, which carry no votes: the kind
+            // (a jump through the kinds' table) only for the others.
+            if self.page.lines.tag(i) == Tag::Phrase {
+                continue;
+            }
             match (part, self.page.lines.kind(i)) {
                 (Part::Footer, Kind::Number(n)) => comment.add_votes(n),
                 (Part::Footer, Kind::LegacyVotes(n)) => comment.set_votes(n),
                 (Part::Footer, Kind::Edited) => comment.edited = self.piece(self.page.lines.text(i)),
                 _ => {}
             }
-            self.page.set_role(i, LineRole::Footer);
-            comment.last = comment.last.max(index32(i));
         }
     }
 }
@@ -646,6 +651,42 @@ mod tests {
         for mode in [Mode::Header, Mode::Footer, Mode::Button] {
             assert!(modes.contains(&mode), "{mode:?} met");
         }
+    }
+
+    /// `place_unplaced` (text, dates and single phrases told from the tag) reads every line
+    /// of every test page's section as the kind does: the same answer, count, load-more
+    /// marker and role. And the footer loops' skip is exact: a single phrase's kind is a
+    /// chrome line (no votes, no `Last edited`), a blank tag's kind is blank.
+    #[test]
+    fn unplaced_and_footer_lines_from_tags_are_those_of_the_kinds() {
+        use crate::model::Discussion;
+        let (mut tagged, mut more) = (0, 0);
+        each_section(|splitter, text| {
+            for i in splitter.start..splitter.page.lines.len() {
+                let role = splitter.page.roles[i];
+                let read = |splitter: &mut Splitter<'_, '_, '_>, by_kind: bool| {
+                    let mut discussion = Discussion::default();
+                    let other = match by_kind {
+                        true => splitter.place_unplaced_kind(i, &mut discussion),
+                        false => splitter.place_unplaced(i, &mut discussion),
+                    };
+                    let placed = std::mem::replace(&mut splitter.page.roles[i], role);
+                    (other, discussion.count, discussion.more, placed)
+                };
+                let fast = read(splitter, false);
+                assert_eq!(fast, read(splitter, true), "line {i}: {text:.80}");
+                let tag = splitter.page.lines.tag(i);
+                tagged += usize::from(tag.is_in(super::super::OTHER_TAGS) || tag == Tag::Phrase);
+                more += usize::from(fast.2);
+                let kind = splitter.page.lines.kind(i);
+                match tag {
+                    Tag::Phrase => assert!(matches!(kind, Kind::Chrome(seg) if seg.is_single()), "{kind:?}"),
+                    Tag::Blank => assert!(matches!(kind, Kind::Blank), "{kind:?}"),
+                    _ => {}
+                }
+            }
+        });
+        assert!(tagged > 1000 && more > 5, "lines told from tags {tagged}, load-more markers {more}");
     }
 
     /// `is_author_candidate` (told by the part first) is the test on the kind, for every

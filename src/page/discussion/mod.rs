@@ -478,6 +478,24 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// Reads line `i`, which no stage placed, into `discussion` (the count, a load-more
     /// marker): true when it reads as text (a paragraph of `other`), else it is chrome.
     fn place_unplaced(&mut self, i: usize, discussion: &mut Discussion<'a>) -> bool {
+        // Told from the tag for most lines, without a jump through the kinds' table (the
+        // section's unplaced lines vary from page to page): text and dates, which are no
+        // count and no load-more marker, and single phrases, chrome that can be the marker.
+        let lines = self.page.lines;
+        if lines.tag(i).is_in(OTHER_TAGS) {
+            return true;
+        }
+        if let Some(id) = lines.single_phrase(i) {
+            discussion.more |= Segmentation::single(id).first().class == Class::More;
+            self.page.set_role(i, LineRole::Chrome);
+            return false;
+        }
+        self.place_unplaced_kind(i, discussion)
+    }
+
+    /// [`Splitter::place_unplaced`] from the line's kind: the lines the tag does not tell
+    /// (and the reference for those it does).
+    fn place_unplaced_kind(&mut self, i: usize, discussion: &mut Discussion<'a>) -> bool {
         let kind = self.page.lines.kind(i);
         match kind {
             Kind::Count(n) => discussion.count = discussion.count.or(Some(n)),
@@ -508,6 +526,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         self.page.set_roles(paragraph, LineRole::Other);
     }
 }
+
+/// The tags of the lines `Splitter::place_unplaced` reads as text: their kinds (text,
+/// dates, averages, headings, blank lines) are no count and no chrome.
+const OTHER_TAGS: u32 =
+    Tag::set(&[Tag::Text, Tag::Date, Tag::TimedDate, Tag::Average, Tag::Heading, Tag::Blank]);
 
 /// How many text lines may stand between two chrome lines of a section with no comments.
 const CHROME_GAP: usize = 8;
