@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::parts::Part;
+use super::parts::{Part, PartSet};
 use super::{index32, same_name, FlatComment, Mode, Splitter};
 use crate::annotation::LineRole;
 use crate::lines::{self, Kind, Tag};
@@ -97,12 +97,12 @@ impl<'a> Splitter<'_, '_, 'a> {
     fn read_leading_header(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>) -> bool {
         // Chrome before the header (sort bar, load-more) stays chrome; text before chrome
         // belongs to no comment.
-        let begin =
-            range.clone().rev().find(|&i| self.parts[i] == Part::Chrome).map_or(range.start, |c| c + 1);
+        let chrome = self.parts.find_last(range.clone(), Part::set(&[Part::Chrome]));
+        let begin = chrome.map_or(range.start, |c| c + 1);
         // The solid (not blank) lines from `begin`, read one by one up to the first that is
         // no header: the header is a few lines, the body after it many. (The splitter is an
         // argument: the loop sets roles between two calls.)
-        let solid_from = |this: &Self, i: usize| (i..range.end).find(|&j| this.parts[j] != Part::Blank);
+        let solid_from = |this: &Self, i: usize| this.parts.find(i..range.end, PartSet::SOLID);
         let Some(first) = solid_from(self, begin) else {
             return false;
         };

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::parts::{is_dated_line, is_name_like, is_reply_to_line, reads_as_name, Part};
+use super::parts::{is_dated_line, is_name_like, is_reply_to_line, reads_as_name, Part, PartSet};
 use super::{index32, same_name, FlatComment, Splitter};
 use crate::annotation::LineRole;
 use crate::error::WarningKind;
@@ -29,12 +29,12 @@ impl<'a> Splitter<'_, '_, 'a> {
         let mut i = self.start;
         while i < self.limit {
             // Most lines are no header: skip to the next one.
-            let Some(header) = self.parts.find(i..self.limit, Part::is_header) else {
+            let Some(header) = self.parts.find(i..self.limit, PartSet::HEADER) else {
                 break;
             };
             i = header;
             let run = self.header_run(i);
-            let strong = run.clone().any(|j| self.parts[j] == Part::StrongHeader);
+            let strong = self.parts.find(run.clone(), Part::set(&[Part::StrongHeader])).is_some();
             let after_head = run.end > self.head;
             let starts_comment =
                 after_head && (strong || (dateless && self.opens_dateless_comment(run.clone(), floor)));
@@ -172,7 +172,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         has_avatar
             && match self.prev_solid(run.start, floor.min(run.start)) {
                 None => true,
-                Some(p) => matches!(self.parts[p], Part::Footer | Part::Chrome | Part::DatedFooter),
+                Some(p) => self.parts.is(p, PartSet::BOUNDARY),
             }
     }
 
@@ -257,7 +257,7 @@ impl<'a> Splitter<'_, '_, 'a> {
         let before = candidates.last().and_then(|&c| self.prev_solid(c, floor));
         let after_boundary = match before {
             None => floor == self.start,
-            Some(b) => matches!(self.parts[b], Part::Footer | Part::DatedFooter | Part::Chrome),
+            Some(b) => self.parts.is(b, PartSet::BOUNDARY),
         };
         if after_boundary {
             return *candidates.last().expect("non-empty");
@@ -536,12 +536,11 @@ impl<'a> Splitter<'_, '_, 'a> {
     }
 
     /// The first `Reply` button among lines `range`. A button is a footer part: only those
-    /// are asked, skipped to sixteen parts at a time (a body is mostly text and blank lines,
-    /// and a branch per line on its part mispredicts on varied bodies).
+    /// are asked, skipped to a word of lines at a time (a body is mostly text and blank
+    /// lines, and a branch per line on its part mispredicts on varied bodies).
     fn reply_button_in(&self, range: Range<usize>) -> Option<usize> {
-        let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
         let mut from = range.start;
-        while let Some(f) = self.parts.find(from..range.end, is_footer) {
+        while let Some(f) = self.parts.find(from..range.end, PartSet::FOOTER) {
             if self.is_reply_button(f) {
                 return Some(f);
             }
@@ -557,17 +556,15 @@ impl<'a> Splitter<'_, '_, 'a> {
     /// followed by text are body text, such as a number in a comment). For the last
     /// comment, the body stops at the first footer: the thread ends there.
     fn read_body(&mut self, comment: &mut FlatComment<'a>, range: Range<usize>, last: bool) {
-        let is_footer = |p: Part| matches!(p, Part::Footer | Part::DatedFooter);
         let button = self.reply_button_in(range.clone());
         let (footer_start, footer_end) = match button {
             Some(b) => {
-                let mut s = b;
-                while s > range.start && (is_footer(self.parts[s - 1]) || self.parts[s - 1] == Part::Blank) {
-                    s -= 1;
-                }
+                // The footer and blank lines right above the button.
+                let above = Part::set(&[Part::Footer, Part::DatedFooter, Part::Blank]).not();
+                let s = self.parts.find_last(range.start..b, above).map_or(range.start, |other| other + 1);
                 (s, b + 1)
             }
-            None if last => match range.clone().find(|&i| is_footer(self.parts[i])) {
+            None if last => match self.parts.find(range.clone(), PartSet::FOOTER) {
                 Some(f) => (f, self.footer_run_end(f, range.end)),
                 // No footer: the body runs to a load-more marker, or as far as the section.
                 None => {
@@ -578,8 +575,8 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
             },
             None => {
-                let after_text =
-                    range.clone().rev().find(|&i| self.parts[i] == Part::Text).map_or(range.start, |t| t + 1);
+                let text = self.parts.find_last(range.clone(), Part::set(&[Part::Text]));
+                let after_text = text.map_or(range.start, |t| t + 1);
                 (after_text, range.end)
             }
         };
@@ -651,6 +648,32 @@ mod tests {
         for mode in [Mode::Header, Mode::Footer, Mode::Button] {
             assert!(modes.contains(&mode), "{mode:?} met");
         }
+    }
+
+    /// `thread_end` (searches for the first line that is neither blank nor chrome, and the
+    /// last chrome before it) is the walk line by line, after every comment of every test
+    /// page's section taken as the last, and with none; `footer_run_end` is its walk, for
+    /// every run of up to 30 lines in the sections.
+    #[test]
+    fn thread_ends_and_footer_runs_by_search_are_the_walks() {
+        let (mut comments_met, mut runs_met) = (0, 0);
+        each_section(|splitter, text| {
+            let (_, header_dates, dateless) = splitter.mode();
+            let comments = splitter.header_mode(header_dates, dateless);
+            for last in 0..=comments.len() {
+                let comments = &comments[..last];
+                assert_eq!(splitter.thread_end(comments), splitter.thread_end_walk(comments), "{text:.80}");
+                comments_met += 1;
+            }
+            for from in splitter.start..splitter.limit {
+                for to in from..(from + 30).min(splitter.limit) {
+                    let exact = splitter.footer_run_walk(from, to);
+                    assert_eq!(splitter.footer_run_end(from, to), exact, "{from}..{to}: {text:.80}");
+                    runs_met += usize::from(exact > from + 1);
+                }
+            }
+        });
+        assert!(comments_met > 200 && runs_met > 100, "comments {comments_met}, footer runs {runs_met}");
     }
 
     /// `place_unplaced` (text, dates and single phrases told from the tag) reads every line

@@ -18,7 +18,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 pub(super) use self::parts::reads_as_name;
-use self::parts::{is_date_line, is_name_like, wrap_width, Part, SectionParts};
+use self::parts::{is_date_line, is_name_like, wrap_width, Part, PartSet, SectionParts};
 use super::piece::Piece;
 use super::Page;
 use crate::annotation::LineRole;
@@ -163,7 +163,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // `wp_footer` leftovers end it anywhere.
         let mut limit = lines;
         let mut from = start;
-        while let Some(stop) = parts.find(from..lines, |part| part == Part::Stop) {
+        while let Some(stop) = parts.find(from..lines, Part::set(&[Part::Stop])) {
             if stop > head || !matches!(page.lines.kind(stop), Kind::Heading) {
                 limit = stop;
                 break;
@@ -202,11 +202,14 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     }
 
     /// The next line at or after `i` (before the limit) that is not blank or residue.
+    #[inline]
     fn next_solid(&self, i: usize) -> Option<usize> {
-        (i..self.limit).find(|&j| self.parts[j] != Part::Blank)
+        self.parts.find(i..self.limit, PartSet::SOLID)
     }
 
     /// The previous line before `i` (not before `floor`) that is not blank or residue.
+    /// (A walk: the scans back mostly stop at the line above, and callgrind counted the
+    /// search by word dearer here, mispredicts weighed in.)
     fn prev_solid(&self, i: usize, floor: usize) -> Option<usize> {
         (floor..i).rev().find(|&j| self.parts[j] != Part::Blank)
     }
@@ -219,12 +222,11 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // Every date line that is no text: a timed date, so a strong header part.
         let mut dated = false;
         let mut footer_dates = 0;
-        // Dated footers and strong headers found sixteen parts at a time: a match on every
-        // line's part mispredicts wherever a page's headers, bodies and footers alternate.
+        // Dated footers and strong headers found a word of lines at a time: a match on
+        // every line's part mispredicts wherever a page's headers, bodies and footers
+        // alternate.
         let mut from = self.start;
-        while let Some(i) =
-            self.parts.find(from..self.limit, |part| matches!(part, Part::StrongHeader | Part::DatedFooter))
-        {
+        while let Some(i) = self.parts.find(from..self.limit, PartSet::DATED) {
             from = i + 1;
             if self.parts[i] == Part::DatedFooter {
                 footer_dates += 1;
@@ -286,7 +288,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         let mut footer_dates = 0;
         // Every date line that is no text: a timed date, so a strong header part.
         let mut dated = false;
-        for (i, &part) in (self.start..).zip(self.parts.span(self.start..self.limit)) {
+        for (i, part) in (self.start..).zip(self.parts.span(self.start..self.limit)) {
             match part {
                 Part::DatedFooter => footer_dates += 1,
                 Part::StrongHeader if is_date_line(self.page.lines, i) => {
@@ -316,7 +318,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// Whether line `k + 1` reads as the rest of line `k`, the page's wrap width aside.
     fn may_wrap_onto_next(&self, k: usize) -> bool {
         let next = k + 1;
-        if next >= self.limit || self.parts[k] != Part::Text {
+        if next >= self.limit || !self.parts.is(k, PartSet::TEXT) {
             return false;
         }
         // A second half as long as the first is a line of its own: the cheapest test first
@@ -344,7 +346,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     #[inline]
     fn is_reply_button(&self, i: usize) -> bool {
         // Both are footer parts: most lines are ruled out without building their kind.
-        if !matches!(self.parts[i], Part::Footer | Part::DatedFooter) {
+        if !self.parts.is(i, PartSet::FOOTER) {
             return false;
         }
         // A single phrase is told from its number, and numbers and `Last edited` from their
@@ -363,8 +365,9 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         }
     }
 
-    /// The end of the footer run that starts at `from`.
-    fn footer_run_end(&self, from: usize, to: usize) -> usize {
+    /// [`Splitter::footer_run_end`] as a walk line by line (the reference for the search).
+    #[cfg(test)]
+    fn footer_run_walk(&self, from: usize, to: usize) -> usize {
         let mut end = from;
         for i in from..to {
             match self.parts[i] {
@@ -376,20 +379,43 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         end
     }
 
+    /// The end of the footer run that starts at `from` (before `to`): after its last footer
+    /// line before the first line that is neither footer nor blank.
+    fn footer_run_end(&self, from: usize, to: usize) -> usize {
+        let other =
+            self.parts.find(from..to, Part::set(&[Part::Footer, Part::DatedFooter, Part::Blank]).not());
+        let stop = other.unwrap_or(to).max(from);
+        self.parts.find_last(from..stop, PartSet::FOOTER).map_or(from, |footer| footer + 1)
+    }
+
     // ---- the end of the thread, and what the section holds besides comments ----
 
     /// The first line after the section: after the last comment and any chrome right after
     /// it, or, with no comments, after the last chrome line of the section's cluster.
     fn thread_end(&self, comments: &[FlatComment<'a>]) -> usize {
-        // Text between chrome lines (a consent notice in the form) is the section's own;
-        // after the last comment, only chrome continues the section.
-        let (from, tolerance) = match comments.last() {
-            Some(c) => (c.last() + 1, 0),
-            None => (self.start, CHROME_GAP),
-        };
+        let Some(last) = comments.last() else { return self.chrome_cluster_end() };
+        // After the last comment, only chrome continues the section: it ends at the first
+        // line that is neither blank nor chrome (text, a header, a stop), after the chrome
+        // before it. Both found a word of lines at a time, not by a walk line by line.
+        let from = last.last() + 1;
+        let other = self.parts.find(from..self.limit, Part::set(&[Part::Blank, Part::Chrome]).not());
+        let stop = other.unwrap_or(self.limit).max(from);
+        self.parts.find_last(from..stop, Part::set(&[Part::Chrome])).map_or(from, |chrome| chrome + 1)
+    }
+
+    /// The end of a section with no comments: after the last chrome line of its cluster
+    /// (text between chrome lines, a consent notice in the form, is the section's own).
+    fn chrome_cluster_end(&self) -> usize {
+        self.chrome_walk(self.start, CHROME_GAP, true)
+    }
+
+    /// The end of the chrome from line `from` on, with up to `tolerance` text lines between
+    /// two chrome lines (`before_head`: nor any before the thread's head), walked line by
+    /// line.
+    fn chrome_walk(&self, from: usize, tolerance: usize, before_head: bool) -> usize {
         let mut end = from;
         let mut gap = 0;
-        for (i, &part) in (from..).zip(self.parts.span(from..self.limit)) {
+        for (i, part) in (from..).zip(self.parts.span(from..self.limit)) {
             match part {
                 Part::Blank => {}
                 Part::Chrome => {
@@ -401,7 +427,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
                 Part::Stop if !matches!(self.page.lines.kind(i), Kind::Heading) => break,
                 // Before the thread's head (an author box or tags between the rating widget
                 // and the form), text does not end the section.
-                _ if comments.is_empty() && i < self.head && self.head < self.limit => {}
+                _ if before_head && i < self.head && self.head < self.limit => {}
                 _ => {
                     gap += 1;
                     if gap > tolerance {
@@ -411,6 +437,15 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
             }
         }
         end
+    }
+
+    /// [`Splitter::thread_end`] as a walk line by line (the reference for the search).
+    #[cfg(test)]
+    fn thread_end_walk(&self, comments: &[FlatComment<'a>]) -> usize {
+        match comments.last() {
+            Some(c) => self.chrome_walk(c.last() + 1, 0, false),
+            None => self.chrome_cluster_end(),
+        }
     }
 
     /// Places the section's remaining lines (chrome, count, `other` text) and builds the

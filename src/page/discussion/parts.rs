@@ -6,34 +6,98 @@ use crate::phrases::{Class, Segmentation};
 use std::sync::OnceLock;
 
 /// What a line is, for splitting the section into comments. (No fields: comparing two is
-/// comparing two bytes, and the splitter compares parts on every line it scans.)
+/// comparing two bytes, and the splitter compares parts on every line it scans.) Each part
+/// is a bit of its own, so that a word of eight parts is tested against a set of parts at
+/// once ([`SectionParts::find`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub(super) enum Part {
-    Blank,
+    Blank = 1,
     /// A header element that may start a comment (an avatar, an author link, a badge).
-    WeakHeader,
+    WeakHeader = 1 << 1,
     /// A header element that always starts a comment: a comment date, `Reply to`, a parent
     /// link.
-    StrongHeader,
+    StrongHeader = 1 << 2,
     /// A footer element: votes, `Reply`, `Last edited`, `Read more`, per-comment tools.
-    Footer,
+    Footer = 1 << 3,
     /// A legacy footer that carries the comment's date.
-    DatedFooter,
+    DatedFooter = 1 << 4,
     /// Section chrome: form, count, sort buttons, load-more markers.
-    Chrome,
+    Chrome = 1 << 5,
     /// Plain text: an author line, a body line, or text that belongs to no comment.
-    Text,
+    Text = 1 << 6,
     /// Where the thread certainly ends: a markdown heading, the `wp_footer` leftovers.
-    Stop,
+    Stop = 1 << 7,
 }
 
 impl Part {
+    /// Every part, by the number of its bit.
+    const ALL: [Part; 8] = [
+        Part::Blank,
+        Part::WeakHeader,
+        Part::StrongHeader,
+        Part::Footer,
+        Part::DatedFooter,
+        Part::Chrome,
+        Part::Text,
+        Part::Stop,
+    ];
+
     /// A header element, weak or strong.
     pub fn is_header(self) -> bool {
-        matches!(self, Part::WeakHeader | Part::StrongHeader)
+        self.is_in(PartSet::HEADER)
+    }
+
+    /// A set of parts ([`PartSet`]).
+    pub const fn set(parts: &[Part]) -> PartSet {
+        let mut bits = 0;
+        let mut k = 0;
+        while k < parts.len() {
+            bits |= parts[k] as u8;
+            k += 1;
+        }
+        PartSet(bits)
+    }
+
+    /// True when this part is in `set`.
+    #[inline]
+    pub fn is_in(self, set: PartSet) -> bool {
+        self as u8 & set.0 != 0
     }
 }
+
+// Each part is the bit of its place in `Part::ALL`.
+const _: () = {
+    let mut k = 0;
+    while k < Part::ALL.len() {
+        assert!(Part::ALL[k] as u8 == 1 << k);
+        k += 1;
+    }
+};
+
+/// A set of [`Part`]s: their bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct PartSet(u8);
+
+impl PartSet {
+    /// Every part but `Blank`: the lines that scans back and forth stop at.
+    pub const SOLID: PartSet = PartSet(!(Part::Blank as u8));
+    pub const HEADER: PartSet = Part::set(&[Part::WeakHeader, Part::StrongHeader]);
+    pub const FOOTER: PartSet = Part::set(&[Part::Footer, Part::DatedFooter]);
+    /// The parts of a thread's head that the tag tells ([`is_thread_head`]).
+    pub const DATED: PartSet = Part::set(&[Part::StrongHeader, Part::DatedFooter]);
+    pub const TEXT: PartSet = Part::set(&[Part::Text]);
+    /// Where the chrome after a footer, or a section's chrome, ends a run of author lines.
+    pub const BOUNDARY: PartSet = Part::set(&[Part::Footer, Part::DatedFooter, Part::Chrome]);
+
+    /// Every part not in this set.
+    pub const fn not(self) -> PartSet {
+        PartSet(!self.0)
+    }
+}
+
+/// Lines a scan reads at once: the bytes of a `u64`.
+const WORD: usize = 8;
 
 /// The [`Part`]s of the lines from the section's first line on, indexed by line: the
 /// splitter never looks above the section (every scan back stops at its start), so the
@@ -42,7 +106,12 @@ impl Part {
 pub(super) struct SectionParts {
     /// The section's first line.
     first: usize,
-    parts: Vec<Part>,
+    /// The part of each line from `first` on, as its bit, after [`WORD`] bytes of no part
+    /// and before as many: a scan reads the eight lines from (or up to) any line as one
+    /// word, and a scan over a few lines (the blank lines between header lines, a short
+    /// body) tests a word, not a line at a time with an exit whose place varies from line
+    /// to line (the predictor misses it).
+    bits: Vec<u8>,
 }
 
 impl SectionParts {
@@ -50,7 +119,8 @@ impl SectionParts {
     /// ([`is_thread_head`]), or the number of lines when there is none: one read of the
     /// kinds for both.
     pub fn read(lines: &LineStore<'_>, first: usize) -> (SectionParts, usize) {
-        let mut parts = Vec::with_capacity(lines.len() - first);
+        let mut bits = Vec::with_capacity(lines.len() - first + 2 * WORD);
+        bits.extend([0; WORD]);
         // The first line past the tags' reach that heads the thread (a chrome line, a kind
         // kept beside the records); the tagged ones are found in the parts afterwards.
         let mut chrome_head = None;
@@ -59,52 +129,133 @@ impl SectionParts {
         // rather than a branch or a jump per tag: sections vary from page to page, and a
         // jump the predictor has not learnt costs more than the reading. (Extended from a
         // range: written in place, without a capacity check per line.)
-        parts.extend((first..lines.len()).map(|i| match PART_OF_TAG[lines.tag(i) as usize] {
-            Some(part) => part,
+        bits.extend((first..lines.len()).map(|i| match PART_OF_TAG[lines.tag(i) as usize] {
+            Some(part) => part as u8,
             None => {
                 let (part, heads_thread) = part_of_untagged(lines, i, phrase_parts);
                 if heads_thread && chrome_head.is_none() {
                     chrome_head = Some(i);
                 }
-                part
+                part as u8
             }
         }));
         // A tagged line heads the thread when its part is a strong header or a dated footer
         // (`part_of_line`): the first of them, sixteen parts at a time.
         let tagged_head =
-            crate::page::scan::first(&parts, |part| matches!(part, Part::StrongHeader | Part::DatedFooter))
-                .map(|k| first + k);
+            crate::page::scan::first(&bits[WORD..], |bit| bit & PartSet::DATED.0 != 0).map(|k| first + k);
+        bits.extend([0; WORD]);
+        let parts = SectionParts { first, bits };
         let head = match (tagged_head, chrome_head) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b).unwrap_or(lines.len()),
         };
-        (SectionParts { first, parts }, head)
+        (parts, head)
     }
 
-    /// The parts of `lines` as a slice (empty for an empty range), for loops that scan a
-    /// span: cheaper than indexing line by line. A line above the section panics.
-    pub fn span(&self, lines: std::ops::Range<usize>) -> &[Part] {
-        if lines.is_empty() {
-            return &[];
-        }
-        &self.parts[lines.start - self.first..lines.end - self.first]
+    /// The section of `parts`, the parts of the lines from `first` on (as `read` lays
+    /// them out).
+    #[cfg(test)]
+    fn of(first: usize, parts: &[Part]) -> SectionParts {
+        let mut bits = vec![0; WORD];
+        bits.extend(parts.iter().map(|&part| part as u8));
+        bits.extend([0; WORD]);
+        SectionParts { first, bits }
     }
 
-    /// The first line in `lines` whose part is `wanted`, found sixteen parts at a time
-    /// (most lines a scan passes are text or blank).
+    /// The parts of `lines` in order (none for an empty range), for loops that scan a
+    /// span. A line above the section panics.
+    pub fn span(&self, lines: std::ops::Range<usize>) -> impl Iterator<Item = Part> + '_ {
+        let bits = if lines.is_empty() { &[] } else { &self.bits[self.at(lines.start)..self.at(lines.end)] };
+        bits.iter().map(|&bit| PART_OF_BIT[usize::from(bit)])
+    }
+
+    /// Whether line `i`'s part is in `set`: a test of its bit (no part read).
     #[inline]
-    pub fn find(&self, lines: std::ops::Range<usize>, wanted: impl Fn(Part) -> bool) -> Option<usize> {
-        crate::page::scan::first(self.span(lines.clone()), wanted).map(|k| lines.start + k)
+    pub fn is(&self, i: usize, set: PartSet) -> bool {
+        self.bits[WORD..][i.wrapping_sub(self.first)] & set.0 != 0
+    }
+
+    /// Where line `i`'s part is in `bits` (for the scans: indexing a line checks that it is
+    /// not above the section).
+    #[inline]
+    fn at(&self, i: usize) -> usize {
+        i.wrapping_sub(self.first).wrapping_add(WORD)
+    }
+
+    /// The parts of the eight lines from `bits[at]` on, a byte each (the first line's in
+    /// the low byte).
+    #[inline]
+    fn word(&self, at: usize) -> u64 {
+        let bytes: [u8; WORD] = self.bits[at..at + WORD].try_into().expect("eight bytes");
+        u64::from_le_bytes(bytes)
+    }
+
+    /// The byte `set` in every byte of a word: a word of parts and'ed with it keeps the
+    /// bytes of the lines whose part is in the set.
+    #[inline]
+    fn spread(set: PartSet) -> u64 {
+        u64::from(set.0) * 0x0101_0101_0101_0101
+    }
+
+    /// The first line in `lines` whose part is in `set`, found a word of eight lines at a
+    /// time (most lines a scan passes are text or blank). `lines` must end within the
+    /// section.
+    #[inline]
+    pub fn find(&self, lines: std::ops::Range<usize>, set: PartSet) -> Option<usize> {
+        let (mut at, end) = (self.at(lines.start), self.at(lines.end));
+        let set = Self::spread(set);
+        // (The bytes after the last line are no part: a word read past `end` stays within
+        // `bits`, and what it finds past `end` is ruled out.)
+        while at < end {
+            let found = self.word(at) & set;
+            if found != 0 {
+                let k = at + found.trailing_zeros() as usize / 8;
+                return (k < end).then_some((k - WORD).wrapping_add(self.first));
+            }
+            at += WORD;
+        }
+        None
+    }
+
+    /// The last line in `lines` whose part is in `set`, found a word of eight lines at a
+    /// time. `lines` must end within the section.
+    #[inline]
+    pub fn find_last(&self, lines: std::ops::Range<usize>, set: PartSet) -> Option<usize> {
+        let (start, mut end) = (self.at(lines.start), self.at(lines.end));
+        let set = Self::spread(set);
+        // (The bytes before the first line are no part, as after the last.)
+        while end > start {
+            let found = self.word(end - WORD) & set;
+            if found != 0 {
+                let k = end - 1 - found.leading_zeros() as usize / 8;
+                return (k >= start).then_some((k - WORD).wrapping_add(self.first));
+            }
+            end -= WORD;
+        }
+        None
     }
 }
 
 impl std::ops::Index<usize> for SectionParts {
     type Output = Part;
 
+    #[inline]
     fn index(&self, line: usize) -> &Part {
-        &self.parts[line - self.first]
+        &PART_OF_BIT[usize::from(self.bits[WORD..][line.wrapping_sub(self.first)])]
     }
 }
+
+/// The part of each bit, by the byte that holds it (a load, where its number would take a
+/// count of zeros and a bounds check). Other bytes, the padding's zeros, are no line's.
+const PART_OF_BIT: [Part; 256] = {
+    let mut table = [Part::Blank; 256];
+    let mut k = 0;
+    while k < Part::ALL.len() {
+        table[1 << k] = Part::ALL[k];
+        k += 1;
+    }
+    table
+};
 
 /// The part of line `i`, and whether it heads the thread ([`is_thread_head`]), without
 /// building its kind for most lines: told from the record's tag ([`PART_OF_TAG`]), or for
@@ -477,6 +628,36 @@ mod tests {
         check_every_page_and_kind(check);
     }
 
+    proptest::proptest! {
+        /// `find` and `find_last` (a word of eight parts at a time) are the first and last
+        /// line of the range whose part is in the set, wherever the range starts and ends
+        /// (in a word, across words, empty or reversed) and whatever the set.
+        #[test]
+        fn searches_by_word_are_the_walks(
+            numbers in proptest::collection::vec(0usize..8, 0..70),
+            first in 0usize..20,
+            range in (0usize..75, 0usize..20, proptest::bool::ANY),
+            set in (0u8..8, 0u8..8, proptest::bool::ANY),
+        ) {
+            let parts: Vec<Part> = numbers.iter().map(|&k| Part::ALL[k]).collect();
+            let section = SectionParts::of(first, &parts);
+            // Mostly short ranges (long ones, with most sets, end at their first lines).
+            let (start, len, reversed) = range;
+            let (start, end) = (start.min(parts.len()), (start + len).min(parts.len()));
+            let (start, end) = if reversed { (first + end, first + start) } else { (first + start, first + end) };
+            // Sets of one or two parts, or of all parts but one (as `PartSet::SOLID`).
+            let (a, b, all_but) = set;
+            let set = if all_but { PartSet(!(1 << a)) } else { PartSet(1 << a | 1 << b) };
+            let wanted = |i: &usize| parts[i - first].is_in(set);
+            proptest::prop_assert_eq!(section.find(start..end, set), (start..end).find(wanted));
+            proptest::prop_assert_eq!(section.find_last(start..end, set), (start..end).rev().find(wanted));
+            for i in start..end {
+                proptest::prop_assert_eq!(section[i], parts[i - first]);
+                proptest::prop_assert_eq!(section.is(i, set), parts[i - first].is_in(set));
+            }
+        }
+    }
+
     #[test]
     fn section_parts_start_at_the_section_and_find_the_head() {
         let input = "Title\n\nBody\n\n2 Comments\n\nA comment.\n";
@@ -495,10 +676,10 @@ mod tests {
             (Part::Text, Part::Blank, Part::Chrome, Part::Text)
         );
         assert_eq!(head, 4, "the count heads the thread");
-        assert_eq!(parts.span(3..5), [Part::Blank, Part::Chrome]);
-        assert_eq!(parts.span(5..5), []);
+        assert_eq!(parts.span(3..5).collect::<Vec<_>>(), [Part::Blank, Part::Chrome]);
+        assert_eq!(parts.span(5..5).count(), 0);
         let (from, to) = (6, 5);
-        assert_eq!(parts.span(from..to), [], "a reversed range is empty");
+        assert_eq!(parts.span(from..to).count(), 0, "a reversed range is empty");
         let (_, head) = SectionParts::read(&lines, 5);
         assert_eq!(head, lines.len(), "no head after it");
         let result = std::panic::catch_unwind(|| parts[0]);
