@@ -560,8 +560,8 @@ impl<'a> Splitter<'_, '_, 'a> {
         let (footer_start, footer_end) = match button {
             Some(b) => {
                 // The footer and blank lines right above the button.
-                let above = Part::set(&[Part::Footer, Part::DatedFooter, Part::Blank]).not();
-                let s = self.parts.find_last(range.start..b, above).map_or(range.start, |other| other + 1);
+                let above = self.parts.find_last(range.start..b, PartSet::FOOTER_RUN.not());
+                let s = above.map_or(range.start, |other| other + 1);
                 (s, b + 1)
             }
             None if last => match self.parts.find(range.clone(), PartSet::FOOTER) {
@@ -575,7 +575,7 @@ impl<'a> Splitter<'_, '_, 'a> {
                 }
             },
             None => {
-                let text = self.parts.find_last(range.clone(), Part::set(&[Part::Text]));
+                let text = self.parts.find_last(range.clone(), PartSet::TEXT);
                 let after_text = text.map_or(range.start, |t| t + 1);
                 (after_text, range.end)
             }

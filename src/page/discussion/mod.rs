@@ -382,8 +382,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// The end of the footer run that starts at `from` (before `to`): after its last footer
     /// line before the first line that is neither footer nor blank.
     fn footer_run_end(&self, from: usize, to: usize) -> usize {
-        let other =
-            self.parts.find(from..to, Part::set(&[Part::Footer, Part::DatedFooter, Part::Blank]).not());
+        let other = self.parts.find(from..to, PartSet::FOOTER_RUN.not());
         let stop = other.unwrap_or(to).max(from);
         self.parts.find_last(from..stop, PartSet::FOOTER).map_or(from, |footer| footer + 1)
     }

@@ -84,6 +84,8 @@ impl PartSet {
     pub const SOLID: PartSet = PartSet(!(Part::Blank as u8));
     pub const HEADER: PartSet = Part::set(&[Part::WeakHeader, Part::StrongHeader]);
     pub const FOOTER: PartSet = Part::set(&[Part::Footer, Part::DatedFooter]);
+    /// A run of footer lines: footer parts and the blank lines between them.
+    pub const FOOTER_RUN: PartSet = Part::set(&[Part::Footer, Part::DatedFooter, Part::Blank]);
     /// The parts of a thread's head that the tag tells ([`is_thread_head`]).
     pub const DATED: PartSet = Part::set(&[Part::StrongHeader, Part::DatedFooter]);
     pub const TEXT: PartSet = Part::set(&[Part::Text]);
