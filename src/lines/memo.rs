@@ -133,10 +133,10 @@ impl<'a> LineMemo<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Slot(usize);
 
-/// Sets of the per-thread table of known lines, each of [`WAYS`] lines (104 bytes each: 416
-/// KB in all). A thousand generated pages learn about 4,000 distinct short lines: at 2,048
-/// lines, those that repeat from page to page (`Inline Feedbacks`) were pushed out by names
-/// seen once, and classified again (4,096: -2.7% instructions on new pages).
+/// Sets of the per-thread table of known lines, each of [`WAYS`] lines (192 bytes a set:
+/// 384 KB in all). A thousand generated pages learn about 4,000 distinct short lines: at
+/// 2,048 lines, those that repeat from page to page (`Inline Feedbacks`) were pushed out by
+/// names seen once, and classified again (4,096: -2.7% instructions on new pages).
 const KNOWN_SETS: usize = 1 << 11;
 
 /// Lines of a set: two lines that a page shows together and that hash to one place (`Name*`
@@ -144,47 +144,65 @@ const KNOWN_SETS: usize = 1 << 11;
 /// push the other out on every page.
 const WAYS: usize = 2;
 
-/// A line seen before on the thread and its kind. Unused places have an empty text, which no
-/// classified line has.
+/// A set of lines seen before on the thread, laid out for the lookup of a line the thread
+/// has not seen (a third of the short lines): the table is far larger than the first-level
+/// cache, so a lookup reads one cache line for a line it does not know ([`SetHead`]) and one
+/// more, its text, for a line it knows.
 #[derive(Debug, Clone, Copy)]
-struct KnownLine {
-    hash: u64,
-    kind: Kind,
-    /// The kind packed for the line's record, when the line loop has nothing to check on a
-    /// line of this text ([`Known::ready`]).
-    ready: Option<PackedLine>,
-    opened_with_phrase: bool,
-    /// True for the line of its set found or learned last: a new line takes the other's
-    /// place.
-    recent: bool,
-    len: u8,
-    text: [u8; MAX_REMEMBERED_LINE],
+#[repr(C, align(64))]
+struct KnownSet {
+    head: SetHead,
+    texts: [[u8; MAX_REMEMBERED_LINE]; WAYS],
 }
 
-const UNUSED: KnownLine = KnownLine {
-    hash: 0,
-    kind: Kind::Blank,
-    ready: None,
-    opened_with_phrase: false,
-    recent: false,
-    len: 0,
-    text: [0; MAX_REMEMBERED_LINE],
+/// What a set's lookup reads first, by way: the low half of each line's [`hash`] (the set is
+/// the top bits), its length, and what [`Known`] gives back. An unused way has length zero,
+/// which no classified line has.
+#[derive(Debug, Clone, Copy)]
+struct SetHead {
+    tags: [u32; WAYS],
+    lens: [u8; WAYS],
+    opened_with_phrase: [bool; WAYS],
+    /// The way found or learned last: a new line takes another's place.
+    recent: u8,
+    kinds: [Kind; WAYS],
+    /// The kind packed for the line's record, when the line loop has nothing to check on a
+    /// line of this text ([`Known::ready`]).
+    ready: [Option<PackedLine>; WAYS],
+}
+
+const _: () = assert!(std::mem::size_of::<SetHead>() <= 64, "a set's head is one cache line");
+const _: () = assert!(MAX_REMEMBERED_LINE % 64 == 0, "each text is whole cache lines");
+
+const UNUSED_SET: KnownSet = KnownSet {
+    head: SetHead {
+        tags: [0; WAYS],
+        lens: [0; WAYS],
+        opened_with_phrase: [false; WAYS],
+        recent: 0,
+        kinds: [Kind::Blank; WAYS],
+        ready: [None; WAYS],
+    },
+    texts: [[0; MAX_REMEMBERED_LINE]; WAYS],
 };
 
-impl KnownLine {
-    /// True when this is the line with exactly `text`, whose [`hash`] is `hash` (an unused
-    /// place's text is empty, and so its hash, zero: no line is empty).
-    fn is(&self, hash: u64, text: &str) -> bool {
-        self.hash == hash
-            && usize::from(self.len) == text.len()
-            && !text.is_empty()
-            && self.text.get(..text.len()) == Some(text.as_bytes())
+impl KnownSet {
+    /// The way holding exactly `text`, whose [`hash`] is `hash`.
+    #[inline]
+    fn way_of(&self, hash: u64, text: &str) -> Option<usize> {
+        let tag = hash as u32;
+        (0..WAYS).find(|&way| {
+            self.head.tags[way] == tag
+                && usize::from(self.head.lens[way]) == text.len()
+                && !text.is_empty()
+                && self.texts[way].get(..text.len()) == Some(text.as_bytes())
+        })
     }
 }
 
 thread_local! {
     /// Allocated on first use, kept for the thread's life.
-    static KNOWN: RefCell<Vec<[KnownLine; WAYS]>> = const { RefCell::new(Vec::new()) };
+    static KNOWN: RefCell<Vec<KnownSet>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The set of the hash in the table of known lines.
@@ -212,12 +230,17 @@ pub(super) fn known(hash: u64, text: &str) -> Option<Known> {
     let known = KNOWN.try_with(|table| {
         let mut table = table.borrow_mut();
         let set = table.get_mut(known_set(hash))?;
-        let way = set.iter().position(|line| line.is(hash, text))?;
-        if !set[way].recent {
-            set.iter_mut().enumerate().for_each(|(w, line)| line.recent = w == way);
+        let way = set.way_of(hash, text)?;
+        let head = &mut set.head;
+        // Written only when it changes: a hit leaves the set's line clean.
+        if usize::from(head.recent) != way {
+            head.recent = way as u8;
         }
-        let line = &set[way];
-        Some(Known { kind: line.kind, opened_with_phrase: line.opened_with_phrase, ready: line.ready })
+        Some(Known {
+            kind: head.kinds[way],
+            opened_with_phrase: head.opened_with_phrase[way],
+            ready: head.ready[way],
+        })
     });
     known.ok().flatten()
 }
@@ -235,21 +258,19 @@ pub(super) fn learn(hash: u64, text: &str, known: Known) {
     let _ = KNOWN.try_with(|table| {
         let mut table = table.borrow_mut();
         if table.is_empty() {
-            table.resize(KNOWN_SETS, [UNUSED; WAYS]);
+            table.resize(KNOWN_SETS, UNUSED_SET);
         }
         let set = &mut table[known_set(hash)];
-        let way = set.iter().position(|line| !line.recent).unwrap_or(0);
-        set.iter_mut().for_each(|line| line.recent = false);
-        set[way] = KnownLine {
-            hash,
-            kind,
-            ready,
-            opened_with_phrase,
-            recent: true,
-            len,
-            text: [0; MAX_REMEMBERED_LINE],
-        };
-        set[way].text[..text.len()].copy_from_slice(text.as_bytes());
+        // The way after the one found or learned last (with two, the other one).
+        let way = (usize::from(set.head.recent) + 1) % WAYS;
+        let head = &mut set.head;
+        head.recent = way as u8;
+        head.tags[way] = hash as u32;
+        head.lens[way] = len;
+        head.opened_with_phrase[way] = opened_with_phrase;
+        head.kinds[way] = kind;
+        head.ready[way] = ready;
+        set.texts[way][..text.len()].copy_from_slice(text.as_bytes());
     });
 }
 
@@ -470,6 +491,25 @@ mod tests {
             .join()
             .unwrap();
         });
+    }
+
+    /// A way is found by its text: the hash's tag and the length only narrow the search.
+    #[test]
+    fn a_way_is_found_by_its_text_not_its_tag() {
+        let mut set = UNUSED_SET;
+        let hash = 0x1234_5678_9abc_def0;
+        assert_eq!(set.way_of(hash, "Reply"), None, "unused ways hold nothing");
+        set.head.tags[1] = hash as u32;
+        set.head.lens[1] = 5;
+        set.texts[1][..5].copy_from_slice(b"Reply");
+        assert_eq!(set.way_of(hash, "Reply"), Some(1));
+        // Same tag and length, other text; other tag; the empty text of an unused way.
+        assert_eq!(set.way_of(hash, "reply"), None);
+        assert_eq!(set.way_of(hash ^ 1, "Reply"), None);
+        assert_eq!(set.way_of(0, ""), None);
+        // The set index takes the top bits, the tag the bottom ones: a hash that differs
+        // only in its top bits has the same tag, and the text still decides.
+        assert_eq!(set.way_of(hash ^ (1 << 63), "Reply"), Some(1));
     }
 
     #[test]
