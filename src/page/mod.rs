@@ -219,6 +219,7 @@ impl<'p, 'a> Page<'p, 'a> {
     }
 
     /// The text of lines `range` as one paragraph: from the first line's text to the last's.
+    #[inline]
     pub fn paragraph(&self, range: std::ops::Range<usize>) -> Cow<'a, str> {
         Cow::Borrowed(&self.input[self.span_of(range).range()])
     }
