@@ -5,7 +5,11 @@
 //! - `corpus`: 1,000 generated pages of every language, layout and shape (seeds 0..1000),
 //!   parsed one page at a time (throughput is their total size);
 //! - `size`: one site's page grown from 8 KB to 64 MB (`tests/support/sized.rs`); a flat
-//!   bytes-per-second figure across the group means the cost per byte does not grow.
+//!   bytes-per-second figure across the group means the cost per byte does not grow;
+//! - `real`: the 69 real page dumps of `tests/data` (the 12 hand-annotated pages, 11
+//!   wpDiscuz pages through five HTML-to-text converters, 2 through pandoc), parsed one page
+//!   at a time. They carry a seventh of the generated pages' comments per kilobyte (0.3
+//!   against 2.0): most of their bytes are article prose, the parser's cheapest lines.
 //!
 //! `cargo bench --bench parse` (a few minutes); one group: append `-- corpus`. Compare each
 //! parse figure with the baselines of the same run: the machine is shared and noisy.
@@ -95,5 +99,40 @@ fn size(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, reference, corpus, size);
+/// The real page dumps of `tests/data`: its top-level pages and `html/CONVERTER/` ones, in
+/// name order.
+fn real_pages() -> Vec<String> {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let texts_in = |dir: std::path::PathBuf| {
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|entry| entry.expect("a directory entry").path())
+            .collect();
+        paths.sort();
+        paths
+    };
+    let mut paths: Vec<_> = texts_in(data.clone());
+    for converter in texts_in(data.join("html")) {
+        if converter.is_dir() {
+            paths.extend(texts_in(converter));
+        }
+    }
+    paths
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .map(|path| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .collect()
+}
+
+fn real(c: &mut Criterion) {
+    let pages = real_pages();
+    let mut group = c.benchmark_group("real");
+    group.sample_size(20);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(5));
+    bench_three(&mut group, &pages.len().to_string(), &pages);
+    group.finish();
+}
+
+criterion_group!(benches, reference, corpus, real, size);
 criterion_main!(benches);
