@@ -7,7 +7,7 @@ use std::hash::BuildHasherDefault;
 
 use super::normalize::normalize;
 use super::Class;
-use crate::double_array::{Layout, Slot};
+use crate::double_array::{DoubleArray, Layout};
 use crate::hash::WordHasher;
 
 /// A chrome phrase: its key in the tables and its class.
@@ -36,7 +36,7 @@ pub(crate) struct PhraseSet {
     nodes: Vec<Node>,
     /// The compiled trie: state `i` steps by byte `b` to slot `slots[i].base + b` when that
     /// slot's `check` is `i`. Slot 0 is the root. Empty until compiled.
-    slots: Vec<Slot>,
+    slots: DoubleArray,
     phrases: Vec<Phrase>,
     /// Every phrase's number by its whole text: a whole line is looked up with one hash of
     /// it, not a trie step per byte.
@@ -47,7 +47,7 @@ impl Default for PhraseSet {
     fn default() -> Self {
         PhraseSet {
             nodes: vec![Node::default()],
-            slots: Vec::new(),
+            slots: DoubleArray::default(),
             phrases: Vec::new(),
             exact: HashMap::default(),
         }
@@ -109,7 +109,7 @@ impl PhraseSet {
         if text.is_empty() {
             return;
         }
-        self.slots.clear(); // to be compiled again
+        self.slots = DoubleArray::default(); // to be compiled again
         let mut node = 0usize;
         for &byte in text.as_bytes() {
             node = match self.nodes[node].edges.binary_search_by_key(&byte, |e| e.0) {
@@ -151,22 +151,18 @@ impl PhraseSet {
         let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]); // (node, its slot)
         while let Some((node, slot)) = queue.pop_front() {
             let Node { edges, terminal } = &self.nodes[node];
-            layout.slots[slot].value = terminal.map_or(0, |t| t + 1);
+            layout.set_value(slot, terminal.map_or(0, |t| t + 1));
             let base = layout.place(slot, edges.iter().map(|&(byte, _)| byte));
             queue.extend(edges.iter().map(|&(byte, child)| (child as usize, base + usize::from(byte))));
         }
-        self.slots = layout.slots;
+        self.slots = layout.finish();
     }
 
     /// The state reached from `state` by `byte` (the root is state 0).
     #[inline(always)]
     pub fn step(&self, state: usize, byte: u8) -> Option<usize> {
         debug_assert!(!self.slots.is_empty(), "the phrase set is compiled");
-        let next = self.slots[state].base as usize + usize::from(byte);
-        match self.slots.get(next) {
-            Some(slot) if slot.check as usize == state => Some(next),
-            _ => None,
-        }
+        self.slots.step(state, byte)
     }
 
     /// Every phrase that `text[from..]` starts with, as (end offset in `text`, phrase),
@@ -185,7 +181,7 @@ impl PhraseSet {
                 let next = self.step(node?, byte);
                 node = next;
                 let here = next?;
-                let terminal = self.slots[here].value;
+                let terminal = self.slots.value(here);
                 Some((terminal != 0).then(|| (from + i + 1, (terminal - 1) as u16)))
             })
             .flatten()
@@ -204,7 +200,7 @@ impl PhraseSet {
     /// True when a phrase ends at `state`.
     #[inline(always)]
     pub fn is_terminal(&self, state: usize) -> bool {
-        self.slots[state].value != 0
+        self.slots.value(state) != 0
     }
 
     /// The number of the phrase that is exactly `text` (normalized), if any.
@@ -309,7 +305,7 @@ mod tests {
             let edges = &set.nodes[node].edges;
             edges.binary_search_by_key(&byte, |e| e.0).ok().map(|i| edges[i].1 as usize)
         };
-        let terminal = |state: usize| set.slots[state].value.checked_sub(1);
+        let terminal = |state: usize| set.slots.value(state).checked_sub(1);
         let mut pending = vec![(0usize, 0usize)]; // (node, its state)
         let mut visited = 0;
         while let Some((node, state)) = pending.pop() {

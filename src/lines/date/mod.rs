@@ -49,7 +49,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use super::rules::{digits_len, digits_value};
-use crate::double_array::{Layout, Slot};
+use crate::double_array::{DoubleArray, Layout};
 use crate::model::Ago;
 use crate::DateOrder;
 
@@ -560,9 +560,9 @@ struct Lexicon<T> {
     nodes: Vec<LexiconNode<T>>,
     /// The byte trie: the state of slot `i` steps by byte `b` to slot `slots[i].base + b`
     /// when that slot's `check` is `i`. Slot 0 is the root. Empty until compiled.
-    slots: Vec<Slot>,
-    /// The values of the words that end at a slot (`Slot::value`), and whether their last
-    /// character is CJK.
+    slots: DoubleArray,
+    /// The values of the words that end at a slot (`DoubleArray::value` is 1 + their index),
+    /// and whether their last character is CJK.
     values: Vec<(T, bool)>,
 }
 
@@ -606,7 +606,7 @@ impl<T: Copy> Lexicon<T> {
     fn new() -> Self {
         Lexicon {
             nodes: vec![LexiconNode { edges: Vec::new(), word: None }],
-            slots: Vec::new(),
+            slots: DoubleArray::default(),
             values: Vec::new(),
         }
     }
@@ -646,7 +646,7 @@ impl<T: Copy> Lexicon<T> {
             Some((old, _)) => merge(old, value),
             word @ None => *word = Some((value, is_cjk(last))),
         }
-        self.slots.clear(); // to be compiled again
+        self.slots = DoubleArray::default(); // to be compiled again
     }
 
     /// The node of the character trie reached from `node` by character `c`.
@@ -663,24 +663,20 @@ impl<T: Copy> Lexicon<T> {
         while let Some((node, slot)) = queue.pop_front() {
             if let Some(word) = self.nodes[node].word {
                 values.push(word);
-                layout.slots[slot].value = values.len() as u32;
+                layout.set_value(slot, values.len() as u32);
             }
             place_chars(&mut layout, slot, &self.nodes[node].edges, 0, &mut |child, slot| {
                 queue.push_back((child as usize, slot))
             });
         }
-        self.slots = layout.slots;
+        self.slots = layout.finish();
         self.values = values;
     }
 
     /// The state reached from `state` by byte `byte`.
     #[inline]
     fn step_byte(&self, state: usize, byte: u8) -> Option<usize> {
-        let next = self.slots[state].base as usize + usize::from(byte);
-        match self.slots.get(next) {
-            Some(slot) if slot.check as usize == state => Some(next),
-            _ => None,
-        }
+        self.slots.step(state, byte)
     }
 
     /// The state reached from `state` by the bytes of `text`.
@@ -728,7 +724,7 @@ impl<T: Copy> Lexicon<T> {
         let mut state = 0;
         let mut at = 0;
         loop {
-            let word = self.slots[state].value;
+            let word = self.slots.value(state);
             if word != 0 {
                 let (value, ends_cjk) = self.values[word as usize - 1];
                 // The next byte settles the boundary when it is ASCII or absent: the rest is
