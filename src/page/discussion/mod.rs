@@ -382,9 +382,7 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
     /// The end of the footer run that starts at `from` (before `to`): after its last footer
     /// line before the first line that is neither footer nor blank.
     fn footer_run_end(&self, from: usize, to: usize) -> usize {
-        let other = self.parts.find(from..to, PartSet::FOOTER_RUN.not());
-        let stop = other.unwrap_or(to).max(from);
-        self.parts.find_last(from..stop, PartSet::FOOTER).map_or(from, |footer| footer + 1)
+        self.parts.run_end(from..to, PartSet::FOOTER_RUN, PartSet::FOOTER)
     }
 
     // ---- the end of the thread, and what the section holds besides comments ----
@@ -396,10 +394,8 @@ impl<'s, 'p, 'a> Splitter<'s, 'p, 'a> {
         // After the last comment, only chrome continues the section: it ends at the first
         // line that is neither blank nor chrome (text, a header, a stop), after the chrome
         // before it. Both found a word of lines at a time, not by a walk line by line.
-        let from = last.last() + 1;
-        let other = self.parts.find(from..self.limit, Part::set(&[Part::Blank, Part::Chrome]).not());
-        let stop = other.unwrap_or(self.limit).max(from);
-        self.parts.find_last(from..stop, Part::set(&[Part::Chrome])).map_or(from, |chrome| chrome + 1)
+        let chrome_run = Part::set(&[Part::Blank, Part::Chrome]);
+        self.parts.run_end(last.last() + 1..self.limit, chrome_run, Part::set(&[Part::Chrome]))
     }
 
     /// The end of a section with no comments: after the last chrome line of its cluster

@@ -236,6 +236,17 @@ impl SectionParts {
         }
         None
     }
+
+    /// Where a run that starts at `lines.start` ends: the run is the lines whose parts are
+    /// in `run`, up to the first other line (or `lines.end`), and it ends after its last
+    /// line whose part is in `kept` (at `lines.start` when it has none). Both searches go a
+    /// word of lines at a time.
+    pub fn run_end(&self, lines: std::ops::Range<usize>, run: PartSet, kept: PartSet) -> usize {
+        let from = lines.start;
+        let other = self.find(lines.clone(), run.not());
+        let stop = other.unwrap_or(lines.end).max(from);
+        self.find_last(from..stop, kept).map_or(from, |last| last + 1)
+    }
 }
 
 impl std::ops::Index<usize> for SectionParts {
