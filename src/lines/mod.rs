@@ -463,7 +463,7 @@ fn opens_wrapped_markup(trimmed: &str, pandoc: bool) -> bool {
 
 /// The brackets of all kinds in the text read so far (escaped ones excepted): how many are
 /// open, and whether the text ends inside the URL of a markdown link.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Brackets {
     /// Open minus closed brackets (negative when more close than open).
     balance: i32,
@@ -477,32 +477,63 @@ struct Brackets {
 }
 
 impl Brackets {
+    /// Reads `text`. Most of its bytes are none of the seven that matter (a link's words and
+    /// URL): each block of [`BRACKET_BLOCK`] bytes is first turned into a mask of the bytes
+    /// that may matter (a test the compiler turns into vector code), and only those are read
+    /// one by one. A byte between two of them only ends an escape and a `]`'s hold on a `(`.
     fn read(&mut self, text: &str) {
-        // Brackets and `\` are ASCII, and no byte of a longer UTF-8 character is: bytes do.
-        for &byte in text.as_bytes() {
-            let url = byte == b'(' && self.after_close && !self.escaped;
-            self.after_close = byte == b']' && !self.escaped;
-            match byte {
-                _ if self.escaped => self.escaped = false,
-                b'\\' => self.escaped = true,
-                b'[' | b'(' | b'{' => {
-                    self.balance += 1;
-                    if self.depth == 64 {
-                        self.too_deep = true;
-                    } else {
-                        self.open = self.open << 1 | u64::from(url);
-                        self.depth += 1;
-                    }
+        let bytes = text.as_bytes();
+        // The offset after the last byte read one by one.
+        let mut read_to = 0;
+        for (block_index, block) in bytes.chunks(BRACKET_BLOCK).enumerate() {
+            let start = block_index * BRACKET_BLOCK;
+            let mut mask = bracket_mask(block);
+            while mask != 0 {
+                let at = start + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if at > read_to {
+                    self.after_plain_byte();
                 }
-                b']' | b')' | b'}' => {
-                    self.balance -= 1;
-                    if self.depth > 0 {
-                        self.open >>= 1;
-                        self.depth -= 1;
-                    }
-                }
-                _ => {}
+                self.read_byte(bytes[at]);
+                read_to = at + 1;
             }
+        }
+        if bytes.len() > read_to {
+            self.after_plain_byte();
+        }
+    }
+
+    /// The state after a byte that is none of `[](){}\\`: it ends an escape (it was the
+    /// escaped byte) and is not a `]` before a `(`.
+    fn after_plain_byte(&mut self) {
+        self.escaped = false;
+        self.after_close = false;
+    }
+
+    /// Reads one byte (any byte: one that is no bracket or backslash is a plain one).
+    fn read_byte(&mut self, byte: u8) {
+        let url = byte == b'(' && self.after_close && !self.escaped;
+        self.after_close = byte == b']' && !self.escaped;
+        match byte {
+            _ if self.escaped => self.escaped = false,
+            b'\\' => self.escaped = true,
+            b'[' | b'(' | b'{' => {
+                self.balance += 1;
+                if self.depth == 64 {
+                    self.too_deep = true;
+                } else {
+                    self.open = self.open << 1 | u64::from(url);
+                    self.depth += 1;
+                }
+            }
+            b']' | b')' | b'}' => {
+                self.balance -= 1;
+                if self.depth > 0 {
+                    self.open >>= 1;
+                    self.depth -= 1;
+                }
+            }
+            _ => {}
         }
     }
 
@@ -510,6 +541,17 @@ impl Brackets {
     fn inside_link_url(&self) -> bool {
         !self.too_deep && self.depth > 0 && self.open & 1 == 1
     }
+}
+
+/// The bytes [`Brackets::read`] masks at a time.
+const BRACKET_BLOCK: usize = 32;
+
+/// Bit `i` set when `block[i]` may be a bracket or a backslash: all of `[](){}\\` are, and
+/// `|` too (the test folds case: `{|}` are `[\\]` with bit 5 set), which reads as the plain
+/// byte it is.
+fn bracket_mask(block: &[u8]) -> u32 {
+    let may_matter = |byte: u8| (byte | 1) == b')' || (byte & !0x20).wrapping_sub(b'[') < 3;
+    block.iter().enumerate().fold(0, |mask, (i, &byte)| mask | u32::from(may_matter(byte)) << i)
 }
 
 /// Open minus closed brackets of all kinds (escaped ones excepted).
@@ -1444,7 +1486,60 @@ mod tests {
         }
     }
 
+    /// [`Brackets`] after reading `lines` one byte at a time, the way [`Brackets::read`] must
+    /// agree with.
+    fn read_bytewise(lines: &[impl AsRef<str>]) -> Brackets {
+        let mut brackets = Brackets::default();
+        lines.iter().flat_map(|line| line.as_ref().bytes()).for_each(|byte| brackets.read_byte(byte));
+        brackets
+    }
+
+    fn read_by_blocks(lines: &[impl AsRef<str>]) -> Brackets {
+        let mut brackets = Brackets::default();
+        lines.iter().for_each(|line| brackets.read(line.as_ref()));
+        brackets
+    }
+
+    #[test]
+    fn brackets_read_by_blocks_as_byte_by_byte() {
+        let lines = crate::test_pages::lines();
+        for pair in lines.windows(2) {
+            assert_eq!(read_by_blocks(pair), read_bytewise(pair), "{pair:?}");
+        }
+        // A `](` and an escape across a block's edge and across lines, plain bytes between.
+        let edge = format!("{}](", "a".repeat(BRACKET_BLOCK - 1));
+        for lines in [
+            vec![edge.as_str()],
+            vec!["[a]", "(b"],
+            vec!["[a]", "x(b"],
+            vec!["[a\\", "](b"],
+            vec!["\\", "[", "|{x}|"],
+        ] {
+            assert_eq!(read_by_blocks(&lines), read_bytewise(&lines), "{lines:?}");
+        }
+        assert!(read_by_blocks(&[edge.as_str()]).inside_link_url());
+    }
+
+    #[test]
+    fn bracket_masks_hold_every_bracket_and_backslash() {
+        let block: Vec<u8> = (0..=255).collect();
+        for chunk in block.chunks(BRACKET_BLOCK) {
+            let mask = bracket_mask(chunk);
+            for (i, &byte) in chunk.iter().enumerate() {
+                let expected = b"[](){}\\|".contains(&byte);
+                assert_eq!(mask >> i & 1 == 1, expected, "{byte:#x}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn brackets_read_any_text_by_blocks_as_byte_by_byte(
+            lines in proptest::collection::vec("[\\[\\](){}\\\\|a é]{0,80}", 1..4),
+        ) {
+            proptest::prop_assert_eq!(read_by_blocks(&lines), read_bytewise(&lines));
+        }
+
         #[test]
         fn byte_sums_balance_any_brackets(text in "[\\[\\](){}a]{0,400}") {
             proptest::prop_assert_eq!(unescaped_bracket_balance(text.as_bytes()), exact_balance(&text));
