@@ -1025,15 +1025,92 @@ fn is_wordless(text: &str) -> bool {
 /// rule starts so) and ends with a byte residue stripping keeps, so it is its own core; and
 /// the first looks of the `says:`, phrase, count-in-words and date rules rule it out, which
 /// is [`Classifier::classify_short`]'s way to `Text` for most lines (`Opening::Other`).
+///
+/// A long line that opens with a number or punctuation (`7. Click on...`, `* Use a
+/// single...`), which the memo of short lines never holds, gets a second look:
+/// [`is_long_plain_prose`].
 #[inline]
 fn is_plain_prose(text: &str) -> bool {
     let bytes = text.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return false };
+    if first.is_ascii_alphabetic() {
+        rules::is_kept_edge(last)
+            && phrases::markers().core_author(text).is_none()
+            && opening_rules_out_rules(text)
+    } else {
+        text.len() > memo::MAX_REMEMBERED_LINE && may_open_long_prose(first) && is_long_plain_prose(text)
+    }
+}
+
+/// True for the first bytes [`is_long_plain_prose`] looks further at: digits and the
+/// punctuation that starts no markup, heading, fence or residue rule (`!`, `[`, `\\`, `:`,
+/// `#`, `_`) and no lynx widget or pandoc attributes (`(`, `{`, which the phrase rules fold
+/// away). A letter is the first look's; a line in another script, which a phrase of its
+/// language may open, is left to the rules.
+#[inline]
+fn may_open_long_prose(first: u8) -> bool {
+    const FIRSTS: u128 = {
+        let mut set = 0u128;
+        let mut byte = 0u8;
+        while byte < 128 {
+            let punctuation = byte.is_ascii_graphic() && !byte.is_ascii_alphabetic();
+            let excluded = matches!(byte, b'!' | b'[' | b']' | b'\\' | b':' | b'#' | b'_' | b'(' | b'{');
+            if punctuation && !excluded {
+                set |= 1 << byte;
+            }
+            byte += 1;
+        }
+        set
+    };
+    first < 128 && FIRSTS >> first & 1 != 0
+}
+
+/// The second look of [`is_plain_prose`], exact as the first: true for a trimmed line that
+/// opens with a byte [`may_open_long_prose`] lets through and that
+/// [`Classifier::classify`] surely makes text with no phrase opening it. Each rule that
+/// `classify_short` tries is ruled out by a look at its first steps: the number rules
+/// ([`number_opens_prose`]) or the phrase rules (the line opens with no phrase), the
+/// `says:` and `Pingback:` headers, the date rules ([`date::rules_out_line`]).
+#[inline(never)]
+fn is_long_plain_prose(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return false };
+    // Kept edges (a trimmed line ends with no blank): the line is its own core.
+    if last.is_ascii() && !rules::is_kept_edge(last) {
+        return false;
+    }
     let markers = phrases::markers();
-    first.is_ascii_alphabetic()
-        && rules::is_kept_edge(last)
-        && markers.core_author(text).is_none()
-        && opening_rules_out_rules(text)
+    let shape_rules_out = match first {
+        b'0'..=b'9' => number_opens_prose(text),
+        // A signed number may be a vote count.
+        b'-' | b'+' if bytes.get(1).is_some_and(u8::is_ascii_digit) => false,
+        // With no number, the number rules (`classify_numeric`, which a sign sends the line
+        // to) read none: the line's opening decides.
+        _ => phrases::opens_with_no_phrase(text),
+    };
+    shape_rules_out && markers.core_author(text).is_none() && date::rules_out_line(text)
+}
+
+/// True when no rule for a line that starts with a number (`classify_numeric`, the count
+/// and rating headers of `classify_short`) reads `text`, which starts with an ASCII digit,
+/// and no chrome phrase can open it: what follows the number is punctuation (`7. Click`,
+/// `3) Save`) or, after spaces, a word, and no unit, count word, heading noun, `Reply`
+/// button, second number or decimal starts there. (The date rules are looked at apart.)
+fn number_opens_prose(text: &str) -> bool {
+    let markers = phrases::markers();
+    let after = &text[rules::digits_len(text)..];
+    let word = after.trim_start_matches(' ');
+    let Some(&next) = word.as_bytes().first() else { return false };
+    // A plain byte is its own normal form: what the count and rating rules read after the
+    // number is `word`, folded (one space before it when spaces are there).
+    let decimal = next == b'.' && word.as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+    let plain_word = phrases::is_plain_byte(next) && !next.is_ascii_digit() && !decimal;
+    plain_word
+        && phrases::digits_open_no_phrase()
+        && !rules::may_be_unit(after)
+        && !markers.may_start_number_suffix(next)
+        && !markers.may_start_heading_noun(next.to_ascii_lowercase())
+        && phrases::opens_with_no_phrase(word)
 }
 
 /// True when the first looks of the phrase, count-in-words and date rules rule `text` out,
@@ -1606,6 +1683,83 @@ mod tests {
             "Word_",
         ] {
             assert!(!is_plain_prose(text), "{text}");
+        }
+    }
+
+    /// The second look at long lines ([`is_long_plain_prose`]) is what the rules make of
+    /// them, over every test line long enough for it, and the same lines after a list
+    /// number or a bullet.
+    #[test]
+    fn long_plain_prose_is_what_the_rules_make_text() {
+        let mut second = 0;
+        for line in crate::test_pages::lines() {
+            let line = trim_blank(&line);
+            for text in [line.to_owned(), format!("7. {line}"), format!("12 {line}"), format!("* {line}")] {
+                if text.len() > memo::MAX_REMEMBERED_LINE && may_open_long_prose(text.as_bytes()[0]) {
+                    let prose = is_long_plain_prose(&text);
+                    second += usize::from(prose);
+                    if prose {
+                        let (kind, opened_with_phrase) = classified(&text);
+                        assert!(matches!(kind, Kind::Text) && !opened_with_phrase, "{text:?}: {kind:?}");
+                    }
+                }
+            }
+        }
+        assert!(second > 10_000, "the second look takes most long lines: {second}");
+    }
+
+    #[test]
+    fn long_lines_that_open_with_a_number_or_punctuation_are_prose() {
+        let tail = "and more words after it, so that the line is long enough for a second look";
+        for head in [
+            "7. Click on Flash",
+            "3 people said",
+            "3) Save",
+            "20231114 version,",
+            "* Use a",
+            "- Use a",
+            "`code`",
+        ] {
+            let text = format!("{head} {tail}");
+            assert!(is_plain_prose(&text), "{text}");
+        }
+        // A rule may read them: counts, votes, a legacy footer, a signed number, a heading,
+        // markup, a line that a phrase opens, a short line (the memo's).
+        for head in [
+            "14 Comments on \"Title",
+            "14 comments",
+            "4.5 2 votes",
+            "1.2K",
+            "9 Reply",
+            "-3 votes",
+            "## Heading",
+            "[Name](https://example.com/a/very/long/url)",
+            "* Reply to Frank",
+            "(BUTTON) Reply",
+        ] {
+            let text = format!("{head} {tail}");
+            assert!(!is_plain_prose(&text), "{text}");
+        }
+        assert!(!is_plain_prose("7. Click on Flash"), "short");
+    }
+
+    proptest::proptest! {
+        /// Lines that open with a number or punctuation and go on with words, phrases,
+        /// units and dates: the second look takes only text.
+        #[test]
+        fn long_plain_prose_is_text_on_any_line(
+            head in "([0-9]{1,3}|[0-9]\\.[0-9]|[*`\"<|.-]|\\* |- )",
+            gap in "( |  |\\. |\\) |\\.|)",
+            words in proptest::collection::vec(
+                "(Comments|comment|votes|Reply|Replies|K|Tsd\\.|months|days ago|August 2021|5:27 pm|says:|Use|a|the|One|Vote Up|Leave a Reply|on|\"Title\"|[a-z]{1,8}|[0-9]{1,4})",
+                1..12,
+            ),
+        ) {
+            let text = format!("{head}{gap}{} and more words to make the line long enough", words.join(" "));
+            if is_plain_prose(&text) {
+                let (kind, opened_with_phrase) = classified(&text);
+                proptest::prop_assert!(matches!(kind, Kind::Text) && !opened_with_phrase, "{:?}: {:?}", text, kind);
+            }
         }
     }
 

@@ -403,6 +403,45 @@ pub(crate) fn rules_out_opening(line: &str) -> bool {
     openings().prefilter.rules_out(line)
 }
 
+/// True when `line` certainly opens with no phrase nor digit ([`opening_into`] gives
+/// [`Opening::Other`]), told without folding: the first look, or the walk on plain bytes
+/// ([`plain_opening`]) after the markup that folds to nothing (`* `, `| `), or the first
+/// folded character when no phrase starts with it. Stage 1's second look at long lines
+/// that open with punctuation (`* Use a...`, `. Click on`) or after a number.
+pub(crate) fn opens_with_no_phrase(line: &str) -> bool {
+    let openings = openings();
+    if openings.prefilter.rules_out(line) {
+        return true;
+    }
+    // These bytes always fold to a separator, and separators before the first character
+    // leave no space: the normal form (hence the opening) of the rest is the line's.
+    let rest = line.trim_start_matches(['*', '_', '|', ':', '\\', ' ']);
+    if openings.prefilter.rules_out(rest) {
+        return true;
+    }
+    match plain_opening(&openings.set, rest) {
+        Some(opening) => opening == Opening::Other,
+        // The first step of the exact walk ([`fold_opening`]).
+        None => match Folded::new(rest).next() {
+            Some((first, _)) => !first.is_ascii_digit() && openings.set.step_char(0, first).is_none(),
+            None => false,
+        },
+    }
+}
+
+/// True for an ASCII byte that is its own normal form (lowercased), whatever surrounds it:
+/// no markup, no space.
+pub(crate) fn is_plain_byte(byte: u8) -> bool {
+    normalize::plain_fold(byte).is_some()
+}
+
+/// True when no phrase a rule looks for at the start of a line (chrome, `Last edited`)
+/// starts with an ASCII digit: a line that starts with one opens with no phrase, and is
+/// no chrome.
+pub(crate) fn digits_open_no_phrase() -> bool {
+    openings().digits_open_none
+}
+
 /// [`fold_opening`] for a short line: the first characters are folded and walked one at a
 /// time, as most lines that open with no phrase leave the trie within them (names, prose);
 /// a line still on a phrase's path is then folded whole in one pass (which copies runs of
@@ -474,7 +513,9 @@ pub(crate) fn chrome_segment(normalized: &Normalized) -> Option<Segmentation> {
 /// is the start of the line, lowercased: plain ASCII ([`normalize::plain_fold`]) with
 /// runs of spaces between words. Walks `set` on those bytes until a phrase ends, none can,
 /// or a byte that folds otherwise (markup, tabs, non-ASCII) leaves it undecided (`None`).
-/// Most lines, prose and names, are decided in a few bytes without folding.
+/// Most lines, prose and names, are decided in a few bytes without folding. (Inlined into
+/// [`opening_into`], the hot caller, also now that [`opens_with_no_phrase`] calls it.)
+#[inline(always)]
 fn plain_opening(set: &PhraseSet, line: &str) -> Option<Opening> {
     let bytes = line.as_bytes();
     // Spaces before the first character fold to nothing.
@@ -544,6 +585,8 @@ struct Openings {
     prefilter: Prefilter,
     /// By phrase number in `set`: the number of the same text in [`chrome`], if there.
     chrome_ids: Vec<Option<u16>>,
+    /// No text of `set` starts with an ASCII digit ([`digits_open_no_phrase`]).
+    digits_open_none: bool,
 }
 
 /// The longest line [`opening_into`] looks up whole before walking the trie. Nine in ten
@@ -562,8 +605,12 @@ const MAX_FOLDED_LOOKUP: usize = 32;
 fn openings() -> &'static Openings {
     static SET: OnceLock<Openings> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut openings =
-            Openings { set: PhraseSet::default(), prefilter: Prefilter::default(), chrome_ids: Vec::new() };
+        let mut openings = Openings {
+            set: PhraseSet::default(),
+            prefilter: Prefilter::default(),
+            chrome_ids: Vec::new(),
+            digits_open_none: false,
+        };
         let mut add = |text: &str| {
             openings.set.insert(text, Phrase { key: "", class: Class::Form });
             openings.prefilter.add(&normalize(text));
@@ -576,6 +623,7 @@ fn openings() -> &'static Openings {
         markers().last_edited.iter().for_each(|prefix| add(prefix));
         openings.set.compile();
         openings.prefilter.finish();
+        openings.digits_open_none = (b'0'..=b'9').all(|digit| openings.set.step(0, digit).is_none());
         let texts =
             catalog().entries().filter(|(key, _)| class_of(key).is_some()).flat_map(|(_, t)| t.iter());
         for text in texts.copied().chain(markers().last_edited.iter().map(String::as_str)) {
@@ -631,6 +679,8 @@ pub(crate) struct Markers {
     core_header_edges: [u8; 256],
     /// Theme heading nouns that are chrome phrases too (`Replies`), normalized.
     heading_nouns: Vec<String>,
+    /// By byte: some [`Self::heading_nouns`] starts with it.
+    heading_noun_starts: [bool; 256],
     /// The number one in words, as theme headings print it (`One`), normalized.
     heading_one: Vec<String>,
     /// The numbers in [`chrome`] of the `Reply` buttons that are, in the same words, a
@@ -682,6 +732,8 @@ impl Markers {
             .filter(|&id| chrome().phrase(id).class == Class::ReplyButton)
             .collect();
         ambiguous_reply_buttons.sort_unstable();
+        let heading_nouns: Vec<String> =
+            catalog.texts("wp_heading_noun").iter().map(|t| normalize::normalize(t)).collect();
         let mut reply_to_buttons: Vec<String> = reply_to
             .iter()
             .filter(|text| chrome().get(text).is_some_and(|phrase| phrase.class == Class::ReplyButton))
@@ -711,7 +763,8 @@ impl Markers {
             says: catalog.texts("wp_says").iter().map(|t| t.to_string()).collect(),
             pingback: catalog.texts("wp_pingback").iter().map(|t| t.to_string()).collect(),
             core_header_edges: core_header_edges(catalog.texts("wp_says"), catalog.texts("wp_pingback")),
-            heading_nouns: catalog.texts("wp_heading_noun").iter().map(|t| normalize::normalize(t)).collect(),
+            heading_noun_starts: first_bytes(&heading_nouns),
+            heading_nouns,
             heading_one: catalog.texts("wp_heading_one").iter().map(|t| normalize::normalize(t)).collect(),
             ambiguous_reply_buttons,
             form_avatar_alts: catalog.texts("literal_form_avatar_alt_guest"),
@@ -843,6 +896,11 @@ impl Markers {
         })
     }
 
+    /// True when some theme heading noun (normalized) starts with `byte`.
+    pub fn may_start_heading_noun(&self, byte: u8) -> bool {
+        self.heading_noun_starts[usize::from(byte)]
+    }
+
     /// A cheap test before normalizing: the line starts with the number one in words and a
     /// space (any case).
     pub fn may_start_heading_one(&self, line: &str) -> bool {
@@ -890,6 +948,15 @@ const SAYS_END: u8 = 1;
 const PINGBACK_START: u8 = 2;
 /// [`Markers::core_header_edges`]: a byte can be second in a `Pingback:` line.
 const PINGBACK_SECOND: u8 = 4;
+
+/// By byte: some of `texts` starts with it.
+fn first_bytes(texts: &[String]) -> [bool; 256] {
+    let mut starts = [false; 256];
+    for first in texts.iter().filter_map(|text| text.as_bytes().first()) {
+        starts[usize::from(*first)] = true;
+    }
+    starts
+}
 
 /// [`Markers::number_suffix_starts`]: the first byte of each unit, lowercased.
 fn number_suffix_starts(suffixes: &[(String, u64)]) -> [bool; 256] {
@@ -991,6 +1058,47 @@ mod tests {
         }
         // Most lines of the pages start with plain ASCII.
         assert!(told > 100_000, "the walk tells {told} of {}", lines.len());
+    }
+
+    /// The second look at a line's opening ([`opens_with_no_phrase`]) says `Other` only
+    /// where the exact walk does, also after markup that folds away.
+    #[test]
+    fn lines_that_open_with_no_phrase_are_the_exact_walks() {
+        let mut lines = test_lines();
+        let marked: Vec<String> = lines.iter().flat_map(|l| [format!("* {l}"), format!("|**{l}")]).collect();
+        lines.extend(marked);
+        let (mut told, mut exact) = (0, Normalized::default());
+        for line in &lines {
+            if opens_with_no_phrase(line) {
+                told += 1;
+                assert_eq!(fold_opening(line, &mut exact), Opening::Other, "{line:?}");
+            }
+        }
+        assert!(told > 100_000, "told {told} of {}", lines.len());
+        for line in [
+            "* Use a single SSD",
+            "• Use a single SSD",
+            "(HAOS). HAOS is",
+            ". Click on",
+            "Majority of people",
+        ] {
+            assert!(opens_with_no_phrase(line), "{line}");
+        }
+        for line in ["* Reply", "Reply to Frank", "**Leave a Reply**", "14 Comments", "", "* "] {
+            assert!(!opens_with_no_phrase(line), "{line}");
+        }
+    }
+
+    /// No phrase opens with a digit (the second look at a line that starts with a number
+    /// relies on it, and asks); the heading nouns' first bytes are theirs.
+    #[test]
+    fn digits_open_no_phrase_and_heading_nouns_have_their_first_bytes() {
+        assert!(digits_open_no_phrase());
+        let markers = markers();
+        for noun in &markers.heading_nouns {
+            assert!(markers.may_start_heading_noun(noun.as_bytes()[0]), "{noun}");
+        }
+        assert!(!markers.may_start_heading_noun(b'.'));
     }
 
     /// The first-byte table of the number units says what comparing each unit's first byte

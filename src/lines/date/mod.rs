@@ -283,6 +283,38 @@ impl FirstLook {
     }
 }
 
+/// True only when `text` is no date line, escaped or not: neither [`date_line`] of it nor
+/// of it without its backslashes reads a date (what `date_line_unescaped` in stage 1 asks).
+/// A second look for long lines the first look let through: too long for a date; a line
+/// that starts with a number but none of the rules' first steps reads (a numbered step,
+/// `7. Click on...`); or words no date form starts with.
+pub(crate) fn rules_out_line(text: &str) -> bool {
+    if memchr::memchr(b'\\', text.as_bytes()).is_some() {
+        // The rules read the line unescaped: only its length rules it out.
+        let backslashes = text.bytes().filter(|&b| b == b'\\').count();
+        return text.len() - backslashes > MAX_LINE;
+    }
+    if text.len() > MAX_LINE {
+        return true;
+    }
+    let Some(&first) = text.as_bytes().first() else { return true };
+    if first.is_ascii_digit() {
+        // What `digit_first_line` tries, each rule's first steps: a numeric date, a named
+        // date, the first part of a relative date.
+        return numeric_date(text).is_err() && named_date(text).is_err() && relative_part(text).is_err();
+    }
+    if !may_be_date_line(text) {
+        return true;
+    }
+    // What `read_date_line` tries on a line that opens with a word.
+    let words = words();
+    let kinds = words.first_word_kinds(text);
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return kinds & RIGHT_NOW == 0;
+    }
+    (kinds & MONTH == 0 || !has_two_numbers(text)) && kinds & (TODAY | AGO) == 0
+}
+
 /// [`may_be_date_line`] the general way: backslashes skipped, the first character decoded.
 ///
 /// Not inlined: the shortcut, taken by most lines, then saves no registers for it.

@@ -1758,3 +1758,59 @@ pub(super) fn relative_samples() -> &'static [&'static str] {
         "1 year 5 days ago",
     ]
 }
+
+/// The second look ([`rules_out_line`]) rules out only lines that are no date, escaped or
+/// not: every line of the test pages and the tables, escaped, after a list number, and
+/// run on past a date's length.
+#[test]
+fn second_look_rules_out_only_lines_that_are_no_date() {
+    let mut lines = crate::test_pages::lines();
+    lines.extend(table_lines());
+    let tail = " and so on, long after any date would have ended on the line";
+    let variants: Vec<String> =
+        lines.iter().flat_map(|l| [format!("7. {l}"), format!("12 {l}"), format!("{l}{tail}")]).collect();
+    lines.extend(variants);
+    let (mut ruled_out, mut dates) = (0, 0);
+    for line in &lines {
+        for escaped in escapings(line) {
+            let tokens = [date_line(&escaped), date_line(&unescaped(&escaped))];
+            dates += usize::from(tokens.iter().any(Option::is_some));
+            if rules_out_line(&escaped) {
+                ruled_out += 1;
+                assert_eq!(tokens, [None, None], "{escaped:?}");
+            }
+        }
+    }
+    assert!(ruled_out * 3 > lines.len() * 5, "{ruled_out} of {}", lines.len() * 5);
+    assert!(dates > 10_000, "{dates}");
+}
+
+#[test]
+fn second_look_reads_the_first_steps_of_each_rule() {
+    // Numbered steps, a number before words, words no date starts with, long lines.
+    for line in [
+        "7. Click on Flash to write the image",
+        "12th Generation Alder Lake CPU (i5-1235U)",
+        "3) Save the settings",
+        "majority of people. There are other installation flavors, such as supervised or",
+        "Proxmox VE 8.1 and 2024",
+        &format!("20 August 2021 {}", "x".repeat(MAX_LINE)),
+        &format!("20\\. August 2021 {}", "x".repeat(MAX_LINE)),
+    ] {
+        assert!(rules_out_line(line), "{line}");
+    }
+    // Lines a rule may read (dates, or a first step that reads).
+    for line in [
+        "20. August 2021",
+        "20\\. August 2021",
+        "2021-03-12 5:27 pm",
+        "3 days ago",
+        "3 days of rain",
+        "August 20, 2021",
+        "Today 5:27 pm",
+        "right now",
+        "12 August 2021 is when it rained",
+    ] {
+        assert!(!rules_out_line(line), "{line}");
+    }
+}
