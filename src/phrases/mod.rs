@@ -421,11 +421,30 @@ pub(crate) fn opens_with_no_phrase(line: &str) -> bool {
     }
     match plain_opening(&openings.set, rest) {
         Some(opening) => opening == Opening::Other,
-        // The first step of the exact walk ([`fold_opening`]).
-        None => match Folded::new(rest).next() {
-            Some((first, _)) => !first.is_ascii_digit() && openings.set.step_char(0, first).is_none(),
-            None => false,
-        },
+        None => folded_walk_leaves(&openings.set, rest),
+    }
+}
+
+/// True when the exact walk ([`fold_opening`]) gives [`Opening::Other`] for `line`: its
+/// normal form starts with no digit, and the trie walk on it leaves the trie (or the line
+/// ends) before a phrase ends. Folds only as far as the walk goes, into no buffer: markup
+/// folds away (`* [Managed Services](https://...)` walks `managed`).
+fn folded_walk_leaves(set: &PhraseSet, line: &str) -> bool {
+    let mut folded = Folded::new(line);
+    let Some((first, _)) = folded.next() else { return false };
+    if first.is_ascii_digit() {
+        return false;
+    }
+    let mut node = set.step_char(0, first);
+    loop {
+        match node {
+            None => return true,
+            Some(at) if set.is_terminal(at) => return false,
+            Some(at) => match folded.next() {
+                None => return true,
+                Some((c, _)) => node = set.step_char(at, c),
+            },
+        }
     }
 }
 
@@ -1065,7 +1084,10 @@ mod tests {
     #[test]
     fn lines_that_open_with_no_phrase_are_the_exact_walks() {
         let mut lines = test_lines();
-        let marked: Vec<String> = lines.iter().flat_map(|l| [format!("* {l}"), format!("|**{l}")]).collect();
+        let marked: Vec<String> = lines
+            .iter()
+            .flat_map(|l| [format!("* {l}"), format!("|**{l}"), format!("* [{l}](https://example.com/{l})")])
+            .collect();
         lines.extend(marked);
         let (mut told, mut exact) = (0, Normalized::default());
         for line in &lines {
@@ -1081,10 +1103,20 @@ mod tests {
             "(HAOS). HAOS is",
             ". Click on",
             "Majority of people",
+            "* [Managed Services](https://www.percona.com/services/managed-services)",
         ] {
             assert!(opens_with_no_phrase(line), "{line}");
         }
-        for line in ["* Reply", "Reply to Frank", "**Leave a Reply**", "14 Comments", "", "* "] {
+        for line in [
+            "* Reply",
+            "Reply to Frank",
+            "**Leave a Reply**",
+            "14 Comments",
+            "",
+            "* ",
+            "* [Reply](#x)",
+            "* [5]",
+        ] {
             assert!(!opens_with_no_phrase(line), "{line}");
         }
     }
