@@ -802,22 +802,7 @@ impl<'a> Classifier<'a> {
             }
         }
         if matches!(shape, MarkupShape::LinkedImage | MarkupShape::Link) {
-            if let Ok((_, (text, url))) = rules::link(core) {
-                let name = text.trim_matches(is_blank);
-                // A text that folds to nothing (`__`, an icon) is no phrase: told before
-                // segmenting it ([`wordless_text_is_no_phrase`]).
-                if is_wordless(name) {
-                    return Some(if is_share_url(url) { Kind::Share } else { Kind::Residue });
-                }
-                if let Some(seg) = self.segment(name) {
-                    return Some(Kind::Chrome(seg));
-                }
-                if url.contains("#comment-") {
-                    return Some(self.named(name, |name| Kind::ParentLink { name }));
-                }
-                return Some(self.named(name, |name| Kind::AuthorLink { name }));
-            }
-            return self.classify_link_row(core);
+            return self.classify_links(core);
         }
         if shape != MarkupShape::Span {
             return None;
@@ -857,31 +842,67 @@ impl<'a> Classifier<'a> {
         Some(Kind::ReplyTo { name, date: Some(date) })
     }
 
+    /// A line that opens with a link (`[`) or an escaped link (`\[`): the link alone
+    /// ([`rules::link`]) or a row of links ([`Self::classify_link_row`]). The first link is
+    /// read once for both, and its text alone rules out a row whose links have words that
+    /// are no share phrases (`[Software](...) [Support and Services](...)`, a row of tags)
+    /// before the rest of the row is read.
+    fn classify_links(&mut self, core: &'a str) -> Option<Kind> {
+        if core.starts_with('\\') {
+            // No row starts with a backslash: only the escaped link is left.
+            let (_, (text, url)) = rules::link(core).ok()?;
+            return Some(self.link_kind(text, url));
+        }
+        let first = rules::opening_link(core).ok()?;
+        if let Ok((_, (text, url))) = rules::link_alone(first) {
+            return Some(self.link_kind(text, url));
+        }
+        let first_wordless = self.link_words(first.1 .0)?;
+        let (_, row) = rules::link_row_after(first).ok()?;
+        let mut wordless = first_wordless;
+        for (text, _) in &row.links()[1..] {
+            wordless &= self.link_words(text)?;
+        }
+        Some(link_row_kind(row.links(), wordless))
+    }
+
+    /// The kind of a markdown link alone on a line, `[text](url)`.
+    fn link_kind(&mut self, text: &'a str, url: &str) -> Kind {
+        let name = text.trim_matches(is_blank);
+        // A text that folds to nothing (`__`, an icon) is no phrase: told before
+        // segmenting it ([`wordless_text_is_no_phrase`]).
+        if is_wordless(name) {
+            return if is_share_url(url) { Kind::Share } else { Kind::Residue };
+        }
+        if let Some(seg) = self.segment(name) {
+            return Kind::Chrome(seg);
+        }
+        if url.contains("#comment-") {
+            return self.named(name, |name| Kind::ParentLink { name });
+        }
+        self.named(name, |name| Kind::AuthorLink { name })
+    }
+
     /// Rows of links: html2text's icon links (no words: share buttons or residue), a share
     /// block a converter split over lines (`[ __Share On\nTwitter](...)`).
     fn classify_link_row(&mut self, text: &'a str) -> Option<Kind> {
         let (_, row) = rules::link_row(text).ok()?;
-        let links = row.links();
-        // Per link: no words at all, or only share phrases.
         let mut wordless = true;
-        let mut shares = true;
-        for (text, _) in links {
-            if is_wordless(text) {
-                continue;
-            }
-            wordless = false;
-            let share =
-                self.segment(text).is_some_and(|s| s.phrases().all(|p| p.key.starts_with("wc_share")));
-            shares &= share;
+        for (text, _) in row.links() {
+            wordless &= self.link_words(text)?;
         }
-        if wordless {
-            let share = links.iter().any(|(_, url)| is_share_url(url));
-            return Some(if share { Kind::Share } else { Kind::Residue });
+        Some(link_row_kind(row.links(), wordless))
+    }
+
+    /// What the text of a link in a row says of the row: `Some(true)` for no words at all,
+    /// `Some(false)` for share phrases only, `None` for other words, which make the row
+    /// neither share buttons nor residue.
+    fn link_words(&mut self, text: &str) -> Option<bool> {
+        if is_wordless(text) {
+            return Some(true);
         }
-        if shares {
-            return Some(Kind::Share);
-        }
-        None
+        let share = self.segment(text).is_some_and(|s| s.phrases().all(|p| p.key.starts_with("wc_share")));
+        share.then_some(false)
     }
 
     /// Everything else, on lines short enough to be chrome, markers or dates.
@@ -1012,6 +1033,16 @@ impl<'a> Classifier<'a> {
             seg.is_single() && seg.first().class == Class::Role && !phrases::markers().is_role(text.trim());
         (!lowercase_role).then_some(seg)
     }
+}
+
+/// The kind of a row of links whose texts are share phrases or have no words
+/// ([`Classifier::link_words`]): with no words at all, share buttons when a link goes to a
+/// share URL, else residue.
+fn link_row_kind(links: &[(&str, &str)], wordless: bool) -> Kind {
+    if wordless && !links.iter().any(|(_, url)| is_share_url(url)) {
+        return Kind::Residue;
+    }
+    Kind::Share
 }
 
 /// True when `text` has no words: its normal form is empty (icon residue, markup), so
@@ -1628,6 +1659,66 @@ mod tests {
         let mut classifier = Classifier::default();
         let kind = classifier.classify(text);
         (kind, classifier.opened_with_phrase)
+    }
+
+    /// The kind of a line that opens with a link the way it was found before
+    /// [`Classifier::classify_links`]: [`rules::link`], else the whole [`rules::link_row`]
+    /// and the words of every link in it.
+    fn links_exactly<'a>(classifier: &mut Classifier<'a>, core: &'a str) -> Option<String> {
+        if let Ok((_, (text, url))) = rules::link(core) {
+            return Some(format!("{:?}", classifier.link_kind(text, url)));
+        }
+        let (_, row) = rules::link_row(core).ok()?;
+        let (mut wordless, mut shares) = (true, true);
+        for (text, _) in row.links() {
+            if is_wordless(text) {
+                continue;
+            }
+            wordless = false;
+            shares &=
+                classifier.segment(text).is_some_and(|s| s.phrases().all(|p| p.key.starts_with("wc_share")));
+        }
+        let share = !wordless || row.links().iter().any(|(_, url)| is_share_url(url));
+        (wordless || shares).then(|| format!("{:?}", if share { Kind::Share } else { Kind::Residue }))
+    }
+
+    /// A line that opens with a link gets the kind it got when [`rules::link`] and
+    /// [`rules::link_row`] each read it whole, on every test line that opens with a link or
+    /// an escaped one, and on rows made of them (the first link's words ruling a row out).
+    #[test]
+    fn links_read_once_are_the_exact_rules() {
+        let lines = crate::test_pages::lines();
+        let cores: Vec<&str> = lines.iter().map(|l| rules::strip_residue(trim_blank(l))).collect();
+        let links: Vec<&str> = cores
+            .iter()
+            .copied()
+            .filter(|core| matches!(rules::markup_shape(core), MarkupShape::Link | MarkupShape::LinkedImage))
+            .collect();
+        let rows = links.iter().flat_map(|a| {
+            [
+                "[__](https://twitter.com/intent/tweet?u=x)",
+                "[__](u)",
+                "[Share On Twitter](u)",
+                "[Docs](u)",
+                "text",
+            ]
+            .map(|b| format!("{a}{b}"))
+        });
+        let mut outcomes = std::collections::BTreeMap::new();
+        for core in links.iter().map(|&l| l.to_owned()).chain(rows) {
+            let mut classifier = Classifier { line: &core, ..Classifier::default() };
+            let fast = classifier.classify_links(&core).map(|kind| format!("{kind:?}"));
+            let mut classifier = Classifier { line: &core, ..Classifier::default() };
+            let exact = links_exactly(&mut classifier, &core);
+            assert_eq!(fast, exact, "{core:?}");
+            let row = rules::link(&core).is_err() && rules::link_row(&core).is_ok();
+            let outcome = fast.as_deref().map_or("none", |kind| kind.split(['(', ' ']).next().unwrap_or(""));
+            *outcomes.entry((row, outcome.to_owned())).or_insert(0) += 1;
+        }
+        for (row, outcome) in [(true, "Share"), (true, "Residue"), (true, "none"), (false, "AuthorLink")] {
+            let seen = outcomes.get(&(row, outcome.to_owned())).copied().unwrap_or(0);
+            assert!(seen > 10, "{row} {outcome}: {outcomes:?}");
+        }
     }
 
     /// [`is_wordless`] text is no phrase: telling it first skips segmenting.

@@ -355,15 +355,29 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
                 None => return fail(&escaped[end..], ErrorKind::Tag),
             }
         }
-        None => link_text(line)?,
+        None => return link_alone(opening_link(line)?),
     };
     let (rest, url) = link_target(rest)?;
     let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
+    link_alone((rest, (text, url)))
+}
+
+/// The first link of `i`, which starts with its `[`: (text, url), and what follows it past
+/// its attribute block if it has one. The first step of both [`link`] and [`link_row`]:
+/// read once, it tells which of them the line may be ([`link_alone`], [`link_row_after`]).
+pub(crate) fn opening_link(i: &str) -> PResult<'_, (&str, &str)> {
+    let (rest, text) = link_text(i)?;
+    let (rest, url) = link_target(rest)?;
+    Ok((attributes(rest).map_or(rest, |(rest, _)| rest), (text, url)))
+}
+
+/// [`link`]'s end: the link, when only spaces follow it.
+pub(crate) fn link_alone<'a>((rest, link): (&'a str, (&'a str, &'a str))) -> PResult<'a, (&'a str, &'a str)> {
     let rest = skip_spaces(rest);
     if !rest.is_empty() {
         return fail(rest, ErrorKind::Eof);
     }
-    Ok((rest, (text, url)))
+    Ok((rest, link))
 }
 
 /// A line of nothing but links (`[__](url)[__](url)`, html2text's icon links, or a share
@@ -372,19 +386,25 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
 /// residue may stand between and after them, and each link may carry pandoc attributes
 /// (`[](url "Share On Twitter"){.wc_tw rel="noreferrer"}`: pandoc's share row).
 pub(crate) fn link_row(i: &str) -> PResult<'_, LinkRow<'_>> {
-    let mut row = LinkRow::default();
-    let mut rest = i;
-    while let Ok((after, text)) = link_text(skip_residue(rest)) {
-        let Ok((after, url)) = link_target(after) else { break };
-        row.push((text, url));
-        rest = attributes(after).map_or(after, |(after, _)| after);
+    match opening_link(skip_residue(i)) {
+        Ok(first) => link_row_after(first),
+        Err(_) => fail(i, ErrorKind::Many1),
     }
-    if row.len == 0 {
-        return fail(i, ErrorKind::Many1);
+}
+
+/// The rest of a [`link_row`] after its first link ([`opening_link`]'s result): the row.
+pub(crate) fn link_row_after<'a>(
+    (mut rest, first): (&'a str, (&'a str, &'a str)),
+) -> PResult<'a, LinkRow<'a>> {
+    let mut row = LinkRow::default();
+    row.push(first);
+    while let Ok((after, link)) = opening_link(skip_residue(rest)) {
+        row.push(link);
+        rest = after;
     }
     let rest = skip_residue(rest);
     if row.overflow {
-        return fail(i, ErrorKind::TooLarge);
+        return fail(rest, ErrorKind::TooLarge);
     }
     if !rest.is_empty() {
         return fail(rest, ErrorKind::Eof);
@@ -1323,6 +1343,20 @@ mod tests {
         assert_eq!(link_row(&nine[..48]).map(|(_, row)| row.links().len()), Ok(8));
         assert_eq!(link_row("_ [a](b) \u{a0}_[c](d)__ ").map(|(_, row)| row.links()[1]), Ok(("c", "d")));
         assert!(link_row("[a](b)[c]").is_err());
+    }
+
+    #[test]
+    fn the_opening_link_is_read_once_for_a_link_or_a_row() {
+        let first = opening_link("[a](u \"t\"){.x} [b](v)").unwrap();
+        assert_eq!(first, (" [b](v)", ("a", "u")));
+        assert!(link_alone(first).is_err(), "more links follow");
+        assert_eq!(link_alone(opening_link("[a](u) ").unwrap()), Ok(("", ("a", "u"))));
+        let row = link_row_after(first).map(|(_, row)| row.links().to_vec());
+        assert_eq!(row, Ok(vec![("a", "u"), ("b", "v")]));
+        assert!(link_row_after(opening_link("[a](u) text").unwrap()).is_err());
+        for line in ["[a]", "[a](u", "a[b](c)", "\\[a\\](u)"] {
+            assert!(opening_link(line).is_err(), "{line:?}");
+        }
     }
 
     #[test]
