@@ -782,7 +782,7 @@ impl<'a> Classifier<'a> {
     fn classify_markup(&mut self, core: &'a str) -> Option<Kind> {
         // Only the rules of the line's shape can match it: text that opens with a bracket
         // (`[…] Honestly, ...`) is told by its first bracket, a link by what follows it.
-        let shape = rules::markup_shape(core);
+        let (shape, bracketed) = rules::markup_opening(core);
         if matches!(shape, MarkupShape::Image | MarkupShape::LinkedImage) {
             if let Ok((_, alt)) = rules::avatar(core) {
                 // The comment form's own avatar (`![guest](...)`): form furniture.
@@ -802,7 +802,7 @@ impl<'a> Classifier<'a> {
             }
         }
         if matches!(shape, MarkupShape::LinkedImage | MarkupShape::Link) {
-            return self.classify_links(core);
+            return self.classify_links(core, bracketed);
         }
         if shape != MarkupShape::Span {
             return None;
@@ -812,7 +812,9 @@ impl<'a> Classifier<'a> {
         // part of the rating widget (`[5]{.wpdrv}`, `[1]{.wpdrc}`), which pandoc puts on
         // three lines when it keeps the HTML's line breaks. Two spans: layout 3's reply
         // marker and date.
-        let Ok((_, inner)) = rules::span(core) else { return self.classify_dated_reply_spans(core) };
+        // The first span is read once for both.
+        let first = rules::span_after_text(bracketed?).ok()?;
+        let Ok((_, inner)) = rules::span_alone(first) else { return self.classify_dated_reply_spans(first) };
         let inner = trim_blank(inner);
         if let Some(kind) = self.classify_link_row(inner) {
             return Some(kind);
@@ -826,9 +828,10 @@ impl<'a> Classifier<'a> {
 
     /// Layout 3's reply marker and date in pandoc's two spans (`[ Reply to  [Andi](#comment-1)
     /// ]{.wpd-reply-to} [ 1 year ago ]{.wpd-comment-date}`): a dated reply marker, as the
-    /// same line without the markup would be.
-    fn classify_dated_reply_spans(&mut self, core: &'a str) -> Option<Kind> {
-        let (_, (marker, date)) = rules::span_pair(core).ok()?;
+    /// same line without the markup would be. `first` is the first span as
+    /// [`rules::span_after_text`] read it.
+    fn classify_dated_reply_spans(&mut self, first: rules::Bracketed<'a>) -> Option<Kind> {
+        let (_, (marker, date)) = rules::span_pair_after(first).ok()?;
         let marker = trim_blank(marker);
         let date = trim_blank(date);
         if marker.len() > MAX_SHORT_LINE || date.len() > MAX_SHORT_LINE {
@@ -846,14 +849,15 @@ impl<'a> Classifier<'a> {
     /// ([`rules::link`]) or a row of links ([`Self::classify_link_row`]). The first link is
     /// read once for both, and its text alone rules out a row whose links have words that
     /// are no share phrases (`[Software](...) [Support and Services](...)`, a row of tags)
-    /// before the rest of the row is read.
-    fn classify_links(&mut self, core: &'a str) -> Option<Kind> {
+    /// before the rest of the row is read. `bracketed` is the line's first bracketed text,
+    /// as [`rules::markup_opening`] read it.
+    fn classify_links(&mut self, core: &'a str, bracketed: Option<rules::Bracketed<'a>>) -> Option<Kind> {
         if core.starts_with('\\') {
             // No row starts with a backslash: only the escaped link is left.
             let (_, (text, url)) = rules::link(core).ok()?;
             return Some(self.link_kind(text, url));
         }
-        let first = rules::opening_link(core).ok()?;
+        let first = rules::link_after_text(bracketed?).ok()?;
         if let Ok((_, (text, url))) = rules::link_alone(first) {
             return Some(self.link_kind(text, url));
         }
@@ -1707,7 +1711,8 @@ mod tests {
         let mut outcomes = std::collections::BTreeMap::new();
         for core in links.iter().map(|&l| l.to_owned()).chain(rows) {
             let mut classifier = Classifier { line: &core, ..Classifier::default() };
-            let fast = classifier.classify_links(&core).map(|kind| format!("{kind:?}"));
+            let bracketed = rules::markup_opening(&core).1;
+            let fast = classifier.classify_links(&core, bracketed).map(|kind| format!("{kind:?}"));
             let mut classifier = Classifier { line: &core, ..Classifier::default() };
             let exact = links_exactly(&mut classifier, &core);
             assert_eq!(fast, exact, "{core:?}");

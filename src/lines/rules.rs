@@ -366,7 +366,11 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
 /// its attribute block if it has one. The first step of both [`link`] and [`link_row`]:
 /// read once, it tells which of them the line may be ([`link_alone`], [`link_row_after`]).
 pub(crate) fn opening_link(i: &str) -> PResult<'_, (&str, &str)> {
-    let (rest, text) = link_text(i)?;
+    link_after_text(link_text(i)?)
+}
+
+/// [`opening_link`] past the link's bracketed text ([`markup_opening`] read it).
+pub(crate) fn link_after_text((rest, text): Bracketed<'_>) -> PResult<'_, (&str, &str)> {
     let (rest, url) = link_target(rest)?;
     Ok((attributes(rest).map_or(rest, |(rest, _)| rest), (text, url)))
 }
@@ -467,20 +471,34 @@ pub(crate) enum MarkupShape {
 
 /// The [`MarkupShape`] of `i`, a line that starts with `!`, `\` or `[` (`Text` for others):
 /// one scan of its first bracket instead of one per rule.
+#[cfg(test)]
 pub(crate) fn markup_shape(i: &str) -> MarkupShape {
+    markup_opening(i).0
+}
+
+/// The first bracketed text of a line that starts with `[` and what follows it
+/// ([`link_text`]'s result), as [`markup_shape`] read it: the first step of a link's rules
+/// ([`link_after_text`]), not taken twice.
+pub(crate) type Bracketed<'a> = (&'a str, &'a str);
+
+/// [`markup_shape`], and the line's first bracketed text when it starts with one.
+pub(crate) fn markup_opening(i: &str) -> (MarkupShape, Option<Bracketed<'_>>) {
     match i.as_bytes().first() {
-        Some(b'!') => MarkupShape::Image,
-        Some(b'\\') => MarkupShape::Link,
+        Some(b'!') => (MarkupShape::Image, None),
+        Some(b'\\') => (MarkupShape::Link, None),
         Some(b'[') => match link_text(i) {
-            Ok((rest, text)) => match rest.as_bytes().first() {
-                Some(b'(') if skip_spaces(text).starts_with('!') => MarkupShape::LinkedImage,
-                Some(b'(') => MarkupShape::Link,
-                Some(b'{') => MarkupShape::Span,
-                _ => MarkupShape::Text,
-            },
-            Err(_) => MarkupShape::Text,
+            Ok(bracketed @ (rest, text)) => {
+                let shape = match rest.as_bytes().first() {
+                    Some(b'(') if skip_spaces(text).starts_with('!') => MarkupShape::LinkedImage,
+                    Some(b'(') => MarkupShape::Link,
+                    Some(b'{') => MarkupShape::Span,
+                    _ => MarkupShape::Text,
+                };
+                (shape, Some(bracketed))
+            }
+            Err(_) => (MarkupShape::Text, None),
         },
-        _ => MarkupShape::Text,
+        _ => (MarkupShape::Text, None),
     }
 }
 
@@ -502,10 +520,21 @@ pub(crate) fn empty_link(i: &str) -> PResult<'_, ()> {
 /// A whole-line pandoc bracketed span, `[5]{.wpdrv}` (pandoc keeps a `<span>` with a class
 /// this way): its text. The attribute block is required: without it `[12]` is lynx's link
 /// number or a checkbox mark.
+#[cfg(test)]
 pub(crate) fn span(i: &str) -> PResult<'_, &str> {
-    let line = skip_spaces(i);
-    let (rest, text) = link_text(line)?;
+    span_alone(span_after_text(link_text(skip_spaces(i))?)?)
+}
+
+/// The first span of a line past its bracketed text ([`markup_opening`] read it): its text
+/// and what follows its attribute block. The first step of both [`span`] and [`span_pair`]
+/// ([`span_alone`], [`span_pair_after`]).
+pub(crate) fn span_after_text((rest, text): Bracketed<'_>) -> PResult<'_, &str> {
     let (rest, _) = attributes(rest)?;
+    Ok((rest, text))
+}
+
+/// [`span`]'s end: the span's text, when only spaces follow it.
+pub(crate) fn span_alone<'a>((rest, text): Bracketed<'a>) -> PResult<'a, &'a str> {
     let rest = skip_spaces(rest);
     if !rest.is_empty() {
         return fail(rest, ErrorKind::Eof);
@@ -517,10 +546,13 @@ pub(crate) fn span(i: &str) -> PResult<'_, &str> {
 /// date in one block: `[ Reply to  [Andi](#comment-9380) ]{.wpd-reply-to} [ 1 year
 /// ago ]{.wpd-comment-date title="..."}` (pandoc may wrap anywhere between the brackets):
 /// the two texts.
+#[cfg(test)]
 pub(crate) fn span_pair(i: &str) -> PResult<'_, (&str, &str)> {
-    let line = skip_spaces(i);
-    let (rest, first) = link_text(line)?;
-    let (rest, _) = attributes(rest)?;
+    span_pair_after(span_after_text(link_text(skip_spaces(i))?)?)
+}
+
+/// The rest of a [`span_pair`] after its first span ([`span_after_text`]'s result).
+pub(crate) fn span_pair_after<'a>((rest, first): Bracketed<'a>) -> PResult<'a, (&'a str, &'a str)> {
     let after_first = rest.trim_start_matches(is_blank);
     if after_first.len() == rest.len() {
         return fail(rest, ErrorKind::Space);
@@ -1345,6 +1377,35 @@ mod tests {
         assert!(link_row("[a](b)[c]").is_err());
     }
 
+    /// The first bracketed text [`markup_opening`] gives the rules is the one they read
+    /// themselves, on every test line and on lines made of markup pieces.
+    fn assert_first_bracket_read_once(core: &str) {
+        let (shape, bracketed) = markup_opening(core);
+        assert_eq!(shape, markup_shape(core), "{core:?}");
+        let exact = if core.starts_with('[') { link_text(core).ok() } else { None };
+        assert_eq!(bracketed, exact, "{core:?}");
+        if let Some(bracketed) = bracketed {
+            assert_eq!(link_after_text(bracketed).ok(), opening_link(core).ok(), "{core:?}");
+            let first_span = span_after_text(bracketed);
+            assert_eq!(first_span.clone().and_then(span_alone).ok(), span(core).ok(), "{core:?}");
+            assert_eq!(first_span.and_then(span_pair_after).ok(), span_pair(core).ok(), "{core:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_bracket_is_read_once_on_every_test_line() {
+        let lines = crate::test_pages::lines();
+        let mut opened = 0;
+        for line in &lines {
+            let core = strip_residue(trim_blank(line));
+            assert_first_bracket_read_once(core);
+            opened += usize::from(markup_opening(core).1.is_some());
+        }
+        assert!(opened > 1_000, "{opened}");
+        assert_first_bracket_read_once("[a]{.x} [b]{.y}");
+        assert_first_bracket_read_once("[5]{.wpdrv}");
+    }
+
     #[test]
     fn the_opening_link_is_read_once_for_a_link_or_a_row() {
         let first = opening_link("[a](u \"t\"){.x} [b](v)").unwrap();
@@ -1663,6 +1724,13 @@ mod tests {
                 prop_assert_eq!(vote_number(i), reference::vote_number(i));
                 prop_assert_eq!(leading_int(i), reference::leading_int(i));
                 prop_assert_eq!(heading(i), reference::heading(i));
+            }
+        }
+
+        #[test]
+        fn the_first_bracket_is_read_once_on_any_line(line in line()) {
+            for open in ["[", "[a]", "[a](b)", "[a]{.c} ", "[![a](b)](c)", "\\["] {
+                assert_first_bracket_read_once(&format!("{open}{line}"));
             }
         }
 
