@@ -783,23 +783,27 @@ impl<'a> Classifier<'a> {
         // Only the rules of the line's shape can match it: text that opens with a bracket
         // (`[…] Honestly, ...`) is told by its first bracket, a link by what follows it.
         let (shape, bracketed) = rules::markup_opening(core);
-        if matches!(shape, MarkupShape::Image | MarkupShape::LinkedImage) {
-            if let Ok((_, alt)) = rules::avatar(core) {
-                // The comment form's own avatar (`![guest](...)`): form furniture.
-                if phrases::markers().is_form_avatar_alt(alt.trim()) {
-                    return Some(Kind::Residue);
-                }
-                if let Some(seg) = self.segment(alt) {
-                    return Some(Kind::Chrome(seg));
-                }
-                let alt = alt.trim_matches(is_blank);
-                // An image without alt text names nobody: markup residue.
-                return Some(if alt.is_empty() {
-                    Kind::Residue
-                } else {
-                    self.named(alt, |alt| Kind::Avatar { alt })
-                });
+        // A linked avatar's rule goes on from the bracketed text read for the shape.
+        let avatar = match (shape, bracketed) {
+            (MarkupShape::Image, _) => rules::avatar(core).ok(),
+            (MarkupShape::LinkedImage, Some(bracketed)) => rules::linked_avatar_after_text(bracketed).ok(),
+            _ => None,
+        };
+        if let Some((_, alt)) = avatar {
+            // The comment form's own avatar (`![guest](...)`): form furniture.
+            if phrases::markers().is_form_avatar_alt(alt.trim()) {
+                return Some(Kind::Residue);
             }
+            if let Some(seg) = self.segment(alt) {
+                return Some(Kind::Chrome(seg));
+            }
+            let alt = alt.trim_matches(is_blank);
+            // An image without alt text names nobody: markup residue.
+            return Some(if alt.is_empty() {
+                Kind::Residue
+            } else {
+                self.named(alt, |alt| Kind::Avatar { alt })
+            });
         }
         if matches!(shape, MarkupShape::LinkedImage | MarkupShape::Link) {
             return self.classify_links(core, bracketed);

@@ -320,7 +320,17 @@ pub(crate) fn image(i: &str) -> PResult<'_, &str> {
 /// the alt text.
 pub(crate) fn avatar(i: &str) -> PResult<'_, &str> {
     let line = skip_spaces(i);
-    let (rest, alt_text) = if line.starts_with('!') { image(line)? } else { linked_image(line)? };
+    avatar_alone(if line.starts_with('!') { image(line)? } else { linked_image(line)? })
+}
+
+/// [`avatar`] for a line that starts with `[`, past its bracketed text ([`markup_opening`]
+/// read it): a linked avatar's alt text.
+pub(crate) fn linked_avatar_after_text(bracketed: Bracketed<'_>) -> PResult<'_, &str> {
+    avatar_alone(linked_image_after_text(bracketed)?)
+}
+
+/// [`avatar`]'s end: the alt text, when only spaces follow the image.
+fn avatar_alone<'a>((rest, alt_text): (&'a str, &'a str)) -> PResult<'a, &'a str> {
     let rest = skip_spaces(rest);
     if !rest.is_empty() {
         return fail(rest, ErrorKind::Eof);
@@ -331,7 +341,11 @@ pub(crate) fn avatar(i: &str) -> PResult<'_, &str> {
 /// An image wrapped in a link, `[![alt](src)](href)`, spaces allowed around the image and
 /// pandoc attributes after the link (`](/author/x/){target="_blank"}`): the alt text.
 fn linked_image(i: &str) -> PResult<'_, &str> {
-    let (rest, inner) = link_text(i)?;
+    linked_image_after_text(link_text(i)?)
+}
+
+/// [`linked_image`] past the link's bracketed text.
+fn linked_image_after_text((rest, inner): Bracketed<'_>) -> PResult<'_, &str> {
     let (after, alt_text) = image(skip_spaces(inner))?;
     let after = skip_spaces(after);
     if !after.is_empty() {
@@ -1386,6 +1400,7 @@ mod tests {
         assert_eq!(bracketed, exact, "{core:?}");
         if let Some(bracketed) = bracketed {
             assert_eq!(link_after_text(bracketed).ok(), opening_link(core).ok(), "{core:?}");
+            assert_eq!(linked_avatar_after_text(bracketed).ok(), avatar(core).ok(), "{core:?}");
             let first_span = span_after_text(bracketed);
             assert_eq!(first_span.clone().and_then(span_alone).ok(), span(core).ok(), "{core:?}");
             assert_eq!(first_span.and_then(span_pair_after).ok(), span_pair(core).ok(), "{core:?}");
