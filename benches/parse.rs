@@ -9,7 +9,10 @@
 //! - `real`: the 69 real page dumps of `tests/data` (the 12 hand-annotated pages, 11
 //!   wpDiscuz pages through five HTML-to-text converters, 2 through pandoc), parsed one page
 //!   at a time. They carry a seventh of the generated pages' comments per kilobyte (0.3
-//!   against 2.0): most of their bytes are article prose, the parser's cheapest lines.
+//!   against 2.0), but their ratio to the baselines varies by converter more than by
+//!   comments: BeautifulSoup's dumps (mostly blank lines, which `str::lines` pays for and
+//!   the parser folds) run at over half the speed of `str::lines`, markdown dumps and the
+//!   hand-annotated pages at about a fifth (README, Performance).
 //!
 //! `cargo bench --bench parse` (a few minutes); one group: append `-- corpus`. Compare each
 //! parse figure with the baselines of the same run: the machine is shared and noisy.
