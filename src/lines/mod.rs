@@ -867,10 +867,7 @@ impl<'a> Classifier<'a> {
         }
         let first_wordless = self.link_words(first.1 .0)?;
         let (_, row) = rules::link_row_after(first).ok()?;
-        let mut wordless = first_wordless;
-        for (text, _) in &row.links()[1..] {
-            wordless &= self.link_words(text)?;
-        }
+        let wordless = self.links_words(&row.links()[1..], first_wordless)?;
         Some(link_row_kind(row.links(), wordless))
     }
 
@@ -895,11 +892,14 @@ impl<'a> Classifier<'a> {
     /// block a converter split over lines (`[ __Share On\nTwitter](...)`).
     fn classify_link_row(&mut self, text: &'a str) -> Option<Kind> {
         let (_, row) = rules::link_row(text).ok()?;
-        let mut wordless = true;
-        for (text, _) in row.links() {
-            wordless &= self.link_words(text)?;
-        }
+        let wordless = self.links_words(row.links(), true)?;
         Some(link_row_kind(row.links(), wordless))
+    }
+
+    /// [`Self::link_words`] over `links`, which follow links whose texts had no words
+    /// (`wordless`) or only share phrases: `Some(true)` while none has words.
+    fn links_words(&mut self, links: &[(&str, &str)], wordless: bool) -> Option<bool> {
+        links.iter().try_fold(wordless, |wordless, (text, _)| Some(wordless & self.link_words(text)?))
     }
 
     /// What the text of a link in a row says of the row: `Some(true)` for no words at all,
