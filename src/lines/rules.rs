@@ -360,7 +360,7 @@ fn linked_image_after_text((rest, inner): Bracketed<'_>) -> PResult<'_, &str> {
 /// (text, url).
 pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
     let line = skip_spaces(i);
-    let (rest, text) = match line.strip_prefix("\\[") {
+    let bracketed = match line.strip_prefix("\\[") {
         // The escaped text ends at the first backslash, which must start `\]`.
         Some(escaped) => {
             let end = memchr::memchr(b'\\', escaped.as_bytes()).unwrap_or(escaped.len());
@@ -369,11 +369,9 @@ pub(crate) fn link(i: &str) -> PResult<'_, (&str, &str)> {
                 None => return fail(&escaped[end..], ErrorKind::Tag),
             }
         }
-        None => return link_alone(opening_link(line)?),
+        None => link_text(line)?,
     };
-    let (rest, url) = link_target(rest)?;
-    let rest = attributes(rest).map_or(rest, |(rest, _)| rest);
-    link_alone((rest, (text, url)))
+    link_alone(link_after_text(bracketed)?)
 }
 
 /// The first link of `i`, which starts with its `[`: (text, url), and what follows it past
