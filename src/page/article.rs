@@ -173,6 +173,10 @@ fn split_furniture(
     while let Some(card) = trailing_link_card(page, paragraphs) {
         furniture.splice(0..0, paragraphs.drain(card..));
     }
+    // A promotion the theme printed above the post too.
+    if let Some(repeats) = trailing_repeats(page, paragraphs, &is_prose) {
+        furniture.splice(0..0, paragraphs.drain(repeats..));
+    }
     // Share links and fences at the end of the body, the body's first line always kept.
     loop {
         let several = paragraphs.len() > 1;
@@ -221,6 +225,75 @@ fn label_heading(
 /// A markdown heading that is a furniture label ([`opens_furniture`]): `### About the Author`.
 fn is_label_heading(text: &str) -> bool {
     text.starts_with('#') && crate::lines::heading(text).is_ok() && opens_furniture(text)
+}
+
+/// The fewest words of a paragraph that [`trailing_repeats`] takes for a repeat: a repeated
+/// `}` or `* * *` is the article's own.
+const MIN_REPEATED_WORDS: usize = 3;
+
+/// Where the paragraphs that end `paragraphs` and repeat, word for word, paragraphs printed
+/// earlier with prose between start, when the last of them ends with a link: a call to
+/// action that a theme prints above and below the post (`### The price will rise` /
+/// `**[>>> GET ACCESS NOW](/course)**`). Line breaks and emphasis may differ (a converter
+/// wraps each copy in its own markup).
+#[inline(never)] // (Rarely past its first check: inlined, it slowed `build` on every page.)
+fn trailing_repeats(
+    page: &Page<'_, '_>,
+    paragraphs: &[Range<usize>],
+    is_prose: &impl Fn(&Range<usize>) -> bool,
+) -> Option<usize> {
+    // A promotion ends with its link (a sentence the author repeats need not link): most
+    // articles end with no link, and are ruled out at their last line.
+    let last = paragraphs.last()?;
+    if !has_link(page.lines.text(last.end - 1)) {
+        return None;
+    }
+    // Words without the emphasis around them (`**The`, `December:****`): each copy may
+    // carry its own.
+    let words = |p: &Range<usize>| {
+        p.clone()
+            .flat_map(|i| page.lines.text(i).split_whitespace())
+            .map(|word| word.trim_matches(['*', '_']))
+            .filter(|word| !word.is_empty())
+    };
+    let tail = |p: &Range<usize>| last_word_tail(page.lines.text(p.end - 1));
+    let mut start = paragraphs.len();
+    while start > 1 {
+        let (k, candidate) = (start - 1, &paragraphs[start - 1]);
+        if words(candidate).nth(MIN_REPEATED_WORDS - 1).is_none() {
+            break;
+        }
+        // Most paragraphs are told from the candidate by the end of their last word.
+        let key = tail(candidate);
+        let is_copy = |copy: &Range<usize>| tail(copy) == key && words(copy).eq(words(candidate));
+        let copy_with_prose_after =
+            (0..k).find(|&copy| is_copy(&paragraphs[copy]) && paragraphs[copy + 1..k].iter().any(is_prose));
+        if copy_with_prose_after.is_none() {
+            break;
+        }
+        start = k;
+    }
+    (start < paragraphs.len()).then_some(start)
+}
+
+/// The last bytes of `text`'s last word, at most eight, without the emphasis around them:
+/// lines that end with the same word (`NOW**`, `NOW`) have the same tail, read from a few
+/// bytes.
+fn last_word_tail(text: &str) -> &[u8] {
+    let end = text.trim_end_matches(['*', '_', ' ', '\t']).as_bytes();
+    let window = &end[end.len().saturating_sub(8)..];
+    let word = window.iter().rposition(u8::is_ascii_whitespace).map_or(window, |space| &window[space + 1..]);
+    let emphasis = word.iter().take_while(|&&byte| byte == b'*' || byte == b'_').count();
+    &word[emphasis..]
+}
+
+/// True when `text` holds a link: a markdown link's target (`](`) or a web address (`://`).
+fn has_link(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b']', b':', bytes).any(|at| match bytes[at] {
+        b']' => bytes.get(at + 1) == Some(&b'('),
+        _ => bytes[at + 1..].starts_with(b"//"),
+    })
 }
 
 /// The longest link card, in paragraphs.
@@ -1008,6 +1081,57 @@ mod tests {
         assert_eq!(paragraphs.len(), 3);
         let (paragraphs, furniture) = article_of("[\n\n#### Only a card\n\n](https://x/next)\n");
         assert_eq!((paragraphs.len(), furniture.len()), (3, 0));
+    }
+
+    #[test]
+    fn a_promotion_repeated_below_the_body_is_furniture() {
+        let promo = "**[>>> GET ACCESS NOW](/course#table)**";
+        let heading = "### **The price of the course\nwill rise** soon:**";
+        let page = format!("# Title\n\n{heading}\n\n{promo}\n\n{PROSE}\n\n{PROSE}\n\n### The price of the course will\nrise soon:\n\n{promo}\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs.last().map(String::as_str), Some(PROSE), "{paragraphs:?}");
+        assert_eq!(furniture, ["### The price of the course will\nrise soon:", promo]);
+        // Not a promotion: no link, no prose between the copies, too few words.
+        for page in [
+            format!("A line the author repeats here.\n\n{PROSE}\n\nA line the author repeats here.\n"),
+            format!(
+                "{PROSE}\n\n[Read more](https://x/more) about it.\n\n[Read more](https://x/more) about it.\n"
+            ),
+            format!("[Go](https://x/go)\n\n{PROSE}\n\n[Go](https://x/go)\n"),
+        ] {
+            let (paragraphs, furniture) = article_of(&page);
+            assert!(furniture.is_empty(), "{page:?}: {furniture:?}");
+            assert_eq!(paragraphs.len(), 3, "{page:?}");
+        }
+        // The first paragraph stays, whatever follows it.
+        let page = format!("{promo}\n\n{PROSE}\n\n{promo}\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!((paragraphs.len(), furniture), (2, vec![promo.to_owned()]));
+    }
+
+    #[test]
+    fn last_word_tails() {
+        for (text, tail) in [
+            ("**[>>> GET ACCESS NOW](/course#table)**", &b"e#table)"[..]),
+            ("GET ACCESS NOW", b"NOW"),
+            ("GET ACCESS **NOW** __", b"NOW"),
+            ("increase **by $50 on the 8th of December:****", b"ecember:"),
+            ("émigré", "émigré".as_bytes()),
+            ("****", b""),
+            ("", b""),
+        ] {
+            assert_eq!(last_word_tail(text), tail, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn links() {
+        for text in ["[GitHub](https://x/y)", "see https://example.com", "ftp://x", "**[x](/a)**"] {
+            assert!(has_link(text), "{text:?}");
+        }
+        for text in ["", "Time: 10:30", "[note]", "a ] ( b", "https:/x", "word:"] {
+            assert!(!has_link(text), "{text:?}");
+        }
     }
 
     #[test]
