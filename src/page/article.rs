@@ -117,8 +117,8 @@ fn is_chrome_line(lines: &LineStore<'_>, i: usize) -> bool {
 /// label ([`opens_furniture`]: `Tags:`, `Related Posts`, `Next Post`) on, when more prose
 /// stands before it than after it (a label early in a long article is the article's); then
 /// the share links, labels and wordless markup that close the body with no blank line
-/// between ([`closes_body`]), and what a label heading within the last paragraph opens
-/// ([`label_heading`]).
+/// between ([`closes_body`]), and what a label line within the last paragraphs opens
+/// ([`label_within`]).
 fn split_furniture(
     page: &Page<'_, '_>,
     paragraphs: &mut Vec<Range<usize>>,
@@ -188,11 +188,11 @@ fn split_furniture(
             None => last.start + 1,
         };
         if end == last.end {
-            // Nothing closes the body: furniture may still start at a label heading within the
-            // last paragraph, and what closes the body before it goes too.
-            let Some(at) = label_heading(page, paragraphs, &is_prose) else { break };
-            let k = paragraphs.len() - 1;
-            furniture.insert(0, at..paragraphs[k].end);
+            // Nothing closes the body: furniture may still start at a label line within the
+            // last paragraphs, and what closes the body before it goes too.
+            let Some((k, at)) = label_within(page, paragraphs, &is_prose) else { break };
+            let moved = std::iter::once(at..paragraphs[k].end).chain(paragraphs.drain(k + 1..));
+            furniture.splice(0..0, moved);
             paragraphs[k].end = at;
             continue;
         }
@@ -204,27 +204,45 @@ fn split_furniture(
     }
 }
 
-/// Where furniture that a label heading opens (`### About the Author`, `### Related Posts`)
-/// starts within the last of `paragraphs`: converters that keep no blank line between blocks
-/// glue an author box to the body. Not on the paragraph's first line ([`split_furniture`]
-/// weighs whole paragraphs), and only with more prose before the heading than after it, as
-/// for a label that opens a paragraph.
-fn label_heading(
+/// Where furniture that a label line opens (`### About the Author`, `→ Related posts:`)
+/// starts within the body's last paragraphs, as (paragraph, line): converters that keep no
+/// blank line between blocks glue an author box or a list of related posts to the body. In
+/// the last paragraph, or in the one before it when the last is no prose (an author box
+/// after the list); not on a paragraph's first line ([`split_furniture`] weighs whole
+/// paragraphs), and only with more prose before the label than after it, as for a label
+/// that opens a paragraph.
+fn label_within(
     page: &Page<'_, '_>,
     paragraphs: &[Range<usize>],
     is_prose: &impl Fn(&Range<usize>) -> bool,
-) -> Option<usize> {
-    let (last, earlier) = paragraphs.split_last()?;
-    let at = (last.start + 1..last.end).find(|&i| is_label_heading(page.lines.text(i)))?;
-    let after = usize::from(is_prose(&(at..last.end)));
-    let head = last.start..at;
-    let before = earlier.iter().chain([&head]).filter(|p| is_prose(p)).take(after + 1).count();
-    (before > after).then_some(at)
+) -> Option<(usize, usize)> {
+    let label_in = |k: usize| {
+        let p = &paragraphs[k];
+        (p.start + 1..p.end).find(|&i| is_label_line(page.lines.text(i))).map(|at| (k, at))
+    };
+    let last = paragraphs.len().checked_sub(1)?;
+    // (Prose is weighed only past a label: most paragraphs have none.)
+    let (k, at) = match label_in(last) {
+        Some(found) => found,
+        None if last > 0 => label_in(last - 1).filter(|_| !is_prose(&paragraphs[last]))?,
+        None => return None,
+    };
+    let after = usize::from(is_prose(&(at..paragraphs[k].end)))
+        + paragraphs[k + 1..].iter().filter(|p| is_prose(p)).count();
+    let head = paragraphs[k].start..at;
+    let before = paragraphs[..k].iter().chain([&head]).filter(|p| is_prose(p)).take(after + 1).count();
+    (before > after).then_some((k, at))
 }
 
-/// A markdown heading that is a furniture label ([`opens_furniture`]): `### About the Author`.
-fn is_label_heading(text: &str) -> bool {
-    text.starts_with('#') && crate::lines::heading(text).is_ok() && opens_furniture(text)
+/// A line that opens furniture within a paragraph: a markdown heading that is a furniture
+/// label ([`opens_furniture`]: `### About the Author`), or a label that introduces a list
+/// (`Related posts:`, `→ D’autres articles qui pourraient vous intéresser :`).
+fn is_label_line(text: &str) -> bool {
+    if text.starts_with('#') {
+        crate::lines::heading(text).is_ok() && opens_furniture(text)
+    } else {
+        text.ends_with(':') && opens_furniture(text)
+    }
 }
 
 /// The fewest words of a paragraph that [`trailing_repeats`] takes for a repeat: a repeated
@@ -376,6 +394,10 @@ const FURNITURE_LABELS: &[&str] = &[
     "articles en relation",
     "partager :",
     "partager\u{a0}:",
+    "d’autres articles",
+    "d'autres articles",
+    "vous aimerez aussi",
+    "à lire aussi",
     // German
     "ähnliche beiträge",
     "verwandte artikel",
@@ -587,8 +609,7 @@ fn opens_furniture(text: &str) -> bool {
 
 /// [`opens_furniture`] after its length check, without the first look at two letters.
 fn opens_furniture_exactly(text: &str) -> bool {
-    let markup = |c: char| matches!(c, '\\' | '[' | '*' | '_' | '#' | '-' | '>' | '|') || c.is_whitespace();
-    let text = text.trim_start_matches(markup);
+    let text = text.trim_start_matches(is_label_markup);
     // Most paragraphs start with a word no label starts with: that decides before anything
     // else.
     let mut buffer = [0; MAX_OPENING_WORD];
@@ -608,6 +629,12 @@ fn opens_furniture_exactly(text: &str) -> bool {
             after_caseless(text, word)
                 .is_some_and(|rest| matches!(rest.trim_start().chars().next(), None | Some(':')))
         })
+}
+
+/// Markup a label may stand after: markdown's, and arrows and bullets (a theme's icons, as
+/// text converters print them).
+fn is_label_markup(c: char) -> bool {
+    matches!(c, '\\' | '[' | '*' | '_' | '#' | '-' | '>' | '|' | '→' | '»' | '•') || c.is_whitespace()
 }
 
 /// The rest of `text` after `prefix` (lowercase), when `text` starts with it in any case.
@@ -813,9 +840,7 @@ mod tests {
     /// [`opens_furniture_exactly`] as it was before the candidates by first word: every label
     /// and furniture word read against the line.
     fn opens_furniture_reading_every_label(text: &str) -> bool {
-        let markup =
-            |c: char| matches!(c, '\\' | '[' | '*' | '_' | '#' | '-' | '>' | '|') || c.is_whitespace();
-        let text = text.trim_start_matches(markup);
+        let text = text.trim_start_matches(is_label_markup);
         let mut buffer = [0; MAX_OPENING_WORD];
         if !first_word_lowercase(text, &mut buffer)
             .is_some_and(|word| opening_words().candidates(word).is_some())
@@ -1209,12 +1234,30 @@ mod tests {
     }
 
     #[test]
-    fn label_headings() {
-        for text in ["### About the Author", "## Related Posts", "#### Tags:", "### Share This Post!"] {
-            assert!(is_label_heading(text), "{text:?}");
+    fn label_lines() {
+        for text in [
+            "### About the Author",
+            "## Related Posts",
+            "#### Tags:",
+            "### Share This Post!",
+            "Related posts:",
+            "→  D’autres articles qui pourraient vous intéresser :",
+            "» Vous aimerez aussi :",
+            "Tags:",
+        ] {
+            assert!(is_label_line(text), "{text:?}");
         }
-        for text in ["About the Author", "### Related work", "### Conclusion", "#tags", "- Tags"] {
-            assert!(!is_label_heading(text), "{text:?}");
+        for text in [
+            "About the Author",
+            "### Related work",
+            "### Conclusion",
+            "#tags",
+            "- Tags",
+            "Related posts are listed below.",
+            "D’autres articles disent le contraire.",
+            "The steps are:",
+        ] {
+            assert!(!is_label_line(text), "{text:?}");
         }
     }
 
@@ -1228,6 +1271,20 @@ mod tests {
         let page = format!("A short note.\n### Related posts\n{PROSE}\n");
         let (paragraphs, furniture) = article_of(&page);
         assert_eq!((paragraphs.len(), furniture.len()), (1, 0));
+    }
+
+    #[test]
+    fn a_list_of_related_posts_glued_to_the_body_opens_furniture() {
+        let related = "→  D’autres articles qui pourraient vous intéresser :\n- Un article\n- Un autre";
+        let author = "Jane Doe @ Rédactrice\n Jane Doe écrit sur les bases de données.";
+        let page = format!("{PROSE}\n\n{PROSE}\n{related}\n\n{author}\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!(paragraphs, [PROSE, PROSE]);
+        assert_eq!(furniture, [related, author]);
+        // Not before a last paragraph of prose: that is the body's.
+        let page = format!("{PROSE}\n\n{PROSE}\n{related}\n\n{PROSE}\n");
+        let (paragraphs, furniture) = article_of(&page);
+        assert_eq!((paragraphs.len(), furniture.len()), (3, 0), "{furniture:?}");
     }
 
     #[test]
