@@ -250,11 +250,10 @@ fn is_label_line(text: &str) -> bool {
 const MIN_REPEATED_WORDS: usize = 3;
 
 /// Where the paragraphs that end `paragraphs` and repeat, word for word, paragraphs printed
-/// earlier with prose between start, when the last of them ends with a link: a call to
+/// earlier with prose between start, when the body's last line holds a link: a call to
 /// action that a theme prints above and below the post (`### The price will rise` /
 /// `**[>>> GET ACCESS NOW](/course)**`). Line breaks and emphasis may differ (a converter
 /// wraps each copy in its own markup).
-#[inline(never)] // (Rarely past its first check: inlined, it slowed `build` on every page.)
 fn trailing_repeats(
     page: &Page<'_, '_>,
     paragraphs: &[Range<usize>],
@@ -284,9 +283,9 @@ fn trailing_repeats(
         // Most paragraphs are told from the candidate by the end of their last word.
         let key = tail(candidate);
         let is_copy = |copy: &Range<usize>| tail(copy) == key && words(copy).eq(words(candidate));
-        let copy_with_prose_after =
-            (0..k).find(|&copy| is_copy(&paragraphs[copy]) && paragraphs[copy + 1..k].iter().any(is_prose));
-        if copy_with_prose_after.is_none() {
+        let copied_above_prose =
+            (0..k).any(|copy| is_copy(&paragraphs[copy]) && paragraphs[copy + 1..k].iter().any(is_prose));
+        if !copied_above_prose {
             break;
         }
         start = k;
@@ -1128,7 +1127,7 @@ mod tests {
             assert!(furniture.is_empty(), "{page:?}: {furniture:?}");
             assert_eq!(paragraphs.len(), 3, "{page:?}");
         }
-        // The first paragraph stays, whatever follows it.
+        // The first copy stays where it is, the article's first paragraph too.
         let page = format!("{promo}\n\n{PROSE}\n\n{promo}\n");
         let (paragraphs, furniture) = article_of(&page);
         assert_eq!((paragraphs.len(), furniture), (2, vec![promo.to_owned()]));
