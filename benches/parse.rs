@@ -12,7 +12,7 @@
 //!   against 2.0), but their ratio to the baselines varies by converter more than by
 //!   comments: BeautifulSoup's dumps (mostly blank lines, which `str::lines` pays for and
 //!   the parser folds) run at over half the speed of `str::lines`, markdown dumps and the
-//!   hand-annotated pages at about a fifth (README, Performance).
+//!   hand-annotated pages at about a fifth (`benches/PERFORMANCE.md`).
 //!
 //! `cargo bench --bench parse` (a few minutes); one group: append `-- corpus`. Compare each
 //! parse figure with the baselines of the same run: the machine is shared and noisy.
